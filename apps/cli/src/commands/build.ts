@@ -1,0 +1,11 @@
+import { defineCommand } from 'citty';
+import { UsageError } from '../io.js';
+
+// Wired by the build work (issue 6).
+export default defineCommand({
+  meta: { name: 'build', description: 'Not available yet in this version.' },
+  args: {},
+  run() {
+    throw new UsageError("'build' is not available yet");
+  },
+});

@@ -1,0 +1,1 @@
+export { main, root, VERSION } from './main.js';

@@ -1,0 +1,62 @@
+import type { AnyNode, Brief, Claim, InlineContent } from './nodes.js';
+
+/** Returning `SKIP` from a visitor skips the node's children; `EXIT` stops the walk. */
+export const SKIP = Symbol('skip');
+export const EXIT = Symbol('exit');
+export type VisitResult = void | typeof SKIP | typeof EXIT;
+
+export type Visitor = (node: AnyNode, parents: readonly AnyNode[]) => VisitResult;
+
+/** Children of a node in reading order (inline nodes of a claim included). */
+export function childrenOf(node: AnyNode): readonly AnyNode[] {
+  return 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]) : [];
+}
+
+/**
+ * Depth-first, pre-order walk of a brief (or any subtree). Iterative, so a very deep tree cannot
+ * overflow the stack.
+ */
+export function visit(tree: AnyNode, visitor: Visitor): void {
+  const stack: Array<{ node: AnyNode; parents: AnyNode[] }> = [{ node: tree, parents: [] }];
+  while (stack.length > 0) {
+    const { node, parents } = stack.pop()!;
+    const result = visitor(node, parents);
+    if (result === EXIT) return;
+    if (result === SKIP) continue;
+    const kids = childrenOf(node);
+    const next = [...parents, node];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parents: next });
+  }
+}
+
+/** Every node of one type, in reading order. */
+export function selectAll<T extends AnyNode['type']>(tree: AnyNode, type: T): Array<Extract<AnyNode, { type: T }>> {
+  const found: Array<Extract<AnyNode, { type: T }>> = [];
+  visit(tree, (node) => {
+    if (node.type === type) found.push(node as Extract<AnyNode, { type: T }>);
+  });
+  return found;
+}
+
+/** Every claim of a brief with the id of the section it belongs to, in reading order. */
+export function claimsWithSection(brief: Brief): Array<{ claim: Claim; sectionId: string }> {
+  const out: Array<{ claim: Claim; sectionId: string }> = [];
+  for (const section of brief.children) {
+    for (const claim of selectAll(section, 'claim')) out.push({ claim, sectionId: section.id });
+  }
+  return out;
+}
+
+/** Inline nodes of one type with the claim that holds them, in reading order. */
+export function inlinesOf<T extends InlineContent['type']>(
+  brief: Brief,
+  type: T,
+): Array<{ node: Extract<InlineContent, { type: T }>; claim: Claim; sectionId: string }> {
+  const out: Array<{ node: Extract<InlineContent, { type: T }>; claim: Claim; sectionId: string }> = [];
+  for (const { claim, sectionId } of claimsWithSection(brief)) {
+    for (const child of claim.children) {
+      if (child.type === type) out.push({ node: child as Extract<InlineContent, { type: T }>, claim, sectionId });
+    }
+  }
+  return out;
+}
