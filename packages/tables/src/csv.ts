@@ -1,0 +1,50 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatNumber } from './format/number.js';
+import { neutraliseFormula } from './format/formula.js';
+import type { Cell } from './rows.js';
+import type { FieldType, TableDef } from './tables.js';
+
+/**
+ * CSV text of rows, RFC 4180: comma separated, CRLF after every record (§2.1, §2.2), fields
+ * with a comma, quote, CR or LF enclosed in double quotes and quotes doubled (§2.5–2.7).
+ * csv-stringify does the quoting; the cell text comes from `csvCell`.
+ */
+const OPTIONS = {
+  record_delimiter: '\r\n',
+  // Quote any field holding a lone CR or LF too, not only the CRLF record delimiter (RFC 4180 §2.6).
+  quote_record_delimiter: true,
+  eof: true, quote: '"', escape: '"', delimiter: ',' } as const;
+
+/** UTF-8 byte order mark, for Excel, which otherwise reads a CSV in the local code page. */
+export const BOM = '\uFEFF';
+
+/**
+ * One cell as CSV text: empty for null, plain numbers (`formatNumber`), `true`/`false`,
+ * ISO dates as they are, and text neutralised against formula injection (`neutraliseFormula`).
+ * Only `string` columns are neutralised: numbers, booleans and dates cannot start a formula.
+ */
+export function csvCell(value: Cell, type: FieldType): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return type === 'string' ? neutraliseFormula(value) : value;
+}
+
+/** The record (array of cell texts) of one row, in the table's column order. */
+export function csvRecord(table: TableDef, row: Record<string, Cell>): string[] {
+  return table.fields.map((field) => csvCell(row[field.name] ?? null, field.type));
+}
+
+/** Header line of a table. */
+export function csvHeader(table: TableDef): string {
+  return stringify([table.fields.map((f) => f.name)], OPTIONS);
+}
+
+/** CSV lines of rows (no header). */
+export function csvRows(table: TableDef, rows: ReadonlyArray<Record<string, Cell>>): string {
+  if (rows.length === 0) return '';
+  return stringify(
+    rows.map((row) => csvRecord(table, row)),
+    OPTIONS,
+  );
+}
