@@ -1,1 +1,10 @@
-export {};
+export { briefCharts, DEFAULT_MAX_ITEMS, DEFAULT_WIDTH } from './brief-charts.js';
+export { packCharts } from './pack-charts.js';
+export { compactNumber, formatFigureValue, formatValue } from './format-value.js';
+export { formatIsoDate, parsePeriod } from './iso-period.js';
+export type { Period } from './iso-period.js';
+export { defaultChartTheme, resolveTheme } from './theme.js';
+export { CHART_FONT_FAMILY, chartFontFiles, setChartFonts } from './render/fonts.js';
+export type { ChartFontFiles } from './render/fonts.js';
+export { renderChartSvg, renderChartSvgSync } from './render/render-svg.js';
+export type { ChartKind, ChartOptions, ChartSpec, ChartTheme, ValueFormat } from './types.js';

@@ -1,0 +1,176 @@
+import type { Claim, Figure, FigureKind } from '@briefs/ast';
+import { type BarRow, horizontalBarChart } from './bar-config.js';
+import { describeUnit, formatFigureValue } from './format-value.js';
+import { excerptAround, idPart, joinList, plural, truncate, wrapLabel } from './text.js';
+import type { ChartKind, ChartSpec, ChartTheme, ValueFormat } from './types.js';
+
+/** A figure with where it was found; `docTitle` is set in packs. */
+export interface FigureItem {
+  figure: Figure & { value: number };
+  claim: Claim;
+  /** Position of the document in the pack (0 for a single brief), to order ties. */
+  docIndex: number;
+  docTitle?: string;
+}
+
+export interface FigureGroup {
+  format: ValueFormat;
+  items: FigureItem[];
+}
+
+/**
+ * Kinds compared on one axis, in the order the charts come. Ordinals ("third largest") are ranks,
+ * not quantities, and never charted.
+ */
+const KIND_ORDER: readonly FigureKind[] = ['money', 'percent', 'count', 'measure'];
+
+/** Log scale when the largest value is more than this many times the smallest. */
+export const LOG_SCALE_SPAN = 100;
+
+function groupKey(format: ValueFormat): string {
+  return `${format.kind}:${format.unit ?? ''}`;
+}
+
+/**
+ * Figures that can share an axis: same kind and unit (money per currency, measures per unit, all
+ * percentages, all counts). Figures without a value are left out, and so are repeats of the same
+ * value about the same thing (a figure restated later in the text).
+ */
+export function groupFigures(items: readonly FigureItem[]): FigureGroup[] {
+  const groups = new Map<string, FigureGroup>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    const { figure } = item;
+    if (!KIND_ORDER.includes(figure.kind) || !Number.isFinite(figure.value)) continue;
+    const unit = figure.kind === 'count' ? null : (figure.unit ?? null);
+    const format: ValueFormat = { kind: figure.kind, unit: figure.kind === 'percent' ? '%' : unit };
+    const key = groupKey(format);
+    const dedupe = `${item.docIndex}|${key}|${figure.value}|${figure.valueMax ?? ''}|${(figure.subject ?? '').toLowerCase()}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    let group = groups.get(key);
+    if (!group) {
+      group = { format, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  return [...groups.values()].sort((a, b) => {
+    const k = KIND_ORDER.indexOf(a.format.kind as FigureKind) - KIND_ORDER.indexOf(b.format.kind as FigureKind);
+    if (k !== 0) return k;
+    const au = a.format.unit ?? '';
+    const bu = b.format.unit ?? '';
+    return au < bu ? -1 : au > bu ? 1 : 0;
+  });
+}
+
+/** Title words for a group: "money (USD)", "percentages", "counts", "measures (km)". */
+export function groupName(format: ValueFormat): string {
+  switch (format.kind) {
+    case 'money':
+      return `money (${format.unit ?? 'unknown currency'})`;
+    case 'percent':
+      return 'percentages';
+    case 'count':
+      return 'counts';
+    default:
+      return `measures (${format.unit ?? 'no unit'})`;
+  }
+}
+
+/** Largest first; ties in reading order so the choice is stable. */
+function byValueDesc(a: FigureItem, b: FigureItem): number {
+  return (
+    b.figure.value - a.figure.value ||
+    a.docIndex - b.docIndex ||
+    compareIds(a.claim.id, b.claim.id) ||
+    a.figure.range[0] - b.figure.range[0]
+  );
+}
+
+/** `c2` < `c10`: claim ids compare by their number. */
+function compareIds(a: string, b: string): number {
+  const na = Number(a.replace(/\D+/g, ''));
+  const nb = Number(b.replace(/\D+/g, ''));
+  return na - nb || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export interface FigureChartInput {
+  idPrefix: string;
+  kind: Extract<ChartKind, 'figures' | 'pack-figures'>;
+  group: FigureGroup;
+  theme: ChartTheme;
+  width: number;
+  maxItems: number;
+  /** Distinct documents a pack chart needs before it is worth drawing. */
+  minDocuments: number;
+}
+
+/**
+ * One bar chart of a comparable group, largest values first. Left out (null) when fewer than two
+ * figures have a value, or — in a pack — when they all come from one document.
+ */
+export function figureChart(input: FigureChartInput): ChartSpec | null {
+  const { group, theme } = input;
+  if (group.items.length < 2) return null;
+  const docs = new Set(group.items.map((i) => i.docIndex));
+  if (docs.size < input.minDocuments) return null;
+  const chosen = [...group.items].sort(byValueDesc).slice(0, input.maxItems);
+  const values = chosen.map((i) => i.figure.value);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const logarithmic = min > 0 && max / min > LOG_SCALE_SPAN;
+  const rows: BarRow[] = chosen.map((item) => {
+    const { figure, claim } = item;
+    const excerpt = excerptAround(claim.text, figure.range, 64);
+    const label = wrapLabel(excerpt, 32, 2);
+    if (item.docTitle !== undefined) label.push(`(${truncate(item.docTitle, 32)})`);
+    return {
+      label,
+      value: figure.value,
+      valueLabel: formatFigureValue(figure.value, figure.valueMax, figure.approximate, group.format),
+    };
+  });
+  const name = groupName(group.format);
+  const title = input.kind === 'pack-figures' ? `Figures across documents: ${name}` : `Key figures: ${name}`;
+  const { config, width, height } = horizontalBarChart({
+    rows,
+    series: [{ label: name, colour: theme.accent }],
+    scale: logarithmic ? 'logarithmic' : 'linear',
+    theme,
+    width: input.width,
+    title,
+    integer: group.format.kind === 'count',
+    // Log bars grow from the axis minimum: start it at the power of ten below the smallest value,
+    // so the smallest bar has a visible length.
+    ...(logarithmic ? { min: 10 ** Math.floor(Math.log10(min)) } : {}),
+  });
+  const listed = chosen.slice(0, 4).map((item, i) => {
+    const what = truncate(excerptAround(item.claim.text, item.figure.range, 48), 48);
+    const from = item.docTitle !== undefined ? `, ${truncate(item.docTitle, 40)}` : '';
+    return `${rows[i]!.valueLabel} (${what}${from})`;
+  });
+  const list = chosen.length > 4 ? `${listed.join(', ')} and ${chosen.length - 4} more` : joinList(listed);
+  const scope =
+    input.kind === 'pack-figures' ? ` from ${plural(new Set(chosen.map((c) => c.docIndex)).size, 'document')}` : '';
+  const alt =
+    `Bar chart of ${plural(chosen.length, 'figure')} in ${describeUnit(group.format)}${scope}, largest first: ` +
+    `${list}.` +
+    (logarithmic ? ` The scale is logarithmic because the values span more than ${LOG_SCALE_SPAN} times.` : '');
+  const unit = group.format.kind === 'percent' ? '' : group.format.unit ? `-${idPart(group.format.unit)}` : '';
+  return {
+    id: `${input.idPrefix}-figures-${group.format.kind}${unit}`,
+    kind: input.kind,
+    title,
+    alt,
+    width,
+    height,
+    format: group.format,
+    config,
+  };
+}
+
+/** Narrow a figure to one with a finite value. */
+export function hasValue(figure: Figure): figure is Figure & { value: number } {
+  return typeof figure.value === 'number' && Number.isFinite(figure.value);
+}

@@ -1,0 +1,101 @@
+/**
+ * Short text for chart labels: excerpts of claims around a span, wrapped to a few lines. Labels are
+ * measured in characters, not pixels, so specs stay pure (no font metrics); the limits are chosen
+ * for the default 11 px font in a 480 px wide chart.
+ */
+
+const ELLIPSIS = '…';
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cut `text` to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const t = collapse(text);
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.–—-]+$/, '')}${ELLIPSIS}`;
+}
+
+/**
+ * An excerpt of `text` of at most `max` characters that contains the span `range` (UTF-16 offsets),
+ * reaching further after the span than before it — the words after a figure or date usually say
+ * what it is about.
+ */
+export function excerptAround(text: string, range: readonly [number, number], max: number): string {
+  const clean = text.replace(/\s+/g, ' ');
+  if (collapse(clean).length <= max) return collapse(clean).replace(/[.;:]$/, '');
+  const s = Math.max(0, Math.min(range[0], clean.length));
+  const e = Math.max(s, Math.min(range[1], clean.length));
+  let start = Math.max(0, s - Math.floor(max / 4));
+  let end = Math.min(clean.length, start + max);
+  if (end - start < max) start = Math.max(0, end - max);
+  // Snap to word boundaries without cutting into the span itself.
+  if (start > 0) {
+    const space = clean.indexOf(' ', start);
+    if (space !== -1 && space < s) start = space + 1;
+  }
+  if (end < clean.length) {
+    const space = clean.lastIndexOf(' ', end);
+    if (space > e) end = space;
+  }
+  const body = clean.slice(start, end).trim().replace(/[,;:]$/, '');
+  return `${start > 0 ? ELLIPSIS : ''}${body}${end < clean.length ? ELLIPSIS : ''}`;
+}
+
+/**
+ * Greedy word wrap into at most `maxLines` lines of `width` characters; the last line is truncated
+ * with an ellipsis when the text does not fit. Returns at least one line.
+ */
+export function wrapLabel(text: string, width: number, maxLines: number): string[] {
+  const words = collapse(text).split(' ').filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const word = words[i]!;
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= width) {
+      line = next;
+      continue;
+    }
+    if (line !== '') {
+      lines.push(line);
+      if (lines.length === maxLines) break;
+    }
+    line = word.length > width ? truncate(word, width) : word;
+  }
+  if (lines.length < maxLines) {
+    if (line !== '') lines.push(line);
+  } else if (i < words.length) {
+    // Ran out of lines with words left: mark the last line as cut.
+    const last = lines[maxLines - 1]!;
+    lines[maxLines - 1] = last.endsWith(ELLIPSIS) ? last : truncate(`${last} ${words.slice(i).join(' ')}`, width);
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Join a list for prose: "a, b and c". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "1 claim", "3 claims". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A stable id fragment: lower-case a–z0–9 runs joined by `-`. */
+export function idPart(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/%/g, 'percent')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'none'
+  );
+}
