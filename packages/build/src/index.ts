@@ -1,1 +1,17 @@
-export {};
+export { build, defaultJobs } from './build.js';
+export type { BuildOptions, BuildSummary, FailedDocument } from './build.js';
+export { check } from './check.js';
+export type { CheckResult, StaleOutput } from './check.js';
+export { exportTables } from './export.js';
+export type { ExportOptions, ExportSummary } from './export.js';
+export { merge } from './merge.js';
+export type { MergeOptions, MergeSummary } from './merge.js';
+export { CONFIG_NAME } from './config.js';
+export type { ConfigFile, SettingsInput } from './config.js';
+export { MANIFEST_NAME, readManifest } from './manifest.js';
+export type { DocumentRecord, Manifest } from './manifest.js';
+export { inShard, parseShard } from './shard.js';
+export type { Shard } from './shard.js';
+export { createReporter, silentReporter } from './progress.js';
+export type { Reporter } from './progress.js';
+export { toolFingerprint } from './fingerprint.js';

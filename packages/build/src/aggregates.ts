@@ -1,0 +1,124 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Brief } from '@briefs/ast';
+import { writeFileAtomic } from '@briefs/io';
+import type { Settings } from './config.js';
+import { latestDate } from './dates.js';
+import { packOptions } from './document-task.js';
+import { sha256 } from './fingerprint.js';
+import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
+import { exists } from './plan.js';
+import type { Reporter } from './progress.js';
+import { loadPdfStage, loadTablesStage } from './stages.js';
+
+/** What became of an output made from every document. */
+export type AggregateState = 'written' | 'up to date' | 'unavailable';
+
+export interface AggregatesResult {
+  tables: { record: AggregateRecord | null; state: AggregateState; ms: number };
+  pack: { record: AggregateRecord | null; state: AggregateState; ms: number };
+}
+
+/** Key of the inputs of the tables: the tool, their settings, and every AST (by digest), in order. */
+export const tablesKeyOf = (tool: string, settings: Settings, records: readonly DocumentRecord[]): string =>
+  sha256(JSON.stringify(['tables', tool, settings.tablesKey, records.map((r) => [r.id, r.ast])]));
+
+export const packKeyOf = (tool: string, settings: Settings, records: readonly DocumentRecord[]): string =>
+  sha256(JSON.stringify(['pack', tool, settings.packKey, records.map((r) => [r.id, r.ast])]));
+
+/**
+ * Whether the tables and the pack of `outDir` are those of `records`. Needs no stage: when the
+ * tool is the same, what its stages write is what the manifest lists.
+ */
+export async function aggregatesFresh(
+  outDir: string,
+  previous: Manifest | null,
+  tool: string,
+  settings: Settings,
+  records: readonly DocumentRecord[],
+): Promise<{ tables: boolean; pack: boolean }> {
+  if (!previous || previous.tool !== tool) return { tables: false, pack: false };
+  return {
+    tables: await isFresh(outDir, previous.tables, tablesKeyOf(tool, settings, records)),
+    pack: await isFresh(outDir, previous.pack, packKeyOf(tool, settings, records)),
+  };
+}
+
+async function isFresh(outDir: string, record: AggregateRecord | null, key: string): Promise<boolean> {
+  return record?.key === key && (await allExist(outDir, record.files));
+}
+
+/**
+ * Writes `data/*` and `pack.pdf` from the ASTs in `ast/`, each only when what it contains
+ * changed (its key differs from the manifest's) or a file of it is missing.
+ */
+export async function writeAggregates(
+  outDir: string,
+  records: readonly DocumentRecord[],
+  previous: Manifest | null,
+  tool: string,
+  settings: Settings,
+  reporter: Reporter,
+  force: boolean,
+): Promise<AggregatesResult> {
+  const fresh = force ? { tables: false, pack: false } : await aggregatesFresh(outDir, previous, tool, settings, records);
+  const result: AggregatesResult = {
+    tables: { record: previous?.tables ?? null, state: 'up to date', ms: 0 },
+    pack: { record: previous?.pack ?? null, state: 'up to date', ms: 0 },
+  };
+
+  if (!fresh.tables) {
+    const key = tablesKeyOf(tool, settings, records);
+    const tables = await loadTablesStage();
+    if (!tables) {
+      result.tables = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
+    } else {
+      const started = performance.now();
+      reporter.start('tables', 1);
+      await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
+      reporter.tick();
+      reporter.end();
+      const files = tables.files(settings).map((f) => `data/${f}`);
+      result.tables = { record: { key, files }, state: 'written', ms: performance.now() - started };
+    }
+  }
+
+  if (!fresh.pack) {
+    const key = packKeyOf(tool, settings, records);
+    const pdf = await loadPdfStage();
+    if (!pdf) {
+      result.pack = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
+    } else if (records.length === 0) {
+      // A pack of nothing is no pack: none is left claiming to hold deleted documents.
+      await rm(join(outDir, 'pack.pdf'), { force: true });
+      result.pack = { record: { key, files: [] }, state: 'written', ms: 0 };
+    } else {
+      const started = performance.now();
+      reporter.start('pack', 1);
+      const briefs: Brief[] = [];
+      for await (const brief of readBriefs(outDir, records)) briefs.push(brief);
+      const date =
+        settings.epoch !== null
+          ? new Date(settings.epoch * 1000)
+          : (latestDate(briefs.flatMap((b) => [b.meta?.published, b.meta?.updated])) ?? new Date(0));
+      const pack = await packOptions(pdf.loadPackFile, settings.packFile);
+      await writeFileAtomic(join(outDir, 'pack.pdf'), await pdf.renderPack(briefs, { date, pack }));
+      reporter.tick();
+      reporter.end();
+      result.pack = { record: { key, files: ['pack.pdf'] }, state: 'written', ms: performance.now() - started };
+    }
+  }
+  return result;
+}
+
+/** The ASTs of `records`, read back one at a time, in record (doc-id) order. */
+export async function* readBriefs(outDir: string, records: readonly DocumentRecord[]): AsyncGenerator<Brief> {
+  for (const record of records) {
+    yield JSON.parse(await readFile(join(outDir, 'ast', `${record.id}.json`), 'utf8')) as Brief;
+  }
+}
+
+async function allExist(outDir: string, files: readonly string[]): Promise<boolean> {
+  for (const file of files) if (!(await exists(join(outDir, file)))) return false;
+  return true;
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The version of the tool, as the manifest records it: a digest of the code of this package and
+ * of every workspace package it runs (parser, extract, tables, pdf, charts…), so that a change
+ * in any stage rebuilds what it produced, even when no version number moved. Only shipped files
+ * count (package.json `files`, less source maps and type declarations), and paths are relative,
+ * so the same code gives the same digest on every machine.
+ */
+export async function toolFingerprint(): Promise<string> {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+let fingerprint: Promise<string> | undefined;
+
+async function computeFingerprint(): Promise<string> {
+  const self = join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+  const seen = new Map<string, string>();
+  await collect(self, seen);
+  const hash = createHash('sha256');
+  for (const name of [...seen.keys()].sort()) hash.update(`${name}\0${seen.get(name)}\0`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+interface PackageJson {
+  name: string;
+  version: string;
+  files?: string[];
+  dependencies?: Record<string, string>;
+}
+
+async function collect(packageJsonPath: string, seen: Map<string, string>): Promise<void> {
+  const pkg = JSON.parse(await readFile(packageJsonPath, 'utf8')) as PackageJson;
+  if (seen.has(pkg.name)) return;
+  seen.set(pkg.name, '');
+  const root = dirname(packageJsonPath);
+  const hash = createHash('sha256').update(`${pkg.version}\0`);
+  for (const entry of (pkg.files ?? ['dist']).slice().sort()) {
+    for (const file of await listFiles(join(root, entry))) {
+      if (file.endsWith('.map') || file.endsWith('.d.ts') || file.endsWith('.tsbuildinfo')) continue;
+      hash.update(`${relative(root, file).split('\\').join('/')}\0`).update(await readFile(file));
+    }
+  }
+  seen.set(pkg.name, hash.digest('hex'));
+  const require = createRequire(packageJsonPath);
+  for (const [name, range] of Object.entries(pkg.dependencies ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!range.startsWith('workspace:')) continue;
+    await collect(require.resolve(`${name}/package.json`), seen);
+  }
+}
+
+async function listFiles(path: string): Promise<string[]> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return [path];
+    if (code === 'ENOENT') return [];
+    throw error;
+  }
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import type { Brief } from '@briefs/ast';
+
+/**
+ * The one seam between the build and the stage packages (parser, tables, pdf). Everything the
+ * build calls on them goes through here, loaded lazily: a no-change rebuild never loads the PDF
+ * renderer, and `briefs export` never loads it at all.
+ *
+ * The stage packages are written at the same time as this one; their exports are checked at run
+ * time so that a stage not there yet is reported as unavailable instead of failing to load.
+ */
+
+export interface ParseStageOptions {
+  /** Path as shown in messages and tables (relative to the working folder, forward slashes). */
+  path: string;
+  id: string;
+  maxBytes?: number;
+}
+
+export interface ParseStage {
+  parse(bytes: Uint8Array, options: ParseStageOptions): Brief;
+  serialize(brief: Brief): string;
+}
+
+export interface RenderBriefStageOptions {
+  /** Creation date written into the PDF (reproducible: never the clock). */
+  date: Date;
+  /** The pack file, as `loadPackFile` read it: theme and the like apply to every brief. */
+  pack: unknown;
+}
+
+export interface PdfStage {
+  renderBrief(brief: Brief, options: RenderBriefStageOptions): Promise<Uint8Array>;
+  renderPack(briefs: readonly Brief[], options: RenderBriefStageOptions): Promise<Uint8Array>;
+  loadPackFile(path: string): Promise<unknown>;
+}
+
+export interface TablesStageOptions {
+  bom: boolean;
+  xlsx: boolean;
+}
+
+export interface TablesStage {
+  /** Writes every table of CONTRACT.md under `dataDir`, from briefs in the order given. */
+  writeTables(briefs: AsyncIterable<Brief>, dataDir: string, options: TablesStageOptions): Promise<void>;
+  /** File names (relative to `dataDir`) the tables stage writes, to tell whether they exist. */
+  files(options: TablesStageOptions): readonly string[];
+}
+
+type AnyFn = (...args: never[]) => unknown;
+const fn = (module: Record<string, unknown>, ...names: string[]): AnyFn | undefined => {
+  for (const name of names) if (typeof module[name] === 'function') return module[name] as AnyFn;
+  return undefined;
+};
+
+let parseStage: Promise<ParseStage> | undefined;
+export function loadParseStage(): Promise<ParseStage> {
+  parseStage ??= import('@briefs/parser').then((m) => {
+    const mod = m as unknown as Record<string, unknown>;
+    const parseBrief = fn(mod, 'parseBrief') as unknown as (bytes: Uint8Array, o: object) => Brief;
+    const serializeBrief = fn(mod, 'serializeBrief') as unknown as ((b: Brief) => string) | undefined;
+    if (!parseBrief) throw new Error('@briefs/parser exports no parseBrief');
+    return {
+      parse: (bytes, options) => parseBrief(bytes, { ...options }),
+      serialize: serializeBrief ?? ((brief) => `${JSON.stringify(brief, null, 2)}\n`),
+    };
+  });
+  return parseStage;
+}
+
+let pdfStage: Promise<PdfStage | null> | undefined;
+/** The PDF stage, or null while @briefs/pdf exports no renderer. */
+export function loadPdfStage(): Promise<PdfStage | null> {
+  pdfStage ??= import('@briefs/pdf').then((m) => {
+    const mod = m as unknown as Record<string, unknown>;
+    const renderBrief = fn(mod, 'renderBrief') as unknown as ((b: Brief, o: object) => Uint8Array | Promise<Uint8Array>) | undefined;
+    const renderPack = fn(mod, 'renderPack') as unknown as
+      | ((b: readonly Brief[], o: object) => Uint8Array | Promise<Uint8Array>)
+      | undefined;
+    const loadPackFile = fn(mod, 'loadPackFile', 'readPackFile') as unknown as ((p: string) => unknown) | undefined;
+    if (!renderBrief || !renderPack) return null;
+    const options = (o: RenderBriefStageOptions): Record<string, unknown> => ({
+      ...(o.pack && typeof o.pack === 'object' ? (o.pack as Record<string, unknown>) : {}),
+      date: o.date,
+      creationDate: o.date,
+    });
+    return {
+      renderBrief: async (brief, o) => toBytes(await renderBrief(brief, options(o))),
+      renderPack: async (briefs, o) => toBytes(await renderPack(briefs, options(o))),
+      loadPackFile: async (path) => (loadPackFile ? await loadPackFile(path) : {}),
+    };
+  });
+  return pdfStage;
+}
+
+let tablesStage: Promise<TablesStage | null> | undefined;
+/** The tables stage, or null while @briefs/tables exports no writer. */
+export function loadTablesStage(): Promise<TablesStage | null> {
+  tablesStage ??= import('@briefs/tables').then((m) => {
+    const mod = m as unknown as Record<string, unknown>;
+    const writeTables = fn(mod, 'writeTables') as unknown as
+      | ((b: AsyncIterable<Brief>, dir: string, o: object) => Promise<unknown> | unknown)
+      | undefined;
+    if (!writeTables) return null;
+    const names = Array.isArray(mod.TABLE_FILES) ? (mod.TABLE_FILES as string[]) : DEFAULT_TABLE_FILES;
+    return {
+      writeTables: async (briefs, dir, o) => {
+        await writeTables(briefs, dir, { bom: o.bom, xlsx: o.xlsx });
+      },
+      files: (o) => names.filter((n) => o.xlsx || !n.endsWith('.xlsx')),
+    };
+  });
+  return tablesStage;
+}
+
+/** CONTRACT.md, "Output layout": what `data/` holds. */
+const DEFAULT_TABLE_FILES = [
+  'documents.csv',
+  'sections.csv',
+  'claims.csv',
+  'figures.csv',
+  'dates.csv',
+  'quotes.csv',
+  'entities.csv',
+  'links.csv',
+  'datapackage.json',
+  'briefs.xlsx',
+];
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  throw new Error('the PDF renderer returned no bytes');
+}

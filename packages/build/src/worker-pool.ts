@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type DocumentTask, type TaskResult, type TaskSettings, runDocumentTask } from './document-task.js';
+
+/** Runs document tasks, on worker threads or (one job) in this thread. */
+export interface TaskRunner {
+  run(task: DocumentTask): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * A runner for `jobs` parallel tasks. One job, or one task to do, runs in this thread: starting
+ * a worker (and loading the parser and renderer in it) costs more than a single document.
+ */
+export function createRunner(settings: TaskSettings, jobs: number, tasks: number): TaskRunner {
+  const size = Math.max(1, Math.min(jobs, tasks));
+  return size <= 1 ? new InlineRunner(settings) : new WorkerPool(settings, size);
+}
+
+class InlineRunner implements TaskRunner {
+  private chain: Promise<unknown> = Promise.resolve();
+  constructor(private readonly settings: TaskSettings) {}
+  run(task: DocumentTask): Promise<TaskResult> {
+    // One at a time, like a single worker: the parser is synchronous anyway.
+    const next = this.chain.then(() => runDocumentTask(task, this.settings));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+  async close(): Promise<void> {
+    await this.chain;
+  }
+}
+
+interface Pending {
+  seq: number;
+  task: DocumentTask;
+  resolve: (result: TaskResult) => void;
+}
+
+class WorkerPool implements TaskRunner {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private seq = 0;
+  private closed = false;
+
+  constructor(
+    private readonly settings: TaskSettings,
+    size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  run(task: DocumentTask): Promise<TaskResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ seq: this.seq++, task, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(workerFile(), { workerData: { settings: this.settings } });
+    worker.on('message', (message: { seq: number; result: TaskResult }) => {
+      const pending = this.busy.get(worker);
+      if (!pending || pending.seq !== message.seq) return;
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      pending.resolve(message.result);
+      this.dispatch();
+    });
+    // A worker that dies (out of memory, a crash in native code) fails its document, not the build.
+    let gone = false;
+    const lost = (why: string): void => {
+      if (gone) return;
+      gone = true;
+      const pending = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      if (this.closed) return;
+      if (pending) {
+        pending.resolve({
+          ok: false,
+          id: pending.task.id,
+          error: { message: `worker stopped: ${why}`, file: pending.task.path, line: null, column: null, code: 'E_INTERNAL' },
+        });
+      }
+      this.idle.push(this.spawn());
+      this.dispatch();
+    };
+    worker.on('error', (error) => lost(error.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    return worker;
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.postMessage({ seq: pending.seq, task: pending.task });
+    }
+  }
+}
+
+/**
+ * The compiled worker entry. Under vitest this module runs from `src/`, where Node cannot load
+ * the TypeScript worker: the compiled one in `dist/` is used instead.
+ */
+function workerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, 'worker.js');
+  return existsSync(beside) ? beside : join(here, '..', 'dist', 'worker.js');
+}
+
+/**
+ * Results of `tasks` in task order, at most `window` in flight: lets a consumer (the tables
+ * writer) stream documents in a fixed order however the threads finish, in bounded memory.
+ */
+export async function* runOrdered(
+  runner: TaskRunner,
+  tasks: readonly DocumentTask[],
+  window: number,
+  onDone?: (result: TaskResult) => void,
+): AsyncGenerator<TaskResult> {
+  const inFlight: Array<Promise<TaskResult>> = [];
+  let next = 0;
+  const fill = (): void => {
+    while (next < tasks.length && inFlight.length < window) {
+      inFlight.push(
+        runner.run(tasks[next++]!).then((r) => {
+          onDone?.(r);
+          return r;
+        }),
+      );
+    }
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const result = await inFlight.shift()!;
+    fill();
+    yield result;
+  }
+}
