@@ -1,0 +1,197 @@
+/**
+ * Rules inside the article: captions and photo credits, ALL-CAPS and bold run-in headings,
+ * outline headings, Q&A speaker labels, quizzes, duplicated paragraphs, and link noise glued
+ * into sentences.
+ */
+import type { Page } from './page.js';
+import { isCreditLine } from './line-rules.js';
+import { isPersonName } from './names.js';
+import { kindLabel, RELATED_MARKER, TOPIC_MARKER, REGION_MARKER, AUTHOR_BOX_MARKER } from './labels.js';
+import { clean, endsSentence, fold, isAllCaps, isProse, words } from './text.js';
+
+const CAPTION_START = /^(?:image|photo|picture|caption|photograph|illustration|figure \d+|map|chart|graphic)\s*:\s*\S|^item \d+ of \d+\b|^\[\d+\/\d+\]/i;
+const CAPTION_SUBJECT =
+  /^(?:\S+\s+){0,7}?(?:map|photo(?:graph)?|chart|graph|graphic|image|illustration|infographic|satellite (?:image|imagery)|screenshot|video still|diagram)s?\s+(?:showing|shows|of|depicting|illustrating|from)\b/i;
+const CREDIT_TAIL = /(?:\((?:photo|image|picture|credit)s?\b[^)]*\)|\((?:[^()]*\/)?[^()]*(?:getty images|reuters|afp|ap photo|epa|nurphoto|shutterstock)[^()]*\))\s*$/i;
+
+/** Captions of images and maps become `caption` units; photo credits are residue. */
+export function readCaptions(page: Page): void {
+  for (let i = 0; i < page.length; i++) {
+    if (!page.free(i)) continue;
+    const u = page.unit(i);
+    const text = page.text(i);
+    if (u.kind === 'image') {
+      page.set(i, { role: 'caption', rule: 'image' });
+      continue;
+    }
+    if (u.kind === 'heading' || !text) continue;
+    const n = words(text).length;
+    const next = page.next(i);
+    const creditFollows = next < page.length && page.free(next) && isCreditLine(page.text(next)) && words(page.text(next)).length <= 12;
+    const lastChunk = text.split(/(?<=[.!?])\s+/).pop() ?? '';
+    const endsWithCredit = CREDIT_TAIL.test(text) || (isCreditLine(lastChunk) && words(lastChunk).length <= 12 && n > words(lastChunk).length);
+    const single = text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
+    if (
+      n <= 70 &&
+      (CAPTION_START.test(text) || endsWithCredit || creditFollows || (single && n >= 5 && CAPTION_SUBJECT.test(text)))
+    ) {
+      if (n <= 12 && isCreditLine(text)) continue; // a bare credit line: the line rules drop it
+      page.set(i, { role: 'caption', rule: 'image-caption' });
+      if (creditFollows) page.drop(next, 'photo-credit');
+    }
+  }
+}
+
+/** ALL-CAPS lines, bold lines and outline titles inside the article become headings. */
+export function readHeadings(page: Page): void {
+  const outline = new Map(page.outline.filter((o) => o.depth >= 2).map((o) => [fold(o.text), o.depth]));
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    if (!page.free(i)) continue;
+    const u = page.unit(i);
+    const text = page.text(i);
+    if (!text) continue;
+    if (u.kind === 'heading') {
+      page.set(i, { role: 'heading', depth: u.depth });
+      continue;
+    }
+    const n = words(text).length;
+    const depth = outline.get(fold(text));
+    if (depth !== undefined && u.kind !== 'listItem') {
+      page.set(i, { role: 'heading', rule: 'outline-heading', depth: Math.min(6, depth) });
+      continue;
+    }
+    const marker = kindLabel(text) || RELATED_MARKER.test(text) || TOPIC_MARKER.test(text) || REGION_MARKER.test(text) || AUTHOR_BOX_MARKER.test(text);
+    if (isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && u.blockStart) {
+      page.set(i, { role: 'heading', rule: 'caps-heading', depth: 2 });
+      continue;
+    }
+    if (u.strong && u.blockStart && n >= 1 && n <= 12 && !endsSentence(text.replace(/[:]$/, '')) && u.kind === 'line' && !marker) {
+      page.set(i, { role: 'heading', rule: 'bold-heading', depth: 3 });
+      continue;
+    }
+    // Bold run-in lead: "**Growing rift.** The White House…"
+    const raw = page.context.source.slice(u.start, u.end);
+    const lead = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_\n]{2,90}?)(\2)?([.:])(\2)?\s+(?=\S)/.exec(raw);
+    if (lead && u.blockStart && (lead[4] || lead[6])) {
+      const title = lead[3]!.trim();
+      const tw = words(title).length;
+      if (tw >= 1 && tw <= 10 && !/^(?:join us|sign up|subscribe|register)/i.test(title)) {
+        const start = u.start + lead[1]!.length;
+        page.set(i, { role: 'body', rule: 'bold-lead', inlineHeadings: [{ start, end: u.start + lead[0].length, text: title }] });
+        continue;
+      }
+    }
+  }
+  // Question subheads: short questions standing alone above prose, where a page has several.
+  const questions: number[] = [];
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    const t = page.text(i);
+    if (!page.free(i) || !/\?$/.test(t) || words(t).length > 18 || words(t).length < 3 || page.unit(i).kind !== 'line' || !page.unit(i).blockStart) continue;
+    const next = page.next(i);
+    if (next < page.articleEnd && isProse(page.text(next))) questions.push(i);
+  }
+  if (questions.length >= 2 || (questions.length >= 1 && page.meta.kind === 'Q&A')) {
+    for (const i of questions) page.set(i, { role: 'heading', rule: 'question-heading', depth: 3 });
+  }
+}
+
+/** "Name:" speaker labels of a transcript: the turn's units carry the speaker. */
+export function readSpeakers(page: Page): void {
+  const label = /^(\p{Lu}[\p{L}.'’ -]{1,60}?)\s*:\s*(.*)$/u;
+  const candidates: Array<{ i: number; name: string; rest: string }> = [];
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    if (!page.free(i) && page.decisions[i]?.role !== 'body') continue;
+    const m = label.exec(page.text(i));
+    if (m && isPersonName(m[1]!) && words(m[1]!).length <= 5) candidates.push({ i, name: m[1]!.trim(), rest: m[2]! });
+  }
+  // One "Name:" is a sentence; a transcript repeats its speakers.
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
+  if (speakers.size < 2) return;
+  let current: string | null = null;
+  const byIndex = new Map(candidates.filter((c) => speakers.has(c.name)).map((c) => [c.i, c]));
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    const c = byIndex.get(i);
+    const d = page.decisions[i];
+    if (c) {
+      current = c.name;
+      if (!c.rest) {
+        page.drop(i, 'speaker-label');
+        continue;
+      }
+      const u = page.unit(i);
+      const raw = page.context.source.slice(u.start, u.end);
+      const colon = raw.indexOf(':');
+      const end = u.start + colon + 1 + (/^[*_]*\s*/.exec(raw.slice(colon + 1))?.[0].length ?? 0);
+      page.set(i, { ...(d ?? { role: 'body' }), role: 'body', speaker: { name: c.name, end } });
+      continue;
+    }
+    if (d?.role === 'heading') current = null;
+    if (!current || (d && d.role !== 'body')) continue;
+    page.set(i, { ...(d ?? { role: 'body' }), speaker: { name: current, end: page.unit(i).start } });
+  }
+}
+
+/** A quiz: a question with A./B./C. options, and the answer repeated with its explanation. */
+export function readQuizzes(page: Page): void {
+  const option = /^[A-E][.)]\s+\S/;
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    if (!page.free(i) || !/\?$/.test(page.text(i))) continue;
+    const opts: number[] = [];
+    let j = page.next(i);
+    while (j < page.length && option.test(page.text(j))) {
+      opts.push(j);
+      j = page.next(j);
+    }
+    if (opts.length < 3) continue;
+    page.drop(i, 'quiz');
+    const texts = new Set(opts.map((o) => fold(page.text(o))));
+    for (const o of opts) page.drop(o, 'quiz');
+    for (let k = j; k < Math.min(page.length, j + 6); k++) {
+      if (texts.has(fold(page.text(k)))) {
+        page.drop(k, 'quiz');
+        const expl = page.next(k);
+        if (expl < page.length && page.free(expl) && words(page.text(expl)).length <= 60) page.drop(expl, 'quiz');
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < page.length; i++) {
+    if (page.free(i) && /\bquiz\b/i.test(page.text(i)) && /\b(?:click here|sign up|take the)\b/i.test(page.text(i)) && words(page.text(i)).length <= 40) page.drop(i, 'quiz');
+  }
+}
+
+/** Paragraphs a page prints twice (teasers, sticky copies): the first occurrence stays. */
+export function readDuplicates(page: Page): void {
+  const seen = new Map<string, number>();
+  const key = (t: string): string => fold(t.replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '')).slice(0, 160);
+  for (let i = 0; i < page.length; i++) {
+    const d = page.decisions[i];
+    if (d && d.role === 'residue') continue;
+    if (page.unit(i).kind === 'heading' || d?.role === 'heading') continue;
+    const t = page.text(i);
+    if (words(t).length < 6) continue;
+    const k = key(t);
+    if (seen.has(k)) {
+      if (d) page.set(i, { role: 'residue', rule: 'duplicate' });
+      else page.drop(i, 'duplicate');
+    } else seen.set(k, i);
+  }
+}
+
+/** Noise scrapers glue into sentences: ", opens new tab", a trailing "—Name" sign-off. */
+export function readInlineNoise(page: Page): void {
+  for (let i = page.bodyStart; i < page.articleEnd; i++) {
+    const d = page.decisions[i];
+    if (d && d.role !== 'body') continue;
+    const u = page.unit(i);
+    const raw = page.context.source.slice(u.start, u.end);
+    for (const m of raw.matchAll(/,\s*opens new tab\b/g)) page.dropRange(i, u.start + m.index, u.start + m.index + m[0].length, 'link-noise');
+    const sign = /([.!?"”])\s*_?\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*_?\s*$/u.exec(raw);
+    if (sign && isPersonName(clean(sign[2]!))) {
+      const start = u.start + sign.index + sign[1]!.length;
+      page.dropRange(i, start, u.end, 'sign-off');
+    }
+  }
+}

@@ -1,0 +1,116 @@
+/** Final meta touches (dates, publisher, language, URLs, summary) and the residue list. */
+import type { Residue } from '@briefs/ast';
+import type { UnitDecision } from '../units.js';
+import type { Page } from './page.js';
+import { dateInUrl, datelineMonthDay } from './dates.js';
+import { detectLanguage } from './language.js';
+import { domainLabel, publisherFromText, spellsDomain } from './publisher.js';
+import { excerpt, fold, titleCase } from './text.js';
+
+/** Repairs scraped hrefs (`https://site/a/</b/c>`, `https:/www…`) and resolves relative ones. */
+export function fixUrl(url: string, base: string): string {
+  let u = url.trim();
+  const inner = /<([^<>]+)>/.exec(u);
+  if (inner) u = inner[1]!;
+  u = u.replace(/^(https?):\/(?!\/)/, '$1://');
+  if (!base || /^(?:[a-z][a-z0-9+.-]*:|#)/i.test(u)) return u;
+  try {
+    return new URL(u, base).href;
+  } catch {
+    return u;
+  }
+}
+
+/** Chooses published: a page's date line, else front matter, unless the URL and a dateline agree against it. */
+export function settleDates(page: Page, frontMatterDate: string | null, bodyDateline: string | null): void {
+  const urlDate = page.meta.sourceUrl ? dateInUrl(page.meta.sourceUrl) : null;
+  if (!page.meta.published && frontMatterDate) page.meta.published = frontMatterDate;
+  if (urlDate && page.meta.published && urlDate !== page.meta.published && page.meta.published === frontMatterDate) {
+    // Clippers sometimes take a date from a photo caption; the URL and the dateline both say otherwise.
+    if (bodyDateline && urlDate.slice(5) === bodyDateline) page.meta.published = urlDate;
+  }
+  if (!page.meta.published && urlDate) page.meta.published = urlDate;
+}
+
+export function settlePublisher(page: Page, bodyText: string): void {
+  const hints = [...page.publisherHints].sort((a, b) => b.weight - a.weight);
+  if (page.domain) {
+    const found = publisherFromText(bodyText, page.domain);
+    if (found) hints.push({ name: found, weight: 4 });
+    // A hint that spells the domain beats one that does not.
+    const spelled = hints.find((h) => spellsDomain(h.name, page.domain) && h.weight >= 4);
+    if (spelled && (hints[0]?.weight ?? 0) < 8) {
+      page.meta.publisher = spelled.name;
+      return;
+    }
+  }
+  page.meta.publisher = hints[0]?.name ?? (page.domain ? page.domain.replace(/^www\./, '') : '');
+  if (!page.meta.publisher && page.domain) page.meta.publisher = domainLabel(page.domain);
+}
+
+/** Completes a front-matter summary cut mid-sentence from the body sentence it starts. */
+export function completeSummary(page: Page, bodyTexts: string[]): void {
+  const s = page.meta.summary.trim();
+  if (!s || /[.!?…"”’]$/.test(s)) return;
+  const probe = s.slice(0, Math.min(60, s.length));
+  for (const t of bodyTexts) {
+    const at = t.indexOf(probe);
+    if (at < 0) continue;
+    const rest = t.slice(at);
+    if (!rest.startsWith(s)) continue;
+    const end = /[.!?](?=["”’]?\s|["”’]?$)/.exec(rest.slice(s.length));
+    if (end) page.meta.summary = rest.slice(0, s.length + end.index + 1);
+    return;
+  }
+}
+
+export function settleMeta(page: Page, bodyText: string): void {
+  const meta = page.meta;
+  meta.language ||= detectLanguage(bodyText);
+  meta.kind = titleCase(meta.kind);
+  const base = meta.sourceUrl;
+  for (const a of meta.authors) if (a.url) a.url = fixUrl(a.url, base);
+  for (const t of meta.translations) t.url = fixUrl(t.url, base);
+  for (const r of meta.related) if (r.url) r.url = fixUrl(r.url, base);
+  meta.related = meta.related.filter((r) => fold(r.title) !== fold(meta.title));
+}
+
+/** Fills undecided units and lists the residue in source order, runs of one rule merged. */
+export function finishDecisions(page: Page): { decisions: UnitDecision[]; residue: Residue[] } {
+  const decisions: UnitDecision[] = page.units.map((u, i) => {
+    const d = page.decisions[i];
+    if (d) return d;
+    return u.kind === 'heading' ? { role: 'heading', depth: u.depth } : { role: 'body' };
+  });
+  const residue: Residue[] = [];
+  let run: { rule: string; start: number; end: number; texts: string[] } | null = null;
+  const flush = (): void => {
+    if (!run) return;
+    const r = page.residueAt(run.rule, run.start, run.end, run.texts.join(' · '));
+    residue.push({ ...r, text: excerpt(run.texts.join(' · ')) });
+    run = null;
+  };
+  decisions.forEach((d, i) => {
+    const u = page.unit(i);
+    if (d.role === 'residue') {
+      const rule = d.rule ?? 'residue';
+      const text = page.text(i) || u.text.trim();
+      if (run && run.rule === rule) {
+        run.end = u.end;
+        if (text) run.texts.push(text);
+      } else {
+        flush();
+        run = { rule, start: u.start, end: u.end, texts: text ? [text] : [] };
+      }
+      return;
+    }
+    flush();
+    for (const drop of d.drop ?? []) residue.push(page.residueAt(drop.rule, drop.start, drop.end));
+  });
+  flush();
+  residue.push(...page.extraResidue);
+  residue.sort((a, b) => a.position.start.offset - b.position.start.offset);
+  return { decisions, residue };
+}
+
+export { datelineMonthDay };

@@ -1,0 +1,188 @@
+/**
+ * Pages flattened into one long paragraph: page chrome, outline, header and footer run into the
+ * article text. Residue becomes drop ranges inside the unit, the outline's section titles where
+ * they recur in the text become inline headings, and the header and footer fill `meta`.
+ */
+import type { Page } from './page.js';
+import { parseDateAt } from './dates.js';
+import { isPersonName } from './names.js';
+import { kindLabel } from './labels.js';
+import { words } from './text.js';
+
+const MIN_LENGTH = 2500;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
+const KIND = '(?:Report|Comment|Commentary|Analysis|Brief Analysis|Policy Brief|Article|Interview|Q&A|Short Analysis|Op-Ed|Opinion|Explainer|Paper|Podcast)';
+const SENTENCE_STARTERS = /^(?:You|The|This|These|In|After|Before|As|On|For|When|While|We|It|Our|A|An|Since|With|Over|From|During|Despite|Although|China|Europe)$/;
+const ROLE_START = /^(?:Director|Deputy|Senior|Head|Fellow|Analyst|Researcher|Research|Associate|Professor|Editor|Chief|Program|Vice|Manager|Lead|Visiting|Non-resident|Nonresident|President|Executive|Communications|Junior|Lecturer)$/;
+
+interface Span {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export function readFlattened(page: Page): void {
+  for (let i = 0; i < page.length; i++) {
+    const d = page.decisions[i];
+    if ((d && d.role !== 'body') || page.unit(i).kind === 'heading') continue;
+    const text = page.unit(i).text;
+    if (text.length < MIN_LENGTH || text.split('\n').length > 3) continue;
+    cleanFlattened(page, i, text);
+  }
+}
+
+function cleanFlattened(page: Page, i: number, text: string): void {
+  const spans: Span[] = [];
+  const head = text.slice(0, Math.min(text.length, 3000));
+  // Header cluster: [Download …] [Share this Article] KIND DATE [N min read].
+  const cluster = new RegExp(
+    `(?:Download \\([^)]*\\)\\s*)?(?:Share this (?:Article|Page)\\s*)?(?:Print this (?:Article|Page)\\s*)?(${KIND})?\\s*(${DATE})\\s*(\\d+\\s*min(?:ute)?s? read)?`,
+  ).exec(head);
+  let bodyFrom = 0;
+  let outlineText = '';
+  if (cluster?.[2] && (cluster[3] || cluster[1])) {
+    const start = cluster.index;
+    const end = start + cluster[0].length;
+    if (cluster[1]) page.meta.kind ||= kindLabel(cluster[1]) ?? cluster[1];
+    page.meta.published ??= parseDateAt(cluster[2])?.iso ?? null;
+    outlineText = text.slice(0, start);
+    spans.push({ start: 0, end, rule: 'page-header' });
+    // The title runs from the cluster to the first word that starts a sentence.
+    const after = text.slice(end).replace(/^\s+/, '');
+    const offset = text.length - after.length;
+    const ws = after.split(/(\s+)/);
+    let pos = 0;
+    let count = 0;
+    let titleEnd = -1;
+    for (let k = 0; k < ws.length && count < 30; k++) {
+      const w = ws[k]!;
+      if (/^\s+$/.test(w) || w === '') {
+        pos += w.length;
+        continue;
+      }
+      if (count >= 4 && SENTENCE_STARTERS.test(w) && !/:$/.test(ws[k - 2] ?? '')) {
+        titleEnd = pos;
+        break;
+      }
+      count++;
+      pos += w.length;
+    }
+    if (titleEnd > 0) {
+      const title = after.slice(0, titleEnd).trim();
+      page.meta.title ||= title;
+      spans.push({ start: offset, end: offset + titleEnd, rule: 'title' });
+      bodyFrom = offset + titleEnd;
+    } else bodyFrom = end;
+  }
+  // Footer: "Author(s) Name Role Name Role … Download … Share … related items" to the end.
+  const footer = /\b(?:Author\(s\)|About the authors?|Authors?:)\s/.exec(text.slice(Math.floor(text.length * 0.5)));
+  let bodyTo = text.length;
+  if (footer) {
+    bodyTo = Math.floor(text.length * 0.5) + footer.index;
+    readFlatFooter(page, text.slice(bodyTo), outlineText);
+    spans.push({ start: bodyTo, end: text.length, rule: 'page-footer' });
+  }
+  // Residue inside the text.
+  const inner: Array<[RegExp, string]> = [
+    [/\bGo back to the (?:main|previous) page\s*\.?/g, 'navigation'],
+    [/\bDownload \((?:pdf|PDF)[^)]*\)\s*/g, 'share-bar'],
+    [/\b(?:Share|Print) this (?:Article|Page)\s*/g, 'share-bar'],
+    [/\b\d+\s*min(?:ute)?s? read\b/g, 'read-time'],
+    [/\b(?:Figure|Chart|Graphic|Map) \d+(?:\s+(?:Figure|Chart|Graphic|Map) \d+)*(?=\s+\p{Lu}|\s*$)/gu, 'figure-placeholder'],
+    [/\b(?:Graphics?|Charts?|Maps?|Photos?) (?:provided|produced|created) by\b[^.]*\.\s*/g, 'credit-line'],
+  ];
+  for (const [re, rule] of inner) {
+    for (const m of text.slice(bodyFrom, bodyTo).matchAll(re)) {
+      spans.push({ start: bodyFrom + m.index, end: bodyFrom + m.index + m[0].length, rule });
+    }
+  }
+  // Inline headings: the outline's titles where the article text repeats them.
+  const body = text.slice(bodyFrom, bodyTo);
+  const headings: Array<{ start: number; end: number; text: string }> = [];
+  for (const title of outlineItems(outlineText, body)) {
+    const at = body.indexOf(title);
+    if (at >= 0) headings.push({ start: bodyFrom + at, end: bodyFrom + at + title.length, text: title });
+  }
+  const notes = /\b(Endnotes|Footnotes|Notes|References|Sources)\s+(?=1\s*\|)/.exec(body);
+  if (notes) headings.push({ start: bodyFrom + notes.index, end: bodyFrom + notes.index + notes[1]!.length, text: notes[1]! });
+  headings.sort((a, b) => a.start - b.start);
+
+  const merged = mergeSpans(spans);
+  for (const s of merged) page.dropRange(i, page.sourceOffset(i, s.start), page.sourceOffset(i, s.end), s.rule);
+  if (headings.length) {
+    const d = page.decisions[i] ?? { role: 'body' as const };
+    d.inlineHeadings = headings.map((h) => ({ start: page.sourceOffset(i, h.start), end: page.sourceOffset(i, h.end), text: h.text }));
+    d.rule ??= 'inline-headings';
+    page.set(i, d);
+  }
+}
+
+/**
+ * Splits an outline run into its titles: greedily, the longest run of outline words that the
+ * article text repeats is one title (4 words at least).
+ */
+export function outlineItems(outline: string, body: string): string[] {
+  const ws = outline.trim().split(/\s+/).filter(Boolean);
+  const items: string[] = [];
+  let s = 0;
+  while (s < ws.length) {
+    let best = 0;
+    for (let k = 4; s + k <= ws.length; k++) {
+      if (body.includes(ws.slice(s, s + k).join(' '))) best = k;
+      else if (best) break;
+    }
+    if (best >= 4) {
+      items.push(ws.slice(s, s + best).join(' '));
+      s += best;
+    } else s++;
+  }
+  return items;
+}
+
+/** "Author(s) Name Role Name Role …" then related items "Title KIND DATE". */
+function readFlatFooter(page: Page, footer: string, outline: string): void {
+  const authorsPart = /^(?:Author\(s\)|About the authors?|Authors?:)\s+(.*?)(?=\s+(?:Author\(s\)|Download|Print this|Share this)\b|$)/.exec(footer);
+  if (authorsPart) {
+    const ws = authorsPart[1]!.split(/\s+/);
+    let current: { name: string; role: string[] } | null = null;
+    const flush = (): void => {
+      if (current) page.addAuthor({ name: current.name, ...(current.role.length ? { bio: current.role.join(' ') } : {}) });
+      current = null;
+    };
+    for (let k = 0; k < ws.length; k++) {
+      const pair = `${ws[k]} ${ws[k + 1] ?? ''}`;
+      if (isPersonName(pair) && ROLE_START.test(ws[k + 2] ?? '') && !ROLE_START.test(ws[k]!)) {
+        flush();
+        current = { name: pair, role: [] };
+        k++;
+      } else if (current) current.role.push(ws[k]!);
+    }
+    flush();
+  }
+  // Related: "Title KIND DATE" repeated, after the outline repeat.
+  let rest = footer;
+  const lastOutlineWord = outline.trim().split(/\s+/).slice(-4).join(' ');
+  const cut = lastOutlineWord ? rest.lastIndexOf(lastOutlineWord) : -1;
+  if (cut >= 0) rest = rest.slice(cut + lastOutlineWord.length);
+  const re = new RegExp(`\\s*(.{8,200}?)\\s+(${KIND})\\s+(${DATE})`, 'g');
+  for (const m of rest.matchAll(re)) {
+    const title = m[1]!.trim();
+    if (words(title).length < 3) continue;
+    page.addRelated({ title, ...(parseDateAt(m[3]!) ? { date: parseDateAt(m[3]!)!.iso } : {}) });
+  }
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      continue;
+    }
+    out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/**
+ * The head of an article: title line, byline, date lines, genre label and standfirst. These go to
+ * `meta` and leave the body; other short chrome before the first paragraph of running text
+ * (site name, series name, tag word) is dropped as `page-header`.
+ */
+import type { Page } from './page.js';
+import { kindLabel, TRANSLATION_MARKER } from './labels.js';
+import { dateLine, unitUrl } from './furniture.js';
+import { isPersonName, splitNames } from './names.js';
+import { isRoleLine } from './bios.js';
+import { endsSentence, fold, isHeadline, isProse, words } from './text.js';
+import { matchLineRule } from './line-rules.js';
+import { spellsDomain, splitTitleSuffix } from './publisher.js';
+
+/** Finds the title (unless front matter gave one) and drops the lines that repeat it. */
+export function readTitle(page: Page): void {
+  const firstFree = (): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < page.length && out.length < 8; i++) if (page.free(i) && page.text(i)) out.push(i);
+    return out;
+  };
+  // "Title | Publisher" as a browser tab prints it, at the top of scraped content.
+  for (const i of firstFree()) {
+    const text = page.text(i);
+    if (!/\s[|–—-]\s/.test(text) || isProse(text)) continue;
+    const split = splitTitleSuffix(text, page.domain);
+    if (!split.publisher) continue;
+    if (page.meta.title && fold(split.title) !== fold(page.meta.title)) continue;
+    page.meta.title ||= split.title;
+    page.publisherHints.push({ name: split.publisher, weight: page.domain && spellsDomain(split.publisher, page.domain) ? 9 : 7 });
+    page.drop(i, 'title');
+    break;
+  }
+  if (!page.meta.title && page.outline.length) {
+    page.meta.title = (page.outline.find((o) => o.depth === 1) ?? page.outline[0]!).text;
+  }
+  if (!page.meta.title) {
+    const h1 = page.units.findIndex((u, i) => u.kind === 'heading' && u.depth === 1 && page.free(i));
+    if (h1 >= 0 && h1 < Math.max(10, page.length / 3)) page.meta.title = page.text(h1);
+  }
+  if (!page.meta.title) {
+    for (const i of firstFree()) {
+      const text = page.text(i);
+      if (isProse(text) || !isHeadline(text) || words(text).length < 4 || page.unit(i).links.length) continue;
+      if (matchLineRule(text) || kindLabel(text)) continue;
+      page.meta.title = text;
+      break;
+    }
+  }
+  if (!page.meta.title) return;
+  const want = fold(page.meta.title);
+  for (let i = 0; i < page.articleEnd; i++) {
+    const t = fold(page.text(i));
+    if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
+  }
+}
+
+/** Names from "By A, B and C" / stacked "By\nA\nB" bylines, with role lines after a name. */
+function readByline(page: Page, i: number): number | null {
+  const text = page.text(i);
+  const m = /^by:?\s*(.*)$/i.exec(text);
+  if (!m || words(text).length > 30) return null;
+  const rest = m[1]!.trim();
+  page.drop(i, 'byline');
+  if (rest) {
+    const names = splitNames(rest);
+    if (names) {
+      for (const name of names) {
+        const url = unitUrl(page, i, name);
+        const link = page.unit(i).links.find((l) => fold(l.text).startsWith(fold(name)));
+        page.addAuthor({ name, ...(link && link.url !== '#' ? { url: link.url } : url ? { url } : {}) });
+      }
+    } else {
+      // "By Name, an editorial fellow at Publisher."
+      const role = /^([^,]+),\s*(.+)$/.exec(rest);
+      if (role && isPersonName(role[1]!)) {
+        const link = page.unit(i).links.find((l) => fold(l.text).startsWith(fold(role[1]!)));
+        page.addAuthor({ name: role[1]!, bio: role[2]!.replace(/\.$/, ''), ...(link && link.url !== '#' ? { url: link.url } : {}) });
+        orgHint(page, role[2]!);
+      }
+    }
+    return i;
+  }
+  // Stacked: "By" alone, then one name per line, each optionally followed by a role line.
+  let j = page.next(i);
+  let last = i;
+  let current: string | null = null;
+  while (j < page.length && page.free(j)) {
+    const t = page.text(j).replace(/,$/, '');
+    if (isPersonName(t)) {
+      current = t;
+      const url = unitUrl(page, j, t);
+      page.addAuthor({ name: t, ...(url ? { url } : {}) });
+    } else if (current && isRoleLine(t)) {
+      page.addAuthor({ name: current, bio: t });
+      current = null;
+    } else break;
+    page.drop(j, 'byline');
+    last = j;
+    j = page.next(j);
+  }
+  return last;
+}
+
+/** "… fellow at The Washington Institute" → a publisher hint. */
+export function orgHint(page: Page, text: string): void {
+  const all = [...text.matchAll(/\bat\s+((?:[Tt]he\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:(?:of|on|for|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6})/gu)];
+  const m = all[all.length - 1];
+  if (m) page.publisherHints.push({ name: m[1]!.replace(/^the\s/, 'The ').replace(/[’']s$/, '').replace(/\.$/, ''), weight: 3 });
+}
+
+const isHeaderSignal = (page: Page, j: number): boolean => {
+  const t = page.text(j);
+  const rule = page.decisions[j]?.rule;
+  if (rule && /^(?:byline|date-line|share-bar|read-time|kind-label|translations)$/.test(rule)) return true;
+  return (
+    /^by\b/i.test(t) && words(t).length <= 30 ? true :
+    dateLine(t) !== null || /^(?:published|posted|updated|last updated)(?: on)?:?$/i.test(t) || matchLineRule(t) === 'share-bar' || matchLineRule(t) === 'read-time' || TRANSLATION_MARKER.test(t)
+  );
+};
+
+/** Is a header signal (byline, date, share bar) within the next few units? */
+function signalAhead(page: Page, i: number): boolean {
+  let j = page.next(i);
+  for (let n = 0; n < 4 && j < page.length; n++, j = page.next(j)) {
+    if (isHeaderSignal(page, j)) return true;
+    if (page.free(j) && isProse(page.text(j))) return false;
+  }
+  return false;
+}
+
+/** Walks the head of the page up to the first paragraph of running text. */
+export function readHeader(page: Page, description: string): void {
+  let updatedNext = false;
+  let previousKind = false;
+  let bodyStart = page.articleEnd;
+  for (let i = 0; i < page.articleEnd; i++) {
+    if (!page.free(i)) continue;
+    const text = page.text(i);
+    if (!text) continue;
+    const wasKind = previousKind;
+    previousKind = false;
+    if (/^by\b/i.test(text) && words(text).length <= 30 && !isProse(text.replace(/^by\s*/i, 'x '))) {
+      const last = readByline(page, i);
+      if (last !== null) {
+        i = last;
+        continue;
+      }
+    }
+    if (/^(?:published|posted|updated|last updated)(?: on)?:?$/i.test(text)) {
+      updatedNext = /updated/i.test(text);
+      page.drop(i, 'date-line');
+      continue;
+    }
+    const date = dateLine(text);
+    if (date) {
+      if (date.updated || updatedNext) page.meta.updated ??= date.iso;
+      else page.meta.published ??= date.iso;
+      updatedNext = false;
+      page.drop(i, 'date-line');
+      continue;
+    }
+    const kind = kindLabel(text);
+    if (kind) {
+      page.meta.kind ||= kind;
+      page.drop(i, 'kind-label');
+      previousKind = true;
+      continue;
+    }
+    if (!isProse(text) || page.unit(i).kind === 'heading') continue;
+    if (description && fold(text) === fold(description)) {
+      page.drop(i, 'standfirst');
+      continue;
+    }
+    if (wasKind || signalAhead(page, i)) {
+      if (!page.meta.summary && words(text) .length <= 80) {
+        page.meta.summary = text;
+        page.drop(i, 'standfirst');
+      } else page.drop(i, 'page-header');
+      continue;
+    }
+    bodyStart = i;
+    break;
+  }
+  // Running text split into lines at its links ("On this week's episode of / Carnegie Connects /
+  // , Aaron … spoke"): walk back over the fragments that lead into the first paragraph.
+  while (bodyStart > 0 && bodyStart < page.length) {
+    const prev = bodyStart - 1;
+    if (!page.free(prev) || page.unit(prev).kind === 'heading') break;
+    const cur = page.text(bodyStart);
+    const before = page.text(prev);
+    const joins = /^[\p{Ll},;:.)\]’”]/u.test(cur) || /\b(?:of|the|a|an|to|in|on|at|by|for|with|from|and|or|as|than|that|is|are|was|were|has|have)$/i.test(before);
+    if (!joins || endsSentence(before)) break;
+    bodyStart = prev;
+  }
+  page.bodyStart = Math.min(bodyStart, page.articleEnd);
+  for (let i = 0; i < page.bodyStart; i++) {
+    if (!page.free(i) || page.unit(i).kind === 'heading') continue;
+    if (words(page.text(i)).length <= 5 || !page.text(i)) page.drop(i, 'page-header');
+  }
+}

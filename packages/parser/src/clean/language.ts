@@ -1,0 +1,59 @@
+/** Language names as pages write them in "Also available in" lists, and script detection. */
+
+const NAMES: Record<string, string> = {
+  english: 'en', 'العربية': 'ar', arabic: 'ar', 'عربي': 'ar', farsi: 'fa', persian: 'fa', 'فارسی': 'fa', 'فارسي': 'fa',
+  français: 'fr', francais: 'fr', french: 'fr', español: 'es', espanol: 'es', spanish: 'es', deutsch: 'de', german: 'de',
+  русский: 'ru', russian: 'ru', українська: 'uk', ukrainian: 'uk', 中文: 'zh', chinese: 'zh', '简体中文': 'zh-Hans',
+  '繁體中文': 'zh-Hant', 日本語: 'ja', japanese: 'ja', 한국어: 'ko', korean: 'ko', türkçe: 'tr', turkish: 'tr',
+  עברית: 'he', hebrew: 'he', português: 'pt', portuguese: 'pt', italiano: 'it', italian: 'it', polski: 'pl',
+  polish: 'pl', kurdî: 'ku', kurdish: 'ku', کوردی: 'ckb', اردو: 'ur', urdu: 'ur', हिन्दी: 'hi', hindi: 'hi',
+  nederlands: 'nl', dutch: 'nl', 'bahasa indonesia': 'id', indonesian: 'id',
+};
+
+/** BCP 47 tag for a language name or a bare tag (`ar`, `fa-IR`), else null. */
+export function languageFromName(name: string): string | null {
+  const key = name.trim().replace(/\s*\/\s*$/, '').toLowerCase();
+  if (NAMES[key]) return NAMES[key];
+  if (/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(key)) return key.split('-')[0]!.toLowerCase() === key ? key : name.trim();
+  return null;
+}
+
+/** Language tag from a URL path prefix (`/ar/policy-analysis/…` → `ar`), else null. */
+export function languageFromPath(url: string): string | null {
+  const m = /^(?:https?:\/\/[^/]+)?\/([a-z]{2}(?:-[a-z]{2})?)\//i.exec(url);
+  return m && Object.values(NAMES).includes(m[1]!.toLowerCase()) ? m[1]!.toLowerCase() : null;
+}
+
+const SCRIPTS: Array<[RegExp, string]> = [
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+];
+
+/** Language of a body by its dominant script; Latin text is told apart by function words. */
+export function detectLanguage(text: string): string {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters < 40) return 'en';
+  for (const [re, tag] of SCRIPTS) {
+    const n = (text.match(re) ?? []).length;
+    if (n / letters > 0.4) {
+      if (tag === 'ar' && /[پچژگی]/.test(text) && (text.match(/[پچژگ]/g) ?? []).length > 5) return 'fa';
+      if (tag === 'ru' && (text.match(/[іїєґ]/g) ?? []).length > 5) return 'uk';
+      return tag;
+    }
+  }
+  const sample = ` ${text.toLowerCase().slice(0, 20000)} `;
+  const count = (ws: string[]): number => ws.reduce((n, w) => n + sample.split(` ${w} `).length - 1, 0);
+  const scores: Array<[string, number]> = [
+    ['en', count(['the', 'and', 'of', 'to', 'is', 'that'])],
+    ['de', count(['der', 'die', 'und', 'das', 'ist', 'nicht'])],
+    ['fr', count(['le', 'les', 'et', 'des', 'est', 'une'])],
+    ['es', count(['el', 'los', 'y', 'del', 'que', 'una'])],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  return scores[0]![1] > 0 ? scores[0]![0] : 'en';
+}

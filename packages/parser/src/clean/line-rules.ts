@@ -1,0 +1,123 @@
+/**
+ * Residue that a single unit shows on its own: navigation words, share bars, cookie notices,
+ * promos… Each rule tests the unit's cleaned text as a whole. Rules are written so a body
+ * sentence that merely mentions "share" or "subscribe" does not match: they anchor on the
+ * start and end of short units and on phrasing that prose does not use.
+ */
+import { words } from './text.js';
+
+export interface LineRule {
+  id: string;
+  test: (text: string) => boolean;
+}
+
+const short = (text: string, max: number): boolean => words(text).length <= max;
+
+/** Words that make up site menus, alone on a line. */
+const MENU_WORDS = new Set(
+  `home|menu|search|about|about us|contact|contact us|experts|events|research|topics|regions|programs|projects|
+publications|articles|blogs|podcasts|videos|newsletters|donate|support|support us|subscribe|login|log in|
+member login|sign in|sign up|register|more|global locations|careers|jobs|press|media|for media|privacy|privacy policy|
+terms|terms of use|terms of service|cookie policy|cookies|accessibility|sitemap|rss|membership|fellowships|
+annual reports|government resources|all topics|all regions|topics & regions|regions & countries|policy analysis|
+experts & staff|related|follow us|connect with us|back to top|top|next|previous|open menu|close|close menu|toggle navigation|
+skip navigation|main menu|navigation|account|my account|language|english|español|français|deutsch`
+    .split('|')
+    .map((w) => w.trim()),
+);
+
+export const LINE_RULES: LineRule[] = [
+  { id: 'navigation', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
+  { id: 'navigation', test: (t) => /^go back to (?:the )?(?:main|previous|home) ?page\s*\.?$/i.test(t) },
+  { id: 'navigation', test: (t) => MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim()) },
+  {
+    id: 'share-bar',
+    test: (t) =>
+      short(t, 14) &&
+      /^(?:(?:share(?: this(?: article| page| story)?)?|mail|e-?mail|facebook|twitter(?: \/ x)?|x|linkedin|whatsapp|telegram|reddit|print(?: this (?:article|page))?|copy link|link copied|bluesky|threads|flipboard|pocket|save|bookmark|comments?|gift this article|listen)\b[\s|/·•,]*)+$/i.test(
+        t,
+      ),
+  },
+  { id: 'share-bar', test: (t) => /^download(?: (?:the )?(?:pdf|report|full report|article))?\s*(?:\((?:pdf\s*[-–]?\s*)?[\d.,]+\s*[kmg]b\))?$/i.test(t) },
+  { id: 'share-bar', test: (t) => /^(?:purchase licensing rights|reprints? (?:and|&) permissions|opens new tab|read more)[\s,.]*$/i.test(t) },
+  { id: 'read-time', test: (t) => /^(?:estimated )?(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)(?: read| listen)?\s*$/i.test(t) && /read|min/i.test(t) },
+  { id: 'learn-more', test: (t) => /^(?:learn more|read more|see more|view all|show more|load more|more)\s*[›»→>]*$/i.test(t) },
+  {
+    id: 'cookie-notice',
+    test: (t) =>
+      /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i.test(t) &&
+      short(t, 80),
+  },
+  {
+    id: 'newsletter-promo',
+    test: (t) =>
+      short(t, 45) &&
+      (/^(?:sign up|subscribe|get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t) ||
+        /\b(?:newsletter|in your inbox|to your inbox|delivered (?:weekdays|daily|weekly))\b.*(?:sign up|subscribe|here|weekdays|daily|weekly|inbox)\.?$/i.test(t) ||
+        /\bsign up here\.?$/i.test(t) ||
+        /^subscribe(?: now| today| here)?[.!]?$/i.test(t)),
+  },
+  {
+    id: 'subscription-promo',
+    test: (t) =>
+      short(t, 45) &&
+      /(?:subscribe now\s*\|\s*log in|exclusively for \S+ subscribers|is a benefit of an? .{0,40}subscription|when you subscribe now|specialty rates for students|equip your organization with|exclusive news, data and analytics for|learn more about ?refinitiv)/i.test(
+        t,
+      ),
+  },
+  {
+    id: 'comments',
+    test: (t) =>
+      short(t, 40) &&
+      /^(?:join the conversation|please follow our comment guidelines|you are commenting as|comments? (?:are|is) closed|leave a comment|\d+ comments?$)/i.test(t),
+  },
+  {
+    id: 'event-promo',
+    test: (t) =>
+      (short(t, 40) && /^(?:online event|in-person event|virtual event|upcoming event|live event|event|webinar)\b.{0,40}\d{4}/i.test(t)) ||
+      (short(t, 90) && /^join us (?:at|for)\b.*(?:register|rsvp|tickets|summit|conference|event)/i.test(t)),
+  },
+  { id: 'error-template', test: (t) => /\bERROR MESSAGE (?:HEADING|SUBHEADING|CONTENT|INFO)\b/.test(t) || /^invalid (?:video|audio|embed) url\.?$/i.test(t) },
+  {
+    id: 'widget-text',
+    test: (t) =>
+      short(t, 30) &&
+      /(?:help improve google translate|this issue is preventing our website from loading|please (?:enable|turn on) javascript|your browser (?:does not|doesn['’]t) support|this article has an audio recording|listen to this article)/i.test(t),
+  },
+  { id: 'copyright', test: (t) => short(t, 25) && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
+  { id: 'copyright', test: (t) => short(t, 25) && /all rights reserved\.?$/i.test(t) },
+  { id: 'license', test: (t) => /^creative commons\b/i.test(t) || (short(t, 40) && /^this work is licensed under\b/i.test(t)) },
+  {
+    id: 'disclaimer',
+    test: (t) =>
+      short(t, 60) &&
+      /(?:do(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|opinions?|position)|does not take institutional positions|views expressed (?:in|here)[^.]*are (?:solely )?(?:those|the author))/i.test(t),
+  },
+  { id: 'standards', test: (t) => short(t, 15) && /^our standards:/i.test(t) },
+  {
+    id: 'credit-line',
+    test: (t) =>
+      short(t, 40) &&
+      (/^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b.*(?:;|editing by|$)/i.test(t) && /\bby\b/i.test(t)) &&
+      !/[.!?]\s+\S/.test(t),
+  },
+  { id: 'credit-line', test: (t) => short(t, 25) && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
+  { id: 'credit-line', test: (t) => short(t, 25) && /\bcreated the (?:graphic|graphics|map|maps|chart|charts|illustration)s? for this\b/i.test(t) },
+  { id: 'photo-credit', test: (t) => short(t, 12) && isCreditLine(t) },
+  { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
+];
+
+/** A photo credit on its own: "Dimitar Dilkoff/AFP/Getty Images", "REUTERS/Name", "Photo: AP". */
+export function isCreditLine(text: string): boolean {
+  const t = text.trim().replace(/^\(|\)$/g, '');
+  if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && words(t).length <= 12) return true;
+  if (/^(?:picture alliance|getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\b/i.test(t) && words(t).length <= 12) return true;
+  return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
+}
+
+/** The first rule that claims a unit's text, or null. */
+export function matchLineRule(text: string): string | null {
+  if (!text) return null;
+  for (const rule of LINE_RULES) if (rule.test(text)) return rule.id;
+  return null;
+}

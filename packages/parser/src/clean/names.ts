@@ -1,0 +1,41 @@
+/** Person names as bylines and author boxes print them. */
+
+const PARTICLES = new Set(['de', 'da', 'del', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', 'ben']);
+const NOT_NAMES = new Set([
+  'experts', 'staff', 'editors', 'editorial', 'board', 'reuters', 'news', 'the', 'share', 'print', 'email', 'subscribe',
+  'updated', 'published', 'posted', 'read', 'more', 'learn', 'program', 'blog', 'analysis', 'commentary', 'report',
+  'article', 'podcast', 'episode', 'event', 'events', 'topics', 'regions', 'research', 'about', 'contact', 'menu',
+  'home', 'search', 'donate', 'login', 'log', 'in', 'sign', 'up', 'newsletter', 'newsletters', 'careers', 'privacy',
+  'policy', 'terms', 'cookies', 'view', 'all', 'authors', 'author', 'by', 'and', 'with', 'photo', 'image', 'video',
+  'audio', 'link', 'copied', 'download', 'pdf', 'brief', 'institute', 'council', 'center', 'centre', 'foundation',
+  'university', 'endowment', 'program', 'programs', 'initiative', 'press', 'media', 'global', 'international',
+]);
+
+/** A person's name: 2–5 capitalised words (initials, particles, hyphens and apostrophes allowed). */
+export function isPersonName(text: string): boolean {
+  const t = text.trim().replace(/,$/, '');
+  if (t.length < 4 || t.length > 60 || /[\d@:;!?()[\]{}|/]/.test(t)) return false;
+  const parts = t.split(/\s+/);
+  if (parts.length < 2 || parts.length > 5) return false;
+  let capitalised = 0;
+  for (const part of parts) {
+    const bare = part.replace(/[.,]$/, '');
+    if (NOT_NAMES.has(bare.toLowerCase())) return false;
+    if (PARTICLES.has(bare.toLowerCase())) continue;
+    if (!/^(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’.-]*|(?:al|el|bin)-\p{Lu}[\p{L}'’-]*)$/u.test(bare)) return false;
+    capitalised++;
+  }
+  return capitalised >= 2;
+}
+
+/** Splits "A, B and C" / "A and B" / "A & B" into names, or null when any part is not a name. */
+export function splitNames(text: string): string[] | null {
+  const parts = text
+    .trim()
+    .replace(/[.;]$/, '')
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0 || !parts.every(isPersonName)) return null;
+  return parts;
+}

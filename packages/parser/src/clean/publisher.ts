@@ -1,0 +1,67 @@
+/** Publisher names: title suffixes ("… | Reuters"), domains, and phrases that spell a domain. */
+import { fold, titleCaseRatio, words } from './text.js';
+
+/** Splits "Title - Publisher" / "Title | Publisher"; the suffix must look like a name. */
+export function splitTitleSuffix(title: string, domain = ''): { title: string; publisher: string } {
+  const m = /^(.*\S)\s+(?:[|–—]|-|::)\s+([^|–—]+)$/.exec(title.trim());
+  if (!m) return { title: title.trim(), publisher: '' };
+  const head = m[1]!.trim();
+  const tail = m[2]!.trim();
+  const n = words(tail).length;
+  const matchesDomain = domain !== '' && spellsDomain(tail, domain);
+  if (matchesDomain || (n >= 1 && n <= 6 && titleCaseRatio(tail) >= 0.99 && words(head).length >= 3)) {
+    return { title: head, publisher: tail };
+  }
+  return { title: title.trim(), publisher: '' };
+}
+
+/** The registrable label of a host: `www.cfr.org` → `cfr`, `news.bbc.co.uk` → `bbc`. */
+export function domainLabel(host: string): string {
+  const parts = host.toLowerCase().replace(/^www\d?\./, '').split('.');
+  if (parts.length >= 3 && /^(?:co|com|org|ac|gov|net)$/.test(parts[parts.length - 2]!)) return parts[parts.length - 3]!;
+  return parts.length >= 2 ? parts[parts.length - 2]! : parts[0]!;
+}
+
+export function hostOf(url: string): string {
+  const m = /^https?:\/\/([^/?#]+)/i.exec(url.trim());
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/**
+ * Whether a name spells a domain: "Atlantic Council" ~ atlanticcouncil.org, "Council on
+ * Foreign Relations" ~ cfr.org (initials of its capitalised words), "Foreign Policy" ~ foreignpolicy.com.
+ */
+export function spellsDomain(name: string, domain: string): boolean {
+  const label = domainLabel(domain);
+  if (label.length < 2) return false;
+  const compact = fold(name).replace(/\s+/g, '');
+  if (compact === label) return true;
+  if (label.length >= 6 && compact.startsWith(label)) return true;
+  if (label.length >= 6 && label.startsWith(compact) && compact.length >= 6) return true;
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+  return initials.length >= 2 && initials === label;
+}
+
+/** Finds, in a text, a capitalised phrase of 1–6 words that spells the domain. */
+export function publisherFromText(text: string, domain: string): string | null {
+  const re = /(?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:(?:of|on|for|the|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6}/gu;
+  let best: string | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const phrase = m[0];
+    const ws = phrase.split(/\s+/);
+    // Try every sub-phrase that starts and ends with a capitalised word.
+    for (let a = 0; a < ws.length; a++) {
+      for (let b = ws.length; b > a; b--) {
+        const sub = ws.slice(a, b);
+        if (!/^\p{Lu}/u.test(sub[sub.length - 1]!)) continue;
+        const candidate = sub.join(' ').replace(/[’']s$/, '');
+        if (spellsDomain(candidate, domain) && (!best || candidate.length > best.length)) best = candidate;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,190 @@
+/**
+ * Related items: RECOMMENDED / "More from …" lists, promo cards set into the article
+ * ("Commentary · Title · dek · authors"), "**Title** by Author" bullets and trailing headline
+ * lists. Each becomes a `meta.related` entry (title, url, date, authors); the units are residue.
+ */
+import type { RelatedItem } from '@briefs/ast';
+import type { Page } from './page.js';
+import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, cardLabel, kindLabel } from './labels.js';
+import { dateLine, unitUrl } from './furniture.js';
+import { isPersonName, splitNames } from './names.js';
+import { endsSentence, isHeadline, isProse, titleCaseRatio, words } from './text.js';
+import { matchLineRule } from './line-rules.js';
+
+const SEPARATOR = /^[\s◆❖•·|/,-]*$/;
+
+/** Strips bullets, the "◆" author marker, and glued section labels ("Worldcategory…"). */
+const cardText = (t: string): string => t.replace(/^[◆•·]\s*/, '').replace(/^(?:\p{Lu}\p{Ll}*)?category(?=\p{Lu}|\s|$)/u, '').trim();
+
+/**
+ * Reads cards from `from` while units look like card parts; returns the index after the last
+ * unit taken. Stops at prose that is not a dek, and at markers of other furniture.
+ */
+export function readCards(page: Page, from: number, limit: number, rule: string, opts: { requireLabel?: boolean } = {}): number {
+  let item: RelatedItem | null = null;
+  let labelled = false;
+  let deks = 0;
+  const flush = (): void => {
+    if (item?.title) page.addRelated(item);
+    item = null;
+    deks = 0;
+  };
+  let j = from;
+  for (; j < limit; j++) {
+    if (!page.free(j) && page.decisions[j]?.rule !== 'separator') break;
+    const raw = page.text(j);
+    const t = cardText(raw);
+    if (TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t)) break;
+    if (page.unit(j).kind === 'heading' && !item && !isHeadline(t)) break;
+    if (t === '' || SEPARATOR.test(t)) {
+      // Empty-text link lines carry the URL of the headline before them.
+      const url = unitUrl(page, j, t);
+      if (item && url && !(item as RelatedItem).url) (item as RelatedItem).url = url;
+      page.drop(j, rule);
+      continue;
+    }
+    if (cardLabel(t) || (j > from && RELATED_MARKER.test(t))) {
+      if (item && (item as RelatedItem).title) flush();
+      labelled = true;
+      page.drop(j, rule);
+      continue;
+    }
+    if (opts.requireLabel && !labelled) break;
+    const date = dateLine(t.replace(/^\S*category\s*·?\s*/i, ''));
+    if (date) {
+      if (item) (item as RelatedItem).date ??= date.iso;
+      page.drop(j, rule);
+      continue;
+    }
+    const inlineUrlOnly = /^\(\s*(?:https?:\/\/|\/)[^\s]*\)$/.test(page.unit(j).text.trim());
+    if (inlineUrlOnly || (t === '' && page.unit(j).links.length)) {
+      const url = unitUrl(page, j);
+      if (item && url) (item as RelatedItem).url ??= url;
+      page.drop(j, rule);
+      continue;
+    }
+    const by = /^by\s+(.+)$/i.exec(t);
+    const names = splitNames(by ? by[1]! : t);
+    if (names && item) {
+      const it = item as RelatedItem;
+      it.authors = [...(it.authors ?? []), ...names];
+      page.drop(j, rule);
+      continue;
+    }
+    if (isPersonName(t.replace(/,$/, '')) && item) {
+      const it = item as RelatedItem;
+      it.authors = [...(it.authors ?? []), t.replace(/,$/, '')];
+      page.drop(j, rule);
+      continue;
+    }
+    const headline = (isHeadline(t) || (words(t).length >= 4 && words(t).length <= 30 && !endsSentence(t))) && !matchLineRule(t);
+    if (headline && (!item || (item as RelatedItem).title)) {
+      flush();
+      item = { title: t };
+      const url = unitUrl(page, j, t);
+      if (url) item.url = url;
+      page.drop(j, rule);
+      continue;
+    }
+    // A one-sentence dek under the headline.
+    if (item && deks === 0 && words(t).length <= 45 && endsSentence(t) && titleCaseRatio(t) < 0.6) {
+      deks++;
+      page.drop(j, rule);
+      continue;
+    }
+    // A series name under a label ("Emissary").
+    if (labelled && !item && words(t).length <= 4 && !endsSentence(t)) {
+      page.drop(j, rule);
+      continue;
+    }
+    break;
+  }
+  flush();
+  return j;
+}
+
+/** RECOMMENDED, "Related", "More Work from …": a marker, then cards until other furniture. */
+export function readRelatedLists(page: Page, from: number): void {
+  for (let i = from; i < page.length; i++) {
+    if (!page.free(i) || !RELATED_MARKER.test(page.text(i)) || words(page.text(i)).length > 8) continue;
+    page.drop(i, 'related-list');
+    i = readCards(page, i + 1, page.length, 'related-list') - 1;
+  }
+}
+
+/** Cards closed by "Learn More" / "Read more": walk back to the label that opened them. */
+export function readLearnMoreCards(page: Page): void {
+  for (let i = 0; i < page.length; i++) {
+    if (!/^(?:learn more|read more|more)\s*[›»→>]*$/i.test(page.text(i))) continue;
+    let k = i - 1;
+    while (k >= 0 && k >= i - 4 && page.free(k) && !cardLabel(page.text(k))) k--;
+    if (k >= 0 && k >= i - 4 && page.free(k) && cardLabel(page.text(k))) {
+      for (let j = k; j <= i; j++) page.drop(j, 'promo-card');
+    } else page.drop(i, 'learn-more');
+  }
+}
+
+/** A promo card set into the article: a label alone, a headline, a dek (and authors). */
+export function readInlineCards(page: Page, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    if (!page.free(i) || !cardLabel(page.text(i)) || page.unit(i).kind === 'heading') continue;
+    // The label must be followed, within two units, by a headline: else it is a word in the text.
+    let h = page.next(i);
+    if (h < to && words(page.text(h)).length <= 4 && !isHeadline(page.text(h))) h = page.next(h);
+    if (h >= to || !isHeadline(page.text(h)) || isProse(page.text(h))) continue;
+    i = readCards(page, i, to, 'promo-card', { requireLabel: true }) - 1;
+  }
+}
+
+/** Bullets of "**Title** _by Author_" in the body: a reading list. */
+export function readByBullets(page: Page, from: number, to: number): void {
+  const parse = (i: number): RelatedItem | null => {
+    if (page.unit(i).kind !== 'listItem') return null;
+    const m = /^(.{10,160}?)\s+by\s+(.+)$/.exec(page.text(i));
+    if (!m || !isHeadline(m[1]!)) return null;
+    const names = splitNames(m[2]!);
+    if (!names) return null;
+    const url = unitUrl(page, i, m[1]!);
+    return { title: m[1]!, authors: names, ...(url ? { url } : {}) };
+  };
+  for (let i = from; i < to; i++) {
+    if (!page.free(i)) continue;
+    const run: Array<[number, RelatedItem]> = [];
+    for (let j = i; j < to && page.free(j); j++) {
+      const item = parse(j);
+      if (!item) break;
+      run.push([j, item]);
+    }
+    if (run.length >= 2) {
+      for (const [j, item] of run) {
+        page.addRelated(item);
+        page.drop(j, 'related-list');
+      }
+      i = run[run.length - 1]![0];
+    }
+  }
+}
+
+/** After the article: runs of headline lines (with link lines, dates, bylines) are related items. */
+export function readTrailingHeadlines(page: Page, from: number): void {
+  for (let i = from; i < page.length; i++) {
+    if (!page.free(i)) continue;
+    const t = cardText(page.text(i));
+    const n = words(t).length;
+    if (n < 4 || n > 35 || (endsSentence(t) && !/[?!]$/.test(t) && titleCaseRatio(t) < 0.6) || kindLabel(t)) continue;
+    i = readCards(page, i, page.length, 'related-list') - 1;
+  }
+}
+
+/** Drops related items that are the article itself (a page lists its own headline). */
+export function dropSelfFromRelated(page: Page): void {
+  const own = page.meta.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/);
+  if (own.length < 3) return;
+  page.meta.related = page.meta.related.filter((r) => {
+    const ws = new Set(r.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/));
+    const shared = own.filter((w) => ws.has(w)).length;
+    return shared / own.length < 0.7;
+  });
+}
+
+export { isPersonName };

@@ -1,0 +1,90 @@
+/** Small text helpers shared by the page-cleaning rules. */
+
+/** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
+const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/g;
+
+/** Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed. */
+export function clean(text: string): string {
+  return text
+    .replace(INLINE_URL, ' ')
+    .replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g, (m, offset: number, all: string) => {
+      // Keep snake_case and inner underscores; only strip emphasis markers at word edges.
+      const before = all[offset - 1] ?? ' ';
+      const after = all[offset + m.length] ?? ' ';
+      return /\w/.test(before) && /\w/.test(after) ? m : '';
+    })
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .trim();
+}
+
+/** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
+export function inlineUrl(text: string): string | null {
+  const match = /\(\s*<?((?:https?:\/\/|\/)[^\s()<>]*)>?\s*\)/.exec(text);
+  return match?.[1] ?? null;
+}
+
+export const words = (text: string): string[] => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+
+/** Lower-cased letters and digits only, for loose comparisons. */
+export const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
+export const endsSentence = (text: string): boolean => /[.!?…:]["'”’)\]]*$/.test(text.trim());
+
+/** Running prose: long enough and built of sentences, not a label or a headline. */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  const n = words(t).length;
+  if (n >= 25) return true;
+  return n >= 12 && endsSentence(t) && /[a-z]/.test(t);
+}
+
+const SMALL_WORDS = new Set([
+  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'de', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to',
+  'vs', 'via', 'with', 'its', 'be', 'are', 'than', 'over', 'after', 'up',
+]);
+
+/** Share of content words that start upper-case: headlines are high, running prose is low. */
+export function titleCaseRatio(text: string): number {
+  const ws = words(text).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  if (ws.length === 0) return 0;
+  const caps = ws.filter((w) => /^[^\p{L}]*[\p{Lu}\p{N}]/u.test(w)).length;
+  return caps / ws.length;
+}
+
+/** A headline: one line, 3–25 words, mostly capitalised words, no trailing full stop. */
+export function isHeadline(text: string): boolean {
+  const t = text.trim();
+  const n = words(t).length;
+  if (n < 3 || n > 25 || /\.$/.test(t)) return false;
+  return titleCaseRatio(t) >= 0.6;
+}
+
+/** ALL-CAPS text with at least two letters and no lower-case letter. */
+export function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && !/\p{Ll}/u.test(letters) && /\p{Lu}/u.test(letters);
+}
+
+/** A short display excerpt for `--explain`. */
+export function excerpt(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Sentence-case a label for display ("BRIEF ANALYSIS" → "Brief Analysis"). */
+export function titleCase(text: string): string {
+  if (!isAllCaps(text)) return text;
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s&/-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/\bQ&a\b/g, 'Q&A');
+}
