@@ -75,10 +75,10 @@ export async function writeAggregates(
     } else {
       const started = performance.now();
       reporter.start('tables', 1);
-      await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
+      const written = await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
       reporter.tick();
       reporter.end();
-      const files = tables.files(settings).map((f) => `data/${f}`);
+      const files = written.map((f) => `data/${f}`);
       result.tables = { record: { key, files }, state: 'written', ms: performance.now() - started };
     }
   }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
 
 /**
@@ -40,10 +41,11 @@ export interface TablesStageOptions {
 }
 
 export interface TablesStage {
-  /** Writes every table of CONTRACT.md under `dataDir`, from briefs in the order given. */
-  writeTables(briefs: AsyncIterable<Brief>, dataDir: string, options: TablesStageOptions): Promise<void>;
-  /** File names (relative to `dataDir`) the tables stage writes, to tell whether they exist. */
-  files(options: TablesStageOptions): readonly string[];
+  /**
+   * Writes every table of CONTRACT.md under `dataDir`, from briefs in the order given; returns
+   * the names of the files written, relative to `dataDir`.
+   */
+  writeTables(briefs: AsyncIterable<Brief>, dataDir: string, options: TablesStageOptions): Promise<string[]>;
 }
 
 type AnyFn = (...args: never[]) => unknown;
@@ -98,15 +100,15 @@ export function loadTablesStage(): Promise<TablesStage | null> {
   tablesStage ??= import('@briefs/tables').then((m) => {
     const mod = m as unknown as Record<string, unknown>;
     const writeTables = fn(mod, 'writeTables') as unknown as
-      | ((b: AsyncIterable<Brief>, dir: string, o: object) => Promise<unknown> | unknown)
+      | ((b: AsyncIterable<Brief>, dir: string, o: object) => Promise<{ files?: string[] } | undefined>)
       | undefined;
     if (!writeTables) return null;
-    const names = Array.isArray(mod.TABLE_FILES) ? (mod.TABLE_FILES as string[]) : DEFAULT_TABLE_FILES;
     return {
       writeTables: async (briefs, dir, o) => {
-        await writeTables(briefs, dir, { bom: o.bom, xlsx: o.xlsx });
+        const summary = await writeTables(briefs, dir, { bom: o.bom, xlsx: o.xlsx });
+        const written = summary?.files?.map((f) => basename(f)) ?? DEFAULT_TABLE_FILES.filter((n) => o.xlsx || !n.endsWith('.xlsx'));
+        return written.sort();
       },
-      files: (o) => names.filter((n) => o.xlsx || !n.endsWith('.xlsx')),
     };
   });
   return tablesStage;

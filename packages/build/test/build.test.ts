@@ -1,0 +1,180 @@
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MANIFEST_NAME, build, check, readManifest } from '../src/index.js';
+import { loadPdfStage } from '../src/stages.js';
+import { cleanup, put, sampleDoc, snapshot, tempProject } from './helpers.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map(cleanup));
+});
+
+async function project(count: number, extra: Record<string, string> = {}): Promise<string> {
+  const files: Record<string, string> = { ...extra };
+  for (let i = 1; i <= count; i++) files[`src/doc-${i}.md`] = sampleDoc(i);
+  const dir = await tempProject(files);
+  dirs.push(dir);
+  return dir;
+}
+
+const run = (cwd: string, more: Partial<Parameters<typeof build>[0]> = {}) => build({ cwd, inputs: ['src'], outDir: 'out', jobs: 1, config: false, ...more });
+
+describe('build', () => {
+  it('writes the layout of CONTRACT.md and a manifest', async () => {
+    const cwd = await project(3);
+    const summary = await run(cwd);
+    expect(summary.built).toEqual(['doc-1', 'doc-2', 'doc-3']);
+    expect(summary.failed).toEqual([]);
+    const files = Object.keys(await snapshot(join(cwd, 'out')));
+    expect(files).toContain('ast/doc-1.json');
+    expect(files).toContain(MANIFEST_NAME);
+    expect(files).toContain('data/documents.csv');
+    if (await loadPdfStage()) {
+      expect(files).toContain('briefs/doc-1.pdf');
+      expect(files).toContain('pack.pdf');
+    }
+    const ast = JSON.parse(await readFile(join(cwd, 'out/ast/doc-2.json'), 'utf8'));
+    expect(ast.id).toBe('doc-2');
+    // Paths in outputs are relative to the working folder: the same on every machine.
+    const manifest = await readManifest(join(cwd, 'out'));
+    expect(manifest?.documents.map((d) => d.source)).toEqual(['src/doc-1.md', 'src/doc-2.md', 'src/doc-3.md']);
+    expect(await readFile(join(cwd, 'out', MANIFEST_NAME), 'utf8')).not.toContain(cwd);
+    expect(await readFile(join(cwd, 'out/data/documents.csv'), 'utf8')).not.toContain(cwd);
+  });
+
+  it('skips unchanged documents and writes nothing when all is up to date', async () => {
+    const cwd = await project(3);
+    await run(cwd);
+    const before = await snapshot(join(cwd, 'out'));
+    const mtime = (await stat(join(cwd, 'out', MANIFEST_NAME))).mtimeMs;
+    const again = await run(cwd);
+    expect(again.built).toEqual([]);
+    expect(again.skipped).toBe(3);
+    expect(again.tables).toBe('up to date');
+    expect(await snapshot(join(cwd, 'out'))).toEqual(before);
+    expect((await stat(join(cwd, 'out', MANIFEST_NAME))).mtimeMs).toBe(mtime);
+  });
+
+  it('rebuilds only the changed document, and the tables that contain it', async () => {
+    const cwd = await project(3);
+    await run(cwd);
+    const before = await snapshot(join(cwd, 'out'));
+    await put(cwd, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));
+    const summary = await run(cwd);
+    expect(summary.built).toEqual(['doc-2']);
+    expect(summary.skipped).toBe(2);
+    const after = await snapshot(join(cwd, 'out'));
+    expect(after['ast/doc-1.json']).toBe(before['ast/doc-1.json']);
+    expect(after['ast/doc-3.json']).toBe(before['ast/doc-3.json']);
+    // Tables and pack are made from the ASTs: rewritten when the AST changed, and only then.
+    const astChanged = after['ast/doc-2.json'] !== before['ast/doc-2.json'];
+    expect(summary.tables).toBe(astChanged ? 'written' : 'up to date');
+    if (!astChanged) expect(after['data/documents.csv']).toBe(before['data/documents.csv']);
+  });
+
+  it('rebuilds a document whose output was deleted, and everything with --force', async () => {
+    const cwd = await project(2);
+    await run(cwd);
+    await rm(join(cwd, 'out/ast/doc-1.json'));
+    expect((await run(cwd)).built).toEqual(['doc-1']);
+    expect((await run(cwd, { force: true })).built).toEqual(['doc-1', 'doc-2']);
+  });
+
+  it('removes the outputs of deleted sources', async () => {
+    const cwd = await project(3);
+    await run(cwd);
+    await rm(join(cwd, 'src/doc-3.md'));
+    const summary = await run(cwd);
+    expect(summary.built).toEqual([]);
+    expect(summary.removed).toContain('ast/doc-3.json');
+    expect(await readdir(join(cwd, 'out/ast'))).toEqual(['doc-1.json', 'doc-2.json']);
+    expect(await readFile(join(cwd, 'out/data/documents.csv'), 'utf8')).not.toContain('doc-3');
+    const manifest = await readManifest(join(cwd, 'out'));
+    expect(manifest?.documents.map((d) => d.id)).toEqual(['doc-1', 'doc-2']);
+  });
+
+  it('reports a bad document with its file and builds the others', async () => {
+    const cwd = await project(2, { 'src/bad.md': '  \n\n' });
+    const summary = await run(cwd, { jobs: 2 });
+    expect(summary.built).toEqual(['doc-1', 'doc-2']);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]?.file).toBe('src/bad.md');
+    expect(summary.failed[0]?.text).toMatch(/^src\/bad\.md(:\d+:\d+)?: /);
+    await expect(stat(join(cwd, 'out/ast/bad.json'))).rejects.toThrow();
+    // The failure is not recorded: the next build tries it again, and fixing it builds it.
+    expect((await run(cwd)).failed).toHaveLength(1);
+    await put(cwd, 'src/bad.md', sampleDoc(9));
+    const fixed = await run(cwd);
+    expect(fixed.built).toEqual(['bad']);
+    expect(fixed.failed).toEqual([]);
+  });
+
+  it('cleans temporary files a killed build left behind', async () => {
+    const cwd = await project(1);
+    await run(cwd);
+    await writeFile(join(cwd, 'out/ast/.0123456789ab.tmp'), 'half a fi');
+    await writeFile(join(cwd, 'out/data/.ba9876543210.tmp'), 'half');
+    await run(cwd);
+    expect(await readdir(join(cwd, 'out/ast'))).toEqual(['doc-1.json']);
+    expect((await readdir(join(cwd, 'out/data'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives identical bytes with 1 and 2 jobs', async () => {
+    const cwd = await project(6);
+    await run(cwd, { outDir: 'one', jobs: 1 });
+    await run(cwd, { outDir: 'two', jobs: 2 });
+    const one = await snapshot(join(cwd, 'one'));
+    expect(Object.keys(one).length).toBeGreaterThan(6);
+    expect(await snapshot(join(cwd, 'two'))).toEqual(one);
+  });
+
+  it('does not depend on the clock, and honours SOURCE_DATE_EPOCH', async () => {
+    const cwd = await project(2);
+    await run(cwd, { outDir: 'a' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await run(cwd, { outDir: 'b' });
+    expect(await snapshot(join(cwd, 'b'))).toEqual(await snapshot(join(cwd, 'a')));
+    // A different epoch is a different setting: everything is rebuilt.
+    const again = await run(cwd, { outDir: 'a', env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(again.built).toEqual(['doc-1', 'doc-2']);
+  });
+});
+
+describe('build --check', () => {
+  it('is up to date after a build, stale after a change, and writes nothing', async () => {
+    const cwd = await project(2);
+    expect((await check({ cwd, inputs: ['src'], outDir: 'out', config: false })).upToDate).toBe(false);
+    await expect(stat(join(cwd, 'out'))).rejects.toThrow();
+    await run(cwd);
+    const fresh = await check({ cwd, inputs: ['src'], outDir: 'out', config: false });
+    expect(fresh).toEqual({ upToDate: true, stale: [] });
+
+    await put(cwd, 'src/doc-1.md', sampleDoc(1, 'Changed'));
+    await put(cwd, 'src/doc-new.md', sampleDoc(5));
+    const before = await snapshot(join(cwd, 'out'));
+    const stale = await check({ cwd, inputs: ['src'], outDir: 'out', config: false });
+    expect(stale.upToDate).toBe(false);
+    const paths = stale.stale.map((s) => s.path);
+    expect(paths).toContain('ast/doc-1.json');
+    expect(paths).toContain('ast/doc-new.json');
+    expect(paths).toContain('data/');
+    expect(paths).not.toContain('ast/doc-2.json');
+    expect(await snapshot(join(cwd, 'out'))).toEqual(before);
+
+    await rm(join(cwd, 'src/doc-2.md'));
+    await run(cwd);
+    await put(cwd, 'src/doc-2.md', sampleDoc(2));
+    await rm(join(cwd, 'src/doc-new.md'));
+    const removed = await check({ cwd, inputs: ['src'], outDir: 'out', config: false });
+    expect(removed.stale.map((s) => `${s.path} ${s.reason}`)).toEqual(expect.arrayContaining(['ast/doc-new.json source removed']));
+  });
+
+  it('is stale when a table file is missing', async () => {
+    const cwd = await project(1);
+    await run(cwd);
+    await rm(join(cwd, 'out/data/claims.csv'));
+    expect((await check({ cwd, inputs: ['src'], outDir: 'out', config: false })).stale).toEqual([{ path: 'data/', reason: 'missing or stale' }]);
+    expect((await run(cwd)).tables).toBe('written');
+  });
+});
