@@ -3,6 +3,7 @@ import type { AnyNode, Brief, Claim, InlineContent } from './nodes.js';
 /** Returning `SKIP` from a visitor skips the node's children; `EXIT` stops the walk. */
 export const SKIP = Symbol('skip');
 export const EXIT = Symbol('exit');
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor may return nothing at all
 export type VisitResult = void | typeof SKIP | typeof EXIT;
 
 export type Visitor = (node: AnyNode, parents: readonly AnyNode[]) => VisitResult;
@@ -14,18 +15,30 @@ export function childrenOf(node: AnyNode): readonly AnyNode[] {
 
 /**
  * Depth-first, pre-order walk of a brief (or any subtree). Iterative, so a very deep tree cannot
- * overflow the stack.
+ * overflow the stack, and linear in the size of the tree: `parents` is the live ancestor stack,
+ * valid during the call only (copy it to keep it).
  */
 export function visit(tree: AnyNode, visitor: Visitor): void {
-  const stack: Array<{ node: AnyNode; parents: AnyNode[] }> = [{ node: tree, parents: [] }];
-  while (stack.length > 0) {
-    const { node, parents } = stack.pop()!;
+  const parents: AnyNode[] = [];
+  // Frames of (node, index of the next child to enter).
+  const frames: Array<{ node: AnyNode; next: number }> = [];
+  const enter = (node: AnyNode): VisitResult => {
     const result = visitor(node, parents);
-    if (result === EXIT) return;
-    if (result === SKIP) continue;
-    const kids = childrenOf(node);
-    const next = [...parents, node];
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parents: next });
+    if (result === EXIT || result === SKIP) return result;
+    frames.push({ node, next: 0 });
+    parents.push(node);
+    return undefined;
+  };
+  if (enter(tree) === EXIT) return;
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    const kids = childrenOf(frame.node);
+    if (frame.next >= kids.length) {
+      frames.pop();
+      parents.pop();
+      continue;
+    }
+    if (enter(kids[frame.next++]!) === EXIT) return;
   }
 }
 
