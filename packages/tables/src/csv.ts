@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { type Options, stringify } from 'csv-stringify/sync';
 import { formatNumber } from './format/number.js';
 import { neutraliseFormula } from './format/formula.js';
 import type { Cell } from './rows.js';
@@ -8,12 +8,35 @@ import type { FieldType, TableDef } from './tables.js';
  * CSV text of rows, RFC 4180: comma separated, CRLF after every record (§2.1, §2.2), fields
  * with a comma, quote, CR or LF enclosed in double quotes and quotes doubled (§2.5–2.7).
  * csv-stringify does the quoting; the cell text comes from `csvCell`.
+ *
+ * Every non-empty cell of a text column is quoted, numbers, booleans and dates never are: a
+ * spreadsheet told to read "quoted field as text" (LibreOffice's option, pandas' QUOTE_NONNUMERIC
+ * idea) then keeps `007` as text instead of the number 7, and an empty unquoted cell is null.
  */
-const OPTIONS = {
+const BASE_OPTIONS = {
   record_delimiter: '\r\n',
   // Quote any field holding a lone CR or LF too, not only the CRLF record delimiter (RFC 4180 §2.6).
   quote_record_delimiter: true,
-  eof: true, quote: '"', escape: '"', delimiter: ',' } as const;
+  eof: true,
+  quote: '"',
+  escape: '"',
+  delimiter: ',',
+} as const;
+
+const optionsCache = new WeakMap<TableDef, Options>();
+
+function optionsFor(table: TableDef): Options {
+  let options = optionsCache.get(table);
+  if (!options) {
+    const text = table.fields.map((f) => f.type === 'string');
+    options = {
+      ...BASE_OPTIONS,
+      cast: { string: (value, context) => ({ value, quoted: value !== '' && context.index !== undefined && text[context.index] === true }) },
+    };
+    optionsCache.set(table, options);
+  }
+  return options;
+}
 
 /** UTF-8 byte order mark, for Excel, which otherwise reads a CSV in the local code page. */
 export const BOM = '\uFEFF';
@@ -37,7 +60,7 @@ export function csvRecord(table: TableDef, row: Record<string, Cell>): string[] 
 
 /** Header line of a table. */
 export function csvHeader(table: TableDef): string {
-  return stringify([table.fields.map((f) => f.name)], OPTIONS);
+  return stringify([table.fields.map((f) => f.name)], BASE_OPTIONS);
 }
 
 /** CSV lines of rows (no header). */
@@ -45,6 +68,6 @@ export function csvRows(table: TableDef, rows: ReadonlyArray<Record<string, Cell
   if (rows.length === 0) return '';
   return stringify(
     rows.map((row) => csvRecord(table, row)),
-    OPTIONS,
+    optionsFor(table),
   );
 }
