@@ -1,1 +1,12 @@
-export {};
+export { renderBrief, briefInfo } from './render-brief.js';
+export type { RenderOptions } from './render-brief.js';
+export { briefBlocks, sourcesAndLinks } from './brief-blocks.js';
+export type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ListEntry, ParagraphBlock, QuoteBlock, TableBlock, TableColumn } from './blocks.js';
+export type { ChartSpecLike, ChartsApi } from './charts.js';
+export { safeUrl } from './links.js';
+export { visualLine } from './bidi.js';
+export { STYLES, DEFAULT_COLOURS } from './styles.js';
+export type { StyleName, TextStyle, ThemeColours } from './styles.js';
+export { DEFAULT_FONT_DIR, FONT_FILES } from './fonts.js';
+export type { PageSize } from './layout.js';
+export type { DateInput } from './dates.js';

@@ -1,0 +1,58 @@
+import type { Brief } from '@briefs/ast';
+import { BriefsError } from '@briefs/ast';
+import type { ChartBlock } from './blocks.js';
+
+/** What this package needs of a chart spec from @briefs/charts. */
+export interface ChartSpecLike {
+  id?: string;
+  title?: string;
+  /** Alternative text generated from the chart's data. */
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
+/** The @briefs/charts API: pure specs from ASTs, and a vector SVG per spec. */
+export interface ChartsApi {
+  briefCharts(brief: Brief): readonly ChartSpecLike[];
+  packCharts(briefs: readonly Brief[]): readonly ChartSpecLike[];
+  renderChartSvg(spec: ChartSpecLike): string | Promise<string>;
+}
+
+let loaded: Promise<ChartsApi | null> | undefined;
+
+/**
+ * @briefs/charts when it exports the API; null while it does not (briefs are then drawn without
+ * charts). A module that is there but fails to load (a broken canvas build) is an error.
+ */
+export function defaultCharts(): Promise<ChartsApi | null> {
+  loaded ??= (async () => {
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import('@briefs/charts')) as Record<string, unknown>;
+    } catch (error) {
+      throw new BriefsError('E_INTERNAL', `@briefs/charts failed to load: ${(error as Error).message}`);
+    }
+    const api = mod as Partial<Record<keyof ChartsApi, unknown>>;
+    return typeof api.briefCharts === 'function' && typeof api.packCharts === 'function' && typeof api.renderChartSvg === 'function'
+      ? (mod as unknown as ChartsApi)
+      : null;
+  })();
+  return loaded;
+}
+
+/** Renders specs to SVG chart blocks, in order. A chart that fails to draw keeps its alt text. */
+export async function chartBlocks(api: ChartsApi, specs: readonly ChartSpecLike[]): Promise<ChartBlock[]> {
+  return Promise.all(
+    specs.map(async (spec): Promise<ChartBlock> => {
+      const aspect = spec.width && spec.height ? spec.height / spec.width : 0.5;
+      const title = spec.title ?? '';
+      try {
+        const svg = await api.renderChartSvg(spec);
+        return { type: 'chart', title, alt: spec.alt, svg, aspect };
+      } catch (error) {
+        return { type: 'chart', title, alt: spec.alt, svg: null, aspect, error: (error as Error).message };
+      }
+    }),
+  );
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BriefsError } from '@briefs/ast';
+import * as fontkit from 'fontkit';
+
+/**
+ * Fonts come from the Debian package `fonts-noto-core` (SIL Open Font Licence), installed by the
+ * setup script; nothing is downloaded at build time. Every font is embedded (subset) in the PDF.
+ */
+export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/noto';
+
+/** The faces a layout asks for; each maps to one TrueType file. */
+export type FontRole =
+  | 'serif'
+  | 'serif-bold'
+  | 'serif-italic'
+  | 'sans'
+  | 'sans-bold'
+  | 'sans-italic'
+  | 'arabic'
+  | 'arabic-bold';
+
+export const FONT_FILES: Readonly<Record<FontRole, string>> = {
+  serif: 'NotoSerif-Regular.ttf',
+  'serif-bold': 'NotoSerif-Bold.ttf',
+  'serif-italic': 'NotoSerif-Italic.ttf',
+  sans: 'NotoSans-Regular.ttf',
+  'sans-bold': 'NotoSans-Bold.ttf',
+  'sans-italic': 'NotoSans-Italic.ttf',
+  // Naskh is the usual book face for Arabic and Persian running text.
+  arabic: 'NotoNaskhArabic-Regular.ttf',
+  'arabic-bold': 'NotoNaskhArabic-Bold.ttf',
+};
+
+/** The Arabic face that pairs with a Latin one (bold stays bold). */
+export const arabicFor = (role: FontRole): FontRole => (role.endsWith('-bold') ? 'arabic-bold' : 'arabic');
+
+const cache = new Map<string, fontkit.Font>();
+
+/**
+ * Every face, read and parsed once per process. fontkit parses tables lazily and keeps them on
+ * the Font object, so sharing one object across documents makes a warm render ~10× faster than
+ * handing pdfkit the bytes each time (pdfkit then subsets per document as usual).
+ */
+export function loadFonts(fontDir: string = process.env.BRIEFS_FONT_DIR ?? DEFAULT_FONT_DIR): Map<FontRole, fontkit.Font> {
+  const out = new Map<FontRole, fontkit.Font>();
+  for (const [role, file] of Object.entries(FONT_FILES) as Array<[FontRole, string]>) {
+    const path = join(fontDir, file);
+    let font = cache.get(path);
+    if (!font) {
+      try {
+        font = fontkit.create(readFileSync(path));
+      } catch {
+        throw new BriefsError('E_INTERNAL', `font not found: ${path} (install the Debian package fonts-noto-core, or set BRIEFS_FONT_DIR)`, {
+          file: path,
+        });
+      }
+      cache.set(path, font);
+    }
+    out.set(role, font);
+  }
+  return out;
+}
+
+/**
+ * fontkit caches one Glyph object per glyph id, with the code points of whichever call made it
+ * first. Subsetting a finished document creates glyphs (composite components) with no code points,
+ * and pdfkit writes a glyph's code points into the ToUnicode map: a later document would then lose
+ * those letters in copy-paste and pdftotext (seen with Arabic medial and final forms). So before
+ * each document, cached glyphs without code points are dropped and made again on demand.
+ */
+export function forgetUnmappedGlyphs(fonts: Iterable<fontkit.Font>): void {
+  for (const font of fonts) {
+    const cache = (font as unknown as { _glyphs?: Record<string, { codePoints?: number[] } | undefined> })._glyphs;
+    if (!cache) continue;
+    for (const key of Object.keys(cache)) if ((cache[key]?.codePoints?.length ?? 0) === 0) delete cache[key];
+  }
+}

@@ -1,0 +1,622 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
+import { hasRtl, needsArabicFont, visualLine } from './bidi.js';
+import { type FontRole, arabicFor, forgetUnmappedGlyphs, loadFonts } from './fonts.js';
+import { safeUrl } from './links.js';
+import { STYLES, type StyleName, type TextStyle, type ThemeColours, resolveColour } from './styles.js';
+
+export type PageSize = 'A4' | 'Letter';
+
+export interface LayoutOptions {
+  pageSize: PageSize;
+  colours: ThemeColours;
+  /** Written to the PDF info dictionary and XMP. */
+  info: { title: string; author: string; subject: string; keywords: string[] };
+  /** BCP 47 language of the document (/Lang). */
+  lang: string;
+  /** CreationDate and ModDate: fixed, so the bytes are the same on every run. */
+  date: Date;
+  /** Right-hand side of the running header (organisation or publisher). */
+  headerLabel: string;
+  fontDir?: string;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
+/** Base writing direction of a BCP 47 language tag. */
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(lang.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr');
+
+type Struct = PDFKit.PDFStructureElement;
+/** Structure element options pdfkit accepts (its typings lag behind: bbox, placement, scope). */
+type StructOptions = { title?: string; lang?: string; alt?: string; bbox?: [number, number, number, number]; placement?: string; scope?: string };
+
+/** Draws one block type. `next` is the block that follows (for keep-with-next). */
+type Handler<B extends Block> = (layout: Layout, block: B, next: Block | undefined) => void;
+
+const MARGIN = { top: 64, bottom: 62, left: 58, right: 58 };
+const TABLE_PAD = 3.5;
+
+/**
+ * A pdfkit document with the house layout: tagged (PDF/UA-style structure: Document, Sect, H1–H3,
+ * P, L/LI, Table/TR/TH/TD, Figure with /Alt, Link), bookmarks mirroring the headings, running
+ * header and "Page n of N" footer, keep-with-next for headings, tables that repeat their header
+ * row across pages, and right-to-left text in visual order.
+ */
+export class Layout {
+  readonly doc: PDFKit.PDFDocument;
+  readonly colours: ThemeColours;
+  /** Running header text of each page, by page index. */
+  readonly pageTitles: string[] = [];
+  /** Pages that get no header or footer (a cover). */
+  readonly plainPages = new Set<number>();
+  /** Anchor → page index, for contents. */
+  readonly anchors = new Map<string, number>();
+  runningTitle = '';
+  /** Base direction of paragraphs, from the document language. */
+  readonly direction: 'ltr' | 'rtl';
+  private readonly headerLabel: string;
+  private readonly structs: Struct[] = [];
+  private readonly outline: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
+  private readonly chunks: Uint8Array[] = [];
+  private readonly ended: Promise<void>;
+
+  constructor(options: LayoutOptions) {
+    const { info, date } = options;
+    this.colours = options.colours;
+    this.headerLabel = options.headerLabel;
+    this.direction = directionOf(options.lang);
+    this.doc = new PDFDocument({
+      size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
+      margins: MARGIN,
+      autoFirstPage: false,
+      bufferPages: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: options.lang || 'en',
+      displayTitle: true,
+      compress: true,
+      info: {
+        Title: info.title,
+        Author: info.author,
+        Subject: info.subject,
+        Keywords: info.keywords.join(', '),
+        Creator: 'briefs',
+        Producer: 'briefs with PDFKit',
+        CreationDate: date,
+        ModDate: date,
+      },
+    });
+    const fonts = loadFonts(options.fontDir);
+    forgetUnmappedGlyphs(fonts.values());
+    for (const [role, font] of fonts) this.doc.registerFont(role, font as unknown as Buffer);
+    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    this.ended = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
+    this.doc.on('pageAdded', () => this.pageTitles.push(this.runningTitle));
+    const root = this.doc.struct('Document');
+    this.doc.addStructure(root);
+    this.structs.push(root);
+  }
+
+  // --- geometry -------------------------------------------------------------------------------
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  get top(): number {
+    return this.doc.page.margins.top;
+  }
+  get maxY(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+  get pageIndex(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+  get atPageTop(): boolean {
+    return this.doc.y <= this.top + 0.5;
+  }
+
+  addPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = this.top;
+  }
+
+  /** Starts a new page unless `height` still fits below the cursor. */
+  ensure(height: number): void {
+    if (this.doc.page === undefined || (this.doc.y + height > this.maxY && !this.atPageTop)) this.addPage();
+  }
+
+  /** Vertical space, dropped at the top of a page. */
+  space(points: number): void {
+    if (!this.atPageTop) this.doc.y = Math.min(this.doc.y + points, this.maxY);
+  }
+
+  // --- structure (tagged PDF) -----------------------------------------------------------------
+
+  get struct(): Struct {
+    return this.structs[this.structs.length - 1]!;
+  }
+
+  /** A leaf structure element whose content is what `draw` paints. */
+  tag(type: string, draw: () => void, options: StructOptions = {}): void {
+    this.struct.add(this.doc.struct(type, options, draw));
+  }
+
+  /** A grouping element (Sect, L, Table…); children are tagged inside `body`. */
+  group(type: string, body: () => void, options: StructOptions = {}): void {
+    const element = this.doc.struct(type, options);
+    this.struct.add(element);
+    this.structs.push(element);
+    try {
+      body();
+    } finally {
+      this.structs.pop();
+      element.end();
+    }
+  }
+
+  /** Paints decoration (rules, fills) outside the structure tree, as PDF artifacts. */
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact');
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  // --- outline and destinations ---------------------------------------------------------------
+
+  bookmark(title: string, level: number): void {
+    while (this.outline.length > 0 && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
+    const parent = this.outline[this.outline.length - 1]?.item ?? this.doc.outline;
+    const options = { fit: false, top: this.doc.y, left: this.doc.page.width, zoom: 0, expanded: level === 1 } as never;
+    const item = parent.addItem(title, options);
+    this.outline.push({ level, item });
+  }
+
+  anchor(name: string): void {
+    this.doc.addNamedDestination(name, 'XYZ', null as unknown as number, this.doc.y, null as unknown as number);
+    this.anchors.set(name, this.pageIndex);
+  }
+
+  // --- text -----------------------------------------------------------------------------------
+
+  style(name: StyleName): TextStyle {
+    return STYLES[name];
+  }
+
+  colour(style: TextStyle): string {
+    return resolveColour(style.color, this.colours);
+  }
+
+  useStyle(style: TextStyle, role: FontRole = style.font): void {
+    this.doc.font(role).fontSize(style.size).fillColor(this.colour(style));
+  }
+
+  lineHeight(style: TextStyle, text = ''): number {
+    this.useStyle(style);
+    let height = this.doc.currentLineHeight(true);
+    if (needsArabicFont(text)) {
+      this.doc.font(arabicFor(style.font));
+      height = Math.max(height, this.doc.currentLineHeight(true));
+      this.doc.font(style.font);
+    }
+    return height + style.lineGap;
+  }
+
+  /** Height `text` takes in `style` at `width`. */
+  heightOf(text: string, style: TextStyle, width: number): number {
+    if (hasRtl(text) || needsArabicFont(text)) return this.richLines(text, style, width).length * this.lineHeight(style, text);
+    this.useStyle(style);
+    return this.doc.heightOfString(text, { width, lineGap: style.lineGap });
+  }
+
+  /**
+   * Writes wrapping text at the cursor; pdfkit breaks lines and pages. Text holding Arabic or
+   * another right-to-left script takes the bidi path instead.
+   */
+  text(text: string, style: TextStyle, options: { x?: number; width?: number; link?: string | null; align?: 'left' | 'right' | 'center'; direction?: 'ltr' | 'rtl' | 'auto' } = {}): void {
+    const x = options.x ?? this.left + (style.indent ?? 0);
+    const width = options.width ?? this.width - (x - this.left);
+    const link = safeUrl(options.link ?? null);
+    if (hasRtl(text) || needsArabicFont(text)) {
+      this.richText(text, style, { x, width, link, align: options.align, direction: options.direction ?? this.direction });
+      return;
+    }
+    this.useStyle(style);
+    this.doc.text(text, x, this.doc.y, {
+      width,
+      lineGap: style.lineGap,
+      align: options.align ?? 'left',
+      ...(link ? { link, underline: false } : {}),
+    });
+    this.doc.x = this.left;
+  }
+
+  private widthOfMixed(text: string, style: TextStyle): number {
+    let width = 0;
+    for (const part of text.split(/([\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:\s+[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*)/)) {
+      if (part === '') continue;
+      this.doc.font(needsArabicFont(part) ? arabicFor(style.font) : style.font).fontSize(style.size);
+      width += this.doc.widthOfString(part);
+    }
+    return width;
+  }
+
+  /** Greedy line breaking in logical order (UAX #9: break first, then reorder each line). */
+  private richLines(text: string, style: TextStyle, width: number): string[] {
+    const words = text.replace(/\s+/g, ' ').trim().split(' ');
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && this.widthOfMixed(candidate, style) > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    if (line !== '') lines.push(line);
+    return lines;
+  }
+
+  private richText(
+    text: string,
+    style: TextStyle,
+    options: { x: number; width: number; link: string | null; align: 'left' | 'right' | 'center' | undefined; direction: 'ltr' | 'rtl' | 'auto' },
+  ): void {
+    const lineHeight = this.lineHeight(style, text);
+    const ascent = (role: FontRole): number => {
+      this.doc.font(role).fontSize(style.size);
+      return ((this.doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * style.size;
+    };
+    const baselineOffset = Math.max(ascent(style.font), needsArabicFont(text) ? ascent(arabicFor(style.font)) : 0);
+    for (const line of this.richLines(text, style, options.width)) {
+      if (this.doc.y + lineHeight > this.maxY) this.addPage();
+      const visual = visualLine(line, options.direction);
+      const runs = visual.runs.map((run) => {
+        const role = run.arabic ? arabicFor(style.font) : style.font;
+        this.doc.font(role).fontSize(style.size);
+        return { ...run, role, width: this.doc.widthOfString(run.text) };
+      });
+      const total = runs.reduce((sum, r) => sum + r.width, 0);
+      const align = options.align ?? (visual.rtl ? 'right' : 'left');
+      let cx = align === 'right' ? options.x + options.width - total : align === 'center' ? options.x + (options.width - total) / 2 : options.x;
+      const baseline = this.doc.y + baselineOffset;
+      const draw = (text: string, x: number): void => {
+        this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', ...(options.link ? { link: options.link } : {}) });
+      };
+      for (const run of runs) {
+        this.doc.font(run.role).fontSize(style.size).fillColor(this.colour(style));
+        if (run.rtl && hasRtl(run.text)) {
+          // One text operation per word, in logical order, each at its visual place (right to
+          // left). Text extraction (poppler's pdftotext) and copy-paste then read the words in
+          // logical order; one operation per run comes out with its words reversed.
+          const space = this.doc.widthOfString(' ');
+          let x = cx + run.width;
+          for (const word of run.text.split(' ')) {
+            if (word !== '') {
+              x -= this.doc.widthOfString(word);
+              draw(word, x);
+            }
+            x -= space;
+          }
+        } else draw(run.text, cx);
+        cx += run.width;
+      }
+      this.doc.y = baseline - baselineOffset + lineHeight;
+    }
+    this.doc.x = this.left;
+  }
+
+  // --- blocks ---------------------------------------------------------------------------------
+
+  render(blocks: readonly Block[]): void {
+    blocks.forEach((block, i) => {
+      const handler = (HANDLERS as Record<string, Handler<Block> | undefined>)[block.type] ?? fallback;
+      handler(this, block, blocks[i + 1]);
+    });
+  }
+
+  /** Least height a block needs on the page where its heading sits (keep-with-next). */
+  minHeight(block: Block | undefined): number {
+    if (!block) return 0;
+    switch (block.type) {
+      case 'paragraph': {
+        const style = this.style(block.style ?? 'paragraph');
+        return Math.min(this.heightOf(block.text, style, this.width), this.lineHeight(style) * 3);
+      }
+      case 'list': {
+        const first = block.items[0];
+        return first ? Math.min(this.heightOf(first.text, this.style(block.style ?? 'listItem'), this.width - 14), 60) + 12 : 0;
+      }
+      case 'table':
+        return 44;
+      case 'chart':
+        return Math.min(this.width * block.aspect + 30, this.maxY - this.top);
+      case 'quote':
+        return this.lineHeight(this.style('quote')) * 2 + 12;
+      case 'heading':
+        return this.lineHeight(this.style(`h${block.level}`)) + 12;
+      default:
+        return 0;
+    }
+  }
+
+  // --- finishing ------------------------------------------------------------------------------
+
+  /** Running header and footer on every page but the plain ones, then the bytes. */
+  async finish(): Promise<Uint8Array> {
+    const range = this.doc.bufferedPageRange();
+    const total = range.count;
+    const header = this.style('runningHeader');
+    const footer = this.style('footer');
+    for (let i = range.start; i < range.start + total; i++) {
+      if (this.plainPages.has(i)) continue;
+      this.doc.switchToPage(i);
+      const page = this.doc.page;
+      const bottom = page.margins.bottom;
+      page.margins.bottom = 0;
+      const left = page.margins.left;
+      const width = page.width - left - page.margins.right;
+      this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
+      const title = this.pageTitles[i] ?? '';
+      this.useStyle(header);
+      const y = page.margins.top - 30;
+      if (this.headerLabel) this.doc.text(this.headerLabel, left, y, { width, align: 'right', lineBreak: false });
+      if (title) {
+        const room = width - (this.headerLabel ? this.doc.widthOfString(this.headerLabel) + 16 : 0);
+        this.writeClipped(title, header, left, y, room);
+      }
+      this.doc
+        .moveTo(left, page.margins.top - 16)
+        .lineTo(left + width, page.margins.top - 16)
+        .lineWidth(0.5)
+        .strokeColor(this.colours.rule)
+        .stroke();
+      this.useStyle(footer);
+      this.doc.text(`Page ${i - range.start + 1} of ${total}`, left, page.height - bottom + 24, { width, align: 'right', lineBreak: false });
+      this.doc.endMarkedContent();
+      page.margins.bottom = bottom;
+    }
+    for (const s of this.structs.splice(0).reverse()) s.end();
+    this.doc.end();
+    await this.ended;
+    const size = this.chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  }
+
+  /** One line of text cut with an ellipsis to fit `width`. */
+  private writeClipped(text: string, style: TextStyle, x: number, y: number, width: number): void {
+    let line = text.replace(/\s+/g, ' ').trim();
+    if (hasRtl(line) || needsArabicFont(line)) {
+      // Header titles in RTL scripts: draw through the bidi path on one line.
+      const saved = this.doc.y;
+      this.doc.y = y;
+      this.richText(this.fitMixed(line, style, width), style, { x, width, link: null, align: 'left', direction: 'auto' });
+      this.doc.y = saved;
+      return;
+    }
+    this.useStyle(style);
+    if (this.doc.widthOfString(line) > width) {
+      while (line.length > 1 && this.doc.widthOfString(`${line}…`) > width) line = line.slice(0, -1);
+      line = `${line.trimEnd()}…`;
+    }
+    this.doc.text(line, x, y, { lineBreak: false });
+  }
+
+  private fitMixed(text: string, style: TextStyle, width: number): string {
+    let line = text;
+    while (line.length > 1 && this.widthOfMixed(line, style) > width) line = line.slice(0, -2);
+    return line === text ? line : `${line.trimEnd()}…`;
+  }
+}
+
+// --- handlers, one per block type --------------------------------------------------------------
+
+const heading: Handler<HeadingBlock> = (layout, block, next) => {
+  const style = layout.style(`h${block.level}`);
+  layout.space(style.spaceBefore);
+  const own = layout.heightOf(block.text, style, layout.width) + style.spaceAfter;
+  // Keep with next: never leave a heading alone at the foot of a page.
+  layout.ensure(own + layout.minHeight(next));
+  if (block.anchor) layout.anchor(block.anchor);
+  if (block.bookmark !== false) layout.bookmark(block.text, block.level);
+  layout.tag(`H${block.level}`, () => layout.text(block.text, style));
+  layout.doc.y += style.spaceAfter;
+};
+
+const paragraph: Handler<ParagraphBlock> = (layout, block) => {
+  const style = layout.style(block.style ?? 'paragraph');
+  layout.space(style.spaceBefore);
+  layout.ensure(Math.min(layout.heightOf(block.text, style, layout.width), layout.lineHeight(style, block.text) * 2));
+  const options = block.lang ? { lang: block.lang } : {};
+  layout.tag('P', () => layout.text(block.text, style, { link: block.link ?? null, ...(block.direction ? { direction: block.direction } : {}) }), options);
+  layout.doc.y += style.spaceAfter;
+};
+
+const list: Handler<ListBlock> = (layout, block) => {
+  const style = layout.style(block.style ?? 'listItem');
+  const note = layout.style('note');
+  const bullets = block.bullets !== false;
+  const baseIndent = style.indent ?? 0;
+  layout.group('L', () => {
+    for (const item of block.items) {
+      const indent = baseIndent + (item.depth ?? 0) * 14 + (bullets ? 10 : 0);
+      const x = layout.left + indent;
+      const width = layout.width - indent;
+      const noteText = item.note ?? '';
+      const height = layout.heightOf(item.text, style, width) + (noteText ? layout.heightOf(noteText, note, width) : 0);
+      // Keep an item whole when it fits on a page.
+      layout.ensure(Math.min(height, layout.maxY - layout.top));
+      const y = layout.doc.y;
+      layout.group('LI', () => {
+        if (bullets) {
+          layout.tag('Lbl', () => {
+            layout.useStyle(style);
+            layout.doc.text('•', x - 9, y, { lineBreak: false });
+          });
+        }
+        layout.doc.y = y;
+        layout.group('LBody', () => {
+          layout.tag('P', () => layout.text(item.text, style, { x, width, link: item.link ?? null }));
+          if (noteText) layout.tag('P', () => layout.text(noteText, { ...note, spaceAfter: 0 }, { x, width, link: item.link ?? null }));
+        });
+      });
+      layout.doc.y += style.spaceAfter;
+    }
+  });
+  layout.doc.y += 4;
+};
+
+const quote: Handler<QuoteBlock> = (layout, block) => {
+  const style = layout.style('quote');
+  const speaker = layout.style('quoteSpeaker');
+  const indent = style.indent ?? 0;
+  const width = layout.width - indent;
+  const text = `“${block.text}”`;
+  const by = block.speaker ? `— ${block.speaker}` : '— unattributed';
+  const height = layout.heightOf(text, style, width) + layout.heightOf(by, speaker, width);
+  layout.space(style.spaceBefore);
+  layout.ensure(Math.min(height, layout.maxY - layout.top));
+  const top = layout.doc.y;
+  layout.group('BlockQuote', () => {
+    layout.tag('P', () => layout.text(text, style, { x: layout.left + indent, width }));
+    layout.tag('P', () => layout.text(by, speaker, { x: layout.left + indent, width }));
+  });
+  const bottom = layout.doc.y;
+  if (layout.doc.y > top) {
+    layout.artifact(() => {
+      layout.doc
+        .moveTo(layout.left + 3, top + 1)
+        .lineTo(layout.left + 3, bottom - 3)
+        .lineWidth(2)
+        .strokeColor(layout.colours.accent)
+        .stroke();
+    });
+  }
+  layout.doc.y = bottom + speaker.spaceAfter;
+};
+
+const table: Handler<TableBlock> = (layout, block) => {
+  const head = layout.style('tableHeader');
+  const cell = layout.style('tableCell');
+  const shares = block.columns.reduce((n, c) => n + c.width, 0) || 1;
+  const widths = block.columns.map((c) => (c.width / shares) * layout.width);
+  const xs = widths.map((_, i) => layout.left + widths.slice(0, i).reduce((n, w) => n + w, 0));
+  const rowHeight = (cells: readonly string[], style: typeof cell): number =>
+    Math.max(...cells.map((text, i) => layout.heightOf(text, style, widths[i]! - 2 * TABLE_PAD))) + 2 * TABLE_PAD;
+  const labels = block.columns.map((c) => c.label);
+  const headHeight = rowHeight(labels, head);
+
+  const drawRow = (cells: readonly string[], style: typeof cell, isHead: boolean, index: number): void => {
+    const height = isHead ? headHeight : rowHeight(cells, style);
+    const y = layout.doc.y;
+    const fill = isHead ? layout.colours.rule : index % 2 === 1 ? layout.colours.zebra : null;
+    if (fill) layout.artifact(() => layout.doc.rect(layout.left, y, layout.width, height).fill(fill));
+    layout.group('TR', () => {
+      cells.forEach((text, i) => {
+        const align = block.columns[i]?.align ?? 'left';
+        const options = isHead ? { scope: 'Column' } : {};
+        layout.tag(
+          isHead ? 'TH' : 'TD',
+          () => {
+            layout.doc.y = y + TABLE_PAD;
+            layout.text(text, style, { x: xs[i]! + TABLE_PAD, width: widths[i]! - 2 * TABLE_PAD, align });
+          },
+          options,
+        );
+      });
+    });
+    layout.doc.y = y + height;
+  };
+
+  layout.ensure(headHeight + (block.rows[0] ? rowHeight(block.rows[0], cell) : 0));
+  layout.group('Table', () => {
+    drawRow(labels, head, true, 0);
+    block.rows.forEach((row, index) => {
+      const height = rowHeight(row, cell);
+      if (layout.doc.y + height > layout.maxY) {
+        // Split: the header row again at the top of the next page.
+        layout.addPage();
+        drawRow(labels, head, true, 0);
+      }
+      drawRow(row, cell, false, index);
+    });
+  });
+  const endY = layout.doc.y;
+  layout.artifact(() => layout.doc.moveTo(layout.left, endY).lineTo(layout.left + layout.width, endY).lineWidth(0.5).strokeColor(layout.colours.rule).stroke());
+  if (block.caption) {
+    layout.doc.y += 3;
+    layout.tag('Caption', () => layout.text(block.caption ?? '', layout.style('caption')));
+  }
+  layout.doc.y += 10;
+};
+
+const chart: Handler<ChartBlock> = (layout, block) => {
+  const titleStyle = layout.style('h3');
+  const caption = layout.style('caption');
+  const width = layout.width;
+  const height = Math.min(width * block.aspect, (layout.maxY - layout.top) * 0.7);
+  const titleHeight = block.title ? layout.heightOf(block.title, titleStyle, width) + 4 : 0;
+  layout.space(6);
+  layout.ensure(titleHeight + (block.svg ? height : 0) + layout.lineHeight(caption) * 2);
+  if (block.title) {
+    layout.tag('P', () => layout.text(block.title, titleStyle));
+    layout.doc.y += 4;
+  }
+  if (block.svg) {
+    const x = layout.left;
+    const y = layout.doc.y;
+    const svg = block.svg;
+    layout.tag(
+      'Figure',
+      () => {
+        SVGtoPDF(layout.doc, svg, x, y, {
+          width,
+          height,
+          assumePt: true,
+          preserveAspectRatio: 'xMidYMid meet',
+          // Chart text, if the SVG keeps any as text, is set in the embedded faces.
+          fontCallback: (_family, bold, italic) => (bold ? 'sans-bold' : italic ? 'sans-italic' : 'sans'),
+        });
+      },
+      { alt: block.alt, bbox: [x, y, x + width, y + height], placement: 'Block' },
+    );
+    layout.doc.x = layout.left;
+    layout.doc.y = y + height + 2;
+  }
+  const text = block.svg ? block.alt : `Chart not drawn (${block.error ?? 'unknown error'}). ${block.alt}`;
+  layout.tag('Caption', () => layout.text(text, caption));
+  layout.doc.y += caption.spaceAfter;
+};
+
+const pageBreak: Handler<BlockMap['pageBreak']> = (layout) => {
+  if (!layout.atPageTop) layout.addPage();
+};
+
+/** Unknown block types (from a newer producer) are drawn as a paragraph of their text, if any. */
+const fallback: Handler<Block> = (layout, block) => {
+  const text = (block as { text?: unknown }).text;
+  if (typeof text === 'string' && text.trim() !== '') paragraph(layout, { type: 'paragraph', text }, undefined);
+};
+
+export const HANDLERS: { [K in keyof BlockMap]: Handler<BlockMap[K]> } = {
+  heading,
+  paragraph,
+  list,
+  quote,
+  table,
+  chart,
+  pageBreak,
+};

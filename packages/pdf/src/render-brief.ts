@@ -1,0 +1,53 @@
+import type { Brief } from '@briefs/ast';
+import { briefBlocks } from './brief-blocks.js';
+import { type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
+import { type DateInput, resolveDocumentDate } from './dates.js';
+import { Layout, type PageSize } from './layout.js';
+import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
+
+export interface RenderOptions {
+  /** Date written as CreationDate/ModDate. Default: SOURCE_DATE_EPOCH, else the brief's own date. */
+  date?: DateInput;
+  pageSize?: PageSize;
+  colours?: Partial<ThemeColours>;
+  /** Charts API; default @briefs/charts when it is there. `false` draws no charts. */
+  charts?: ChartsApi | false;
+  /** Folder of the Noto TrueType files (default /usr/share/fonts/truetype/noto or BRIEFS_FONT_DIR). */
+  fontDir?: string;
+}
+
+/** PDF info of one brief: title, authors, publisher and kind, topics and regions. */
+export function briefInfo(brief: Brief): { title: string; author: string; subject: string; keywords: string[] } {
+  const { meta } = brief;
+  return {
+    title: meta.title.trim() || brief.id,
+    author: meta.authors.map((a) => a.name).join(', ') || meta.publisher,
+    subject: [meta.kind, meta.publisher].filter(Boolean).join(', ') || 'Brief',
+    keywords: [...new Set([...meta.topics, ...meta.regions])],
+  };
+}
+
+export async function resolveCharts(option: ChartsApi | false | undefined): Promise<ChartsApi | null> {
+  if (option === false) return null;
+  return option ?? (await defaultCharts());
+}
+
+/** One brief as a PDF (`briefs/<doc-id>.pdf`): the same brief and options give the same bytes. */
+export async function renderBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
+  const { date } = resolveDocumentDate(options.date, [brief]);
+  const charts = await resolveCharts(options.charts);
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief)) : [];
+  const layout = new Layout({
+    pageSize: options.pageSize ?? 'A4',
+    colours: { ...DEFAULT_COLOURS, ...options.colours },
+    info: briefInfo(brief),
+    lang: brief.meta.language || 'en',
+    date,
+    headerLabel: brief.meta.publisher,
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
+  });
+  layout.runningTitle = briefInfo(brief).title;
+  layout.addPage();
+  layout.group('Sect', () => layout.render(briefBlocks(brief, { charts: drawn })));
+  return layout.finish();
+}
