@@ -10,3 +10,8 @@ export type { StyleName, TextStyle, ThemeColours } from './styles.js';
 export { DEFAULT_FONT_DIR, FONT_FILES } from './fonts.js';
 export type { PageSize } from './layout.js';
 export type { DateInput } from './dates.js';
+export { renderPack, packOptionsFrom } from './render-pack.js';
+export type { PackOptions, PackTheme } from './render-pack.js';
+export { loadPackFile, parsePackFile, selectPackBriefs } from './pack-file.js';
+export type { PackConfig, PackDocumentRef, PackOrder, PackTheme as PackFileTheme } from './pack-file.js';
+export { atAGlanceBlocks, appendixBlocks } from './pack-blocks.js';

@@ -162,6 +162,24 @@ export class Layout {
     }
   }
 
+  /** A grouping element added here, in reading order, whose content is drawn later (contents). */
+  reserve(type: string): Struct {
+    const element = this.doc.struct(type);
+    this.struct.add(element);
+    return element;
+  }
+
+  /** Tags what `body` draws under an element made by `reserve`, then closes it. */
+  within(element: Struct, body: () => void): void {
+    this.structs.push(element);
+    try {
+      body();
+    } finally {
+      this.structs.pop();
+      element.end();
+    }
+  }
+
   /** Paints decoration (rules, fills) outside the structure tree, as PDF artifacts. */
   artifact(draw: () => void): void {
     this.doc.markContent('Artifact');
@@ -415,7 +433,8 @@ export class Layout {
     this.doc.text(line, x, y, { lineBreak: false });
   }
 
-  private fitMixed(text: string, style: TextStyle, width: number): string {
+  /** `text` cut with an ellipsis to fit one line of `width`. */
+  fitMixed(text: string, style: TextStyle, width: number): string {
     let line = text;
     while (line.length > 1 && this.widthOfMixed(line, style) > width) line = line.slice(0, -2);
     return line === text ? line : `${line.trimEnd()}…`;

@@ -1,0 +1,119 @@
+import type { Brief, FigureKind } from '@briefs/ast';
+import { inlinesOf, selectAll } from '@briefs/ast';
+import type { Block, ChartBlock, TableBlock } from './blocks.js';
+import { shorten, snippetAround } from './brief-blocks.js';
+import { formatIsoDate } from './dates.js';
+
+/** Which figures lead "key figures across documents": money first, then shares, then the rest. */
+const KIND_RANK: Record<FigureKind, number> = { money: 0, percent: 1, count: 2, measure: 3, ordinal: 4 };
+
+export const AT_A_GLANCE_ANCHOR = 'at-a-glance';
+export const APPENDIX_ANCHOR = 'data-appendix';
+
+/** "At a glance": the documents side by side, the pack charts, the key figures of each document. */
+export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly ChartBlock[], perDocument = 3): Block[] {
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: 'At a glance', anchor: AT_A_GLANCE_ANCHOR }];
+  blocks.push({ type: 'heading', level: 2, text: 'Documents' });
+  blocks.push({
+    type: 'table',
+    columns: [
+      { label: 'Document', width: 0.42 },
+      { label: 'Publisher', width: 0.2 },
+      { label: 'Published', width: 0.14 },
+      { label: 'Figures', width: 0.08, align: 'right' },
+      { label: 'Claims', width: 0.08, align: 'right' },
+      { label: 'Quotes', width: 0.08, align: 'right' },
+    ],
+    rows: briefs.map((b) => [
+      shorten(b.meta.title || b.id, 90),
+      b.meta.publisher,
+      formatIsoDate(b.meta.published),
+      String(inlinesOf(b, 'figure').length),
+      String(selectAll(b, 'claim').length),
+      String(inlinesOf(b, 'quote').length),
+    ]),
+  });
+  if (charts.length > 0) {
+    blocks.push({ type: 'heading', level: 2, text: 'Across the documents' });
+    blocks.push(...charts);
+  }
+  const rows: string[][] = [];
+  for (const brief of briefs) {
+    const figures = inlinesOf(brief, 'figure')
+      .map((f, index) => ({ ...f, index }))
+      .sort((a, b) => KIND_RANK[a.node.kind] - KIND_RANK[b.node.kind] || a.index - b.index)
+      .slice(0, perDocument);
+    for (const { node, claim } of figures) rows.push([shorten(brief.meta.title || brief.id, 50), node.text, snippetAround(claim, node, 100)]);
+  }
+  if (rows.length > 0) {
+    blocks.push({ type: 'heading', level: 2, text: 'Key figures across documents' });
+    blocks.push({
+      type: 'table',
+      columns: [
+        { label: 'Document', width: 0.28 },
+        { label: 'Value', width: 0.17 },
+        { label: 'In context', width: 0.55 },
+      ],
+      rows,
+      caption: `Up to ${perDocument} figures per document, money and percentages first. Every figure is in the data appendix and data/figures.csv.`,
+    });
+  }
+  return blocks;
+}
+
+/** The data appendix: every document and every figure, with where to find the full tables. */
+export function appendixBlocks(briefs: readonly Brief[]): Block[] {
+  const documents: TableBlock = {
+    type: 'table',
+    columns: [
+      { label: 'Doc id', width: 0.24 },
+      { label: 'Title', width: 0.36 },
+      { label: 'Published', width: 0.14 },
+      { label: 'Source', width: 0.26 },
+    ],
+    rows: briefs.map((b) => [b.id, shorten(b.meta.title, 80), b.meta.published ?? '', b.meta.sourceUrl]),
+  };
+  const figures: TableBlock = {
+    type: 'table',
+    columns: [
+      { label: 'Doc id', width: 0.22 },
+      { label: 'Figure', width: 0.08 },
+      { label: 'Kind', width: 0.1 },
+      { label: 'Value', width: 0.14, align: 'right' },
+      { label: 'Unit', width: 0.08 },
+      { label: 'Subject', width: 0.28 },
+      { label: 'Line', width: 0.1, align: 'right' },
+    ],
+    rows: briefs.flatMap((b) =>
+      inlinesOf(b, 'figure').map(({ node, claim }) => [
+        b.id,
+        node.id,
+        node.kind,
+        node.value === null ? '' : `${node.approximate ? '~' : ''}${formatNumber(node.value)}${node.valueMax === null ? '' : `–${formatNumber(node.valueMax)}`}`,
+        node.unit ?? '',
+        node.subject ?? '',
+        String(node.position?.start.line ?? claim.position?.start.line ?? ''),
+      ]),
+    ),
+  };
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: 'Data appendix', anchor: APPENDIX_ANCHOR },
+    {
+      type: 'paragraph',
+      style: 'note',
+      text: 'The full tables (documents, sections, claims, figures, dates, quotes, entities, links) are in data/*.csv, described by data/datapackage.json, and in data/briefs.xlsx.',
+    },
+    { type: 'heading', level: 2, text: 'Documents' },
+    documents,
+  ];
+  if (figures.rows.length > 0) blocks.push({ type: 'heading', level: 2, text: 'Figures' }, figures);
+  return blocks;
+}
+
+/** Plain digits with thousands separators, locale-independent (deterministic). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const [int, frac] = String(Math.abs(value)).split('.');
+  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
