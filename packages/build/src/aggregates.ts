@@ -86,7 +86,7 @@ export async function writeAggregates(
   if (!fresh.pack) {
     const key = packKeyOf(tool, settings, records);
     const pdf = await loadPdfStage();
-    if (!pdf) {
+    if (!pdf?.renderPack) {
       result.pack = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
     } else if (records.length === 0) {
       // A pack of nothing is no pack: none is left claiming to hold deleted documents.

@@ -31,7 +31,8 @@ export interface RenderBriefStageOptions {
 
 export interface PdfStage {
   renderBrief(brief: Brief, options: RenderBriefStageOptions): Promise<Uint8Array>;
-  renderPack(briefs: readonly Brief[], options: RenderBriefStageOptions): Promise<Uint8Array>;
+  /** null while @briefs/pdf has no pack renderer. */
+  renderPack: ((briefs: readonly Brief[], options: RenderBriefStageOptions) => Promise<Uint8Array>) | null;
   loadPackFile(path: string): Promise<unknown>;
 }
 
@@ -70,7 +71,7 @@ export function loadParseStage(): Promise<ParseStage> {
 }
 
 let pdfStage: Promise<PdfStage | null> | undefined;
-/** The PDF stage, or null while @briefs/pdf exports no renderer. */
+/** The PDF stage, or null while @briefs/pdf exports no brief renderer. */
 export function loadPdfStage(): Promise<PdfStage | null> {
   pdfStage ??= import('@briefs/pdf').then((m) => {
     const mod = m as unknown as Record<string, unknown>;
@@ -79,20 +80,39 @@ export function loadPdfStage(): Promise<PdfStage | null> {
       | ((b: readonly Brief[], o: object) => Uint8Array | Promise<Uint8Array>)
       | undefined;
     const loadPackFile = fn(mod, 'loadPackFile', 'readPackFile') as unknown as ((p: string) => unknown) | undefined;
-    if (!renderBrief || !renderPack) return null;
-    const options = (o: RenderBriefStageOptions): Record<string, unknown> => ({
-      ...(o.pack && typeof o.pack === 'object' ? (o.pack as Record<string, unknown>) : {}),
-      date: o.date,
-      creationDate: o.date,
-    });
+    const packOptionsFrom = fn(mod, 'packOptionsFrom') as unknown as ((config: unknown) => Record<string, unknown>) | undefined;
+    const selectPackBriefs = fn(mod, 'selectPackBriefs') as unknown as ((b: readonly Brief[], config: unknown) => Brief[]) | undefined;
+    if (!renderBrief) return null;
     return {
-      renderBrief: async (brief, o) => toBytes(await renderBrief(brief, options(o))),
-      renderPack: async (briefs, o) => toBytes(await renderPack(briefs, options(o))),
+      renderBrief: async (brief, o) => toBytes(await renderBrief(brief, briefOptions(o))),
+      renderPack: renderPack
+        ? async (briefs, o) => {
+            const config = o.pack && typeof o.pack === 'object' && Object.keys(o.pack).length > 0 ? o.pack : null;
+            // The pack file picks and orders the documents (by id or source path) and sets the cover.
+            const chosen = config && selectPackBriefs ? selectPackBriefs(briefs, config) : briefs;
+            const fromFile = config && packOptionsFrom ? packOptionsFrom(config) : {};
+            const options = { title: DEFAULT_PACK_TITLE, ...fromFile, date: fromFile.date ?? o.date };
+            return toBytes(await renderPack(chosen, options));
+          }
+        : null,
       loadPackFile: async (path) => (loadPackFile ? await loadPackFile(path) : {}),
     };
   });
   return pdfStage;
 }
+
+/** Options of `renderBrief` from the pack file: the theme applies to every brief. */
+function briefOptions(o: RenderBriefStageOptions): Record<string, unknown> {
+  const pack = (o.pack && typeof o.pack === 'object' ? o.pack : {}) as { pageSize?: unknown; theme?: { colours?: unknown } };
+  return {
+    date: o.date,
+    ...(pack.pageSize ? { pageSize: pack.pageSize } : {}),
+    ...(pack.theme?.colours ? { colours: pack.theme.colours } : {}),
+  };
+}
+
+/** Title of the pack when no pack file gives one. */
+export const DEFAULT_PACK_TITLE = 'Briefing pack';
 
 let tablesStage: Promise<TablesStage | null> | undefined;
 /** The tables stage, or null while @briefs/tables exports no writer. */
