@@ -13,7 +13,7 @@ import type { SheetBuilder } from './sheet.js';
  * the same compression level, and the parts come in a fixed order. No docProps/core.xml is
  * written, so there is no creation date to differ.
  */
-const MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const mtime = (): Date => new Date(1980, 0, 1, 0, 0, 0); // made per call: the zone may change
 const LEVEL = 6;
 
 export interface SheetPart {
@@ -24,13 +24,14 @@ export interface SheetPart {
 
 export async function writeWorkbook(sink: FileSink, sheets: readonly SheetPart[]): Promise<void> {
   let failure: Error | null = null;
+  const stamp = mtime();
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else sink.queue(chunk);
   });
   const entry = async (name: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> => {
     const file = new ZipDeflate(name, { level: LEVEL });
-    file.mtime = MTIME;
+    file.mtime = stamp;
     zip.add(file);
     const encoder = new TextEncoder();
     for await (const piece of pieces()) {
