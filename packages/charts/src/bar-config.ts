@@ -107,6 +107,7 @@ export function horizontalBarChart(input: BarChartInput): {
     data: { labels, datasets },
     options: {
       indexAxis: 'y',
+      locale: 'en-US',
       responsive: false,
       animation: false,
       devicePixelRatio: 1,

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_ITEMS = {
   timeline: 12,
   entities: 8,
   packFigures: 8,
-  packTimeline: 14,
+  packTimeline: 10,
   packDocuments: 12,
 } as const;
 

@@ -7,4 +7,5 @@ export { defaultChartTheme, resolveTheme } from './theme.js';
 export { CHART_FONT_FAMILY, chartFontFiles, setChartFonts } from './render/fonts.js';
 export type { ChartFontFiles } from './render/fonts.js';
 export { renderChartSvg, renderChartSvgSync } from './render/render-svg.js';
+export type { RenderOptions } from './render/render-svg.js';
 export type { ChartKind, ChartOptions, ChartSpec, ChartTheme, ValueFormat } from './types.js';

@@ -29,7 +29,9 @@ export function timelineEvents(items: readonly DateItem[]): Event[] {
     const key = `${item.docIndex}|${item.claim.id}|${item.date.value}`;
     if (seen.has(key)) return;
     seen.add(key);
-    events.push({ ...item, period, order });
+    const event: Event = { date: item.date, claim: item.claim, docIndex: item.docIndex, period, order };
+    if (item.docTitle !== undefined) event.docTitle = item.docTitle;
+    events.push(event);
   });
   return events.sort((a, b) => a.period.start - b.period.start || a.period.end - b.period.end || a.order - b.order);
 }

@@ -14,6 +14,8 @@ export interface ChartFontFiles {
   /** Arabic script (names, translated titles), drawn where the Latin font has no glyph. */
   arabicRegular?: string;
   arabicBold?: string;
+  /** CSS family of `regular`/`bold`, written on SVG text (default: from the file name). */
+  family?: string;
 }
 
 /** The CSS font family chart text is drawn with (chart.js `Chart.defaults.font.family`). */
@@ -41,8 +43,8 @@ let registered = false;
  */
 export function setChartFonts(files: ChartFontFiles): void {
   if (registered) throw new Error('@briefs/charts: setChartFonts() must be called before the first chart is rendered');
-  for (const file of Object.values(files)) {
-    if (typeof file === 'string' && !existsSync(file)) throw new Error(`@briefs/charts: font file not found: ${file}`);
+  for (const [key, file] of Object.entries(files)) {
+    if (key !== 'family' && typeof file === 'string' && !existsSync(file)) throw new Error(`@briefs/charts: font file not found: ${file}`);
   }
   chosen = files;
 }
@@ -62,6 +64,16 @@ export function chartFontFiles(): ChartFontFiles {
   if (found.arabicBold && existsSync(found.arabicBold)) files.arabicBold = found.arabicBold;
   chosen = files;
   return files;
+}
+
+/**
+ * The `font-family` written on SVG `<text>`: the family of the font files the text was measured
+ * with, so a viewer (or svg-to-pdfkit's fontCallback) can pick the same face.
+ */
+export function chartSvgFontFamily(): string {
+  const files = chartFontFiles();
+  if (files.family) return files.family;
+  return /DejaVu/i.test(files.regular) ? 'DejaVu Sans, sans-serif' : 'Noto Sans, sans-serif';
 }
 
 /** Register the fonts with canvas once per process. */

@@ -3,9 +3,11 @@ import type { Chart as ChartClass, ChartConfiguration } from 'chart.js';
 import type { ChartJSNodeCanvas as ChartJSNodeCanvasClass } from 'chartjs-node-canvas';
 import { formatValue } from '../format-value.js';
 import type { ChartSpec } from '../types.js';
-import { CHART_FONT_FAMILY, registerChartFonts } from './fonts.js';
+import { CHART_FONT_FAMILY, chartSvgFontFamily, registerChartFonts } from './fonts.js';
+import { measureCachePlugin } from './measure-cache.js';
 import { normaliseSvg } from './normalise-svg.js';
 import { backgroundPlugin, valueLabelsPlugin } from './plugins.js';
+import { captureText, textCapturePlugin, textElements } from './svg-text.js';
 import { utcDateAdapter } from './utc-date-adapter.js';
 
 // chartjs-node-canvas and canvas are CommonJS; load them the CommonJS way.
@@ -13,7 +15,6 @@ const require = createRequire(import.meta.url);
 
 type ChartStatic = typeof ChartClass & {
   _adapters: { _date: { override(members: object): void } };
-  Ticks: { formatters: { logarithmic(this: unknown, value: number, index: number, ticks: unknown[]): string } };
 };
 
 interface Renderer {
@@ -44,8 +45,10 @@ function rendererFor(width: number, height: number): Renderer {
       Chart.defaults.font.family = CHART_FONT_FAMILY;
       Chart.defaults.animation = false;
       Chart.defaults.devicePixelRatio = 1;
+      // Number formats must not follow the machine's locale (LANG): same chart, same bytes.
+      Chart.defaults.locale = 'en-US';
       Chart._adapters._date.override(utcDateAdapter);
-      Chart.register(backgroundPlugin, valueLabelsPlugin);
+      Chart.register(measureCachePlugin, textCapturePlugin, backgroundPlugin, valueLabelsPlugin);
       chart = Chart;
     },
   });
@@ -56,20 +59,18 @@ function rendererFor(width: number, height: number): Renderer {
 }
 
 /** What needs code: tick labels of the value axis in the spec's number format. */
-function withFormatters(spec: ChartSpec, Chart: ChartStatic): ChartConfiguration {
+function withFormatters(spec: ChartSpec): ChartConfiguration {
   const config = structuredClone(spec.config);
   const format = spec.format;
   const x = (config.options?.scales as Record<string, Record<string, unknown>> | undefined)?.x;
   if (!format || !x || (x.type !== 'linear' && x.type !== 'logarithmic')) return config;
   const ticks = (x.ticks ?? {}) as Record<string, unknown>;
   if (x.type === 'logarithmic') {
-    const log = Chart.Ticks.formatters.logarithmic;
     // Label powers of ten only: chart.js's 1-2-5 choice crowds a narrow axis ("$50M$100M").
-    ticks.callback = function (this: unknown, value: number | string, index: number, all: unknown[]): string {
+    ticks.callback = (value: number | string): string => {
       const n = Number(value);
-      if (log.call(this, n, index, all) === '') return '';
       const exponent = Math.log10(n);
-      return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? formatValue(n, format) : '';
+      return n > 0 && Math.abs(exponent - Math.round(exponent)) < 1e-9 ? formatValue(n, format) : '';
     };
   } else {
     ticks.callback = (value: number | string): string => formatValue(Number(value), format);
@@ -78,19 +79,33 @@ function withFormatters(spec: ChartSpec, Chart: ChartStatic): ChartConfiguration
   return config;
 }
 
-/**
- * Draw a spec as SVG (synchronously). Text is drawn as outlines (cairo), so the SVG needs no fonts
- * wherever it is shown; the same spec gives the same bytes.
- */
-export function renderChartSvgSync(spec: ChartSpec): string {
-  const { canvas, Chart } = rendererFor(spec.width, spec.height);
-  const buffer = canvas.renderToBufferSync(withFormatters(spec, Chart), 'image/svg+xml');
-  return normaliseSvg(buffer.toString('utf8'));
+export interface RenderOptions {
+  /**
+   * How text is written: `text` (default) as SVG `<text>` elements in the chart font's family, for
+   * svg-to-pdfkit to set in the PDF's embedded font (fast, small, selectable); `outlines` as glyph
+   * paths drawn by cairo, self-contained in any viewer but about ten times slower and larger.
+   * Right-to-left text is drawn as outlines either way.
+   */
+  text?: 'text' | 'outlines';
+}
+
+/** Draw a spec as SVG, synchronously. The same spec and options give the same bytes. */
+export function renderChartSvgSync(spec: ChartSpec, options: RenderOptions = {}): string {
+  const { canvas } = rendererFor(spec.width, spec.height);
+  const config = withFormatters(spec);
+  if (options.text === 'outlines') {
+    return normaliseSvg(canvas.renderToBufferSync(config, 'image/svg+xml').toString('utf8'));
+  }
+  const { result, runs } = captureText(() => canvas.renderToBufferSync(config, 'image/svg+xml'));
+  const svg = normaliseSvg(result.toString('utf8'));
+  const end = svg.lastIndexOf('</svg>');
+  if (end === -1) throw new Error(`@briefs/charts: cairo wrote no SVG for chart ${spec.id}`);
+  return `${svg.slice(0, end)}${textElements(runs, chartSvgFontFamily())}${svg.slice(end)}`;
 }
 
 /** Draw a spec as SVG. See {@link renderChartSvgSync}. */
-export async function renderChartSvg(spec: ChartSpec): Promise<string> {
-  return renderChartSvgSync(spec);
+export async function renderChartSvg(spec: ChartSpec, options: RenderOptions = {}): Promise<string> {
+  return renderChartSvgSync(spec, options);
 }
 
 /** How many renderers (canvas sizes) are alive; for tests and the benchmark. */
