@@ -1,0 +1,308 @@
+/**
+ * Dates: absolute ("Nov 7, 2019", "September 2014", "2015", "2007-2009", "the 1990s"), partial
+ * ("October 27": the year is inferred from `published`) and relative ("last month", "this June",
+ * "on Thursday", "next week") resolved against `published`. See README.md, "Dates".
+ */
+import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
+import { SCALES } from './numbers.js';
+import { alternation, type DateSpan, type DocumentState } from './state.js';
+
+type Published = NonNullable<DocumentState['published']>;
+type Precision = DateSpan['precision'];
+
+interface Candidate {
+  start: number;
+  end: number;
+  value: string;
+  precision: Precision;
+}
+
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const NOT_POSSESSIVE = "(?!['’]s\\b)";
+
+const MONTH_DAY_RANGE_YEAR = new RegExp(
+  `\\b(${MONTH_SOURCE})\\s+(${DAY})\\s?[-–]\\s?(${DAY}),?\\s+(${YEAR})\\b`,
+  'g',
+);
+const ISO_DAY = new RegExp(`\\b(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])\\b`, 'g');
+const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_SOURCE})\\s+(${DAY})(?:st|nd|rd|th)?,?\\s+(${YEAR})\\b`, 'g');
+const DAY_MONTH_YEAR = new RegExp(`\\b(${DAY})\\s+(${MONTH_SOURCE})\\s+(${YEAR})\\b`, 'g');
+const MONTH_YEAR = new RegExp(`\\b(${MONTH_SOURCE})\\s+(?:of\\s+)?(${YEAR})\\b`, 'g');
+const MONTH_DAY = new RegExp(`\\b(${MONTH_SOURCE})\\s+(${DAY})(?:st|nd|rd|th)?\\b(?![.,]?\\d|\\s*%)`, 'g');
+const DAY_MONTH = new RegExp(`\\b(${DAY})\\s+(${FULL_MONTH})\\b`, 'g');
+const MONTH_ALONE = new RegExp(`\\b(?:(this|last|next)\\s+)?(${FULL_MONTH})\\b${NOT_POSSESSIVE}`, 'gi');
+const YEAR_SPAN = new RegExp(`\\b(?:(?:between|from)\\s+)?(${YEAR})\\s*(?:[-–—/]|\\s(?:and|to|until|through)\\s)\\s*(${YEAR}|\\d\\d)\\b(?![-–/.,]?\\d)`, 'gi');
+const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g;
+const PART_OF_YEAR = new RegExp(
+  `\\b(?:(?:early|mid|late)[-\\s]+(?:(?:spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?)?|(?:spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?)(${YEAR})\\b`,
+  'gi',
+);
+const QUARTER = new RegExp(
+  `\\b(?:Q([1-4])|(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter)\\s+(?:of\\s+)?(${YEAR})\\b`,
+  'gi',
+);
+const PLAIN_YEAR = new RegExp(`(?<![\\w$€£¥.,/-])(since\\s+)?(${YEAR})\\b(?![.,]\\d|[-–/]\\d|%)`, 'gi');
+const RELATIVE = new RegExp(`\\b(last|next|this)\\s+(week|month|year|weekend)\\b${NOT_POSSESSIVE}`, 'gi');
+const RELATIVE_WEEKDAY = new RegExp(
+  `\\b(?:(last|next|this)\\s+|(?<=\\b(?:on|since|until|by|from|before|after|late|early)\\s+))(${WEEKDAY})\\b${NOT_POSSESSIVE}`,
+  'gi',
+);
+const YESTERDAY = /\b(yesterday|tomorrow)\b/gi;
+const AGO = /\b(?:a|one)\s+(week|month|year)\s+ago\b/gi;
+
+/** A bare month only counts after words that introduce a time ("in June", "this June"). */
+const MONTH_CUES = /(?:\b(?:in|since|until|till|by|from|through|during|of|and|or|to|before|after|early|late|between)\s+|\bmid-)$/i;
+
+const YEAR_NAME_OK = new Set([
+  'In',
+  'Since',
+  'By',
+  'Until',
+  'Till',
+  'From',
+  'During',
+  'Before',
+  'After',
+  'The',
+  'Of',
+  'And',
+  'Or',
+  'Through',
+  'Between',
+  'Fiscal',
+  'FY',
+  'As',
+  'For',
+  'At',
+  'On',
+  'Throughout',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+  'Our',
+]);
+
+const NOT_YEAR_BEFORE =
+  /(?:\b(?:some|around|about|nearly|almost|roughly|approximately|than|estimated|over|under|up\s+to|No\.?|number)|#)\s*$/i;
+const SCALE_AFTER = new RegExp(
+  `^\\s*(?:${alternation([...Object.keys(SCALES), 'percent', 'per cent', 'pct', ...Object.keys(MEASURE_UNITS)])})\\b`,
+  'i',
+);
+const COUNT_NOUN_AFTER =
+  /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
+
+export function findDates(text: string, state: DocumentState): DateSpan[] {
+  const candidates: Candidate[] = [];
+  const published = state.published;
+  const push = (start: number, end: number, value: string | null, precision: Precision) => {
+    if (value !== null) candidates.push({ start, end, value, precision });
+  };
+
+  for (const m of text.matchAll(MONTH_DAY_RANGE_YEAR)) {
+    const month = monthOf(m[1]!);
+    const year = Number(m[4]);
+    const from = Number(m[2]);
+    const to = Number(m[3]);
+    if (to > from) push(m.index, m.index + m[0].length, `${ymd(year, month, from)}/${ymd(year, month, to)}`, 'day');
+  }
+  for (const m of text.matchAll(ISO_DAY)) {
+    push(m.index, m.index + m[0].length, validDay(Number(m[1]), Number(m[2]), Number(m[3])), 'day');
+  }
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
+    push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[1]!), Number(m[2])), 'day');
+  }
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+    push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[2]!), Number(m[1])), 'day');
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
+    push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
+  }
+  if (published) {
+    for (const m of text.matchAll(MONTH_DAY)) {
+      const month = monthOf(m[1]!);
+      const year = inferYear(month, published);
+      push(m.index, m.index + m[0].length, validDay(year, month, Number(m[2])), 'day');
+    }
+    for (const m of text.matchAll(DAY_MONTH)) {
+      const month = monthOf(m[2]!);
+      push(m.index, m.index + m[0].length, validDay(inferYear(month, published), month, Number(m[1])), 'day');
+    }
+    for (const m of text.matchAll(MONTH_ALONE)) {
+      const month = monthOf(m[2]!);
+      const relative = m[1]?.toLowerCase();
+      // Capitalised month names only: "the march toward victory" is a verb or a noun.
+      if (!/^[A-Z]/.test(m[2]!)) continue;
+      if (!relative && !MONTH_CUES.test(text.slice(0, m.index))) continue;
+      if (!relative && m[2] === 'May' && !/\b(?:in|since|until|by|early|late|mid-)\s*$/i.test(text.slice(0, m.index))) {
+        continue;
+      }
+      let year = inferYear(month, published);
+      if (relative === 'this') year = published.year;
+      else if (relative === 'last') year = month < published.month ? published.year : published.year - 1;
+      else if (relative === 'next') year = month > published.month ? published.year : published.year + 1;
+      push(m.index, m.index + m[0].length, ym(year, month), 'month');
+    }
+  }
+  for (const m of text.matchAll(YEAR_SPAN)) {
+    const from = Number(m[1]);
+    const second = m[2]!;
+    const to = second.length === 2 ? Math.floor(from / 100) * 100 + Number(second) : Number(second);
+    if (to <= from || to - from > 100) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    push(start, m.index + m[0].length, `${from}/${to}`, 'year');
+  }
+  for (const m of text.matchAll(DECADE)) {
+    const decade = Number(`${m[1]}0`);
+    const start = m.index + m[0].indexOf(m[1]!);
+    push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
+  }
+  for (const m of text.matchAll(PART_OF_YEAR)) {
+    push(m.index, m.index + m[0].length, m[1]!, 'year');
+  }
+  for (const m of text.matchAll(QUARTER)) {
+    const q = m[1] ? Number(m[1]) : quarterNumber(m[2]!);
+    const year = Number(m[3]);
+    push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
+  }
+  for (const m of text.matchAll(PLAIN_YEAR)) {
+    const yearStart = m.index + (m[1]?.length ?? 0);
+    if (!isYear(text, yearStart, yearStart + 4)) continue;
+    push(m.index, m.index + m[0].length, m[2]!, 'year');
+  }
+  if (published) {
+    for (const m of text.matchAll(RELATIVE)) {
+      push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
+    }
+    for (const m of text.matchAll(RELATIVE_WEEKDAY)) {
+      const day = weekdayDate(m[1]?.toLowerCase() ?? null, WEEKDAYS[m[2]!.toLowerCase()]!, published);
+      push(m.index, m.index + m[0].length, day, 'day');
+    }
+    for (const m of text.matchAll(YESTERDAY)) {
+      const offset = m[1]!.toLowerCase() === 'yesterday' ? -1 : 1;
+      push(m.index, m.index + m[0].length, shiftDays(published, offset), 'day');
+    }
+    for (const m of text.matchAll(AGO)) {
+      const unit = m[1]!.toLowerCase();
+      if (unit === 'week') push(m.index, m.index + m[0].length, shiftDays(published, -7), 'day');
+      else if (unit === 'month') push(m.index, m.index + m[0].length, shiftMonths(published, -1), 'month');
+      else push(m.index, m.index + m[0].length, shiftMonths(published, -12), 'month');
+    }
+  }
+
+  // Longest first, then earliest: "September 2014" wins over "2014" inside it.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
+    chosen.push(candidate);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return chosen.map((c) => ({
+    type: 'date',
+    text: text.slice(c.start, c.end),
+    value: c.value,
+    precision: c.precision,
+    range: [c.start, c.end],
+  }));
+}
+
+/** A four-digit number is a calendar year unless it counts something or is part of a name. */
+function isYear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  if (NOT_YEAR_BEFORE.test(before)) return false;
+  if (/[$€£¥]\s*$/.test(before)) return false;
+  if (SCALE_AFTER.test(after) || COUNT_NOUN_AFTER.test(after)) return false;
+  // "Made in China 2025", "Resolution 2254", "Index 2025": a year right after a name is part of it.
+  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  if (previous) {
+    const word = previous[1]!;
+    const wordStart = start - previous[0].length;
+    const firstWord = !/\S/.test(text.slice(0, wordStart).replace(/[“"‘(]/g, ''));
+    if (!firstWord && !YEAR_NAME_OK.has(word) && MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined) return false;
+  }
+  return true;
+}
+
+function monthOf(name: string): number {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 1;
+}
+
+function quarterNumber(word: string): number {
+  return { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[word.toLowerCase()] ?? 1;
+}
+
+/**
+ * A month without a year takes the published year, unless that would put it more than six months
+ * after publication ("in November" in a January article is last November).
+ */
+function inferYear(month: number, published: Published): number {
+  return month - published.month > 6 ? published.year - 1 : published.year;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function ym(year: number, month: number): string {
+  return `${year}-${pad(month)}`;
+}
+
+function ymd(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function validDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 ? ymd(year, month, day) : null;
+}
+
+function toDate(p: Published): Date {
+  return new Date(Date.UTC(p.year, p.month - 1, p.day));
+}
+
+function iso(date: Date): string {
+  return ymd(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+function shiftDays(p: Published, days: number): string {
+  const date = toDate(p);
+  date.setUTCDate(date.getUTCDate() + days);
+  return iso(date);
+}
+
+function shiftMonths(p: Published, months: number): string {
+  const index = p.year * 12 + (p.month - 1) + months;
+  return ym(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Weeks run Monday to Sunday (ISO 8601); a week is reported as an interval of days. */
+function relativePeriod(which: string, unit: string, p: Published): [string, Precision] {
+  const step = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+  if (unit === 'year') return [String(p.year + step), 'year'];
+  if (unit === 'month') return [shiftMonths(p, step), 'month'];
+  const weekday = (toDate(p).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const monday = -weekday + step * 7;
+  if (unit === 'weekend') {
+    const saturday = monday + 5;
+    return [`${shiftDays(p, saturday)}/${shiftDays(p, saturday + 1)}`, 'day'];
+  }
+  return [`${shiftDays(p, monday)}/${shiftDays(p, monday + 6)}`, 'day'];
+}
+
+/**
+ * "on Thursday" is the latest Thursday on or before publication (news reports what happened);
+ * "last Thursday" the one before that day; "next Thursday" the first one after it.
+ */
+function weekdayDate(which: string | null, weekday: number, p: Published): string {
+  const today = toDate(p).getUTCDay();
+  if (which === 'next') return shiftDays(p, ((weekday - today + 6) % 7) + 1);
+  if (which === 'this') return shiftDays(p, weekday - today);
+  if (which === 'last') return shiftDays(p, -(((today - weekday + 6) % 7) + 1));
+  return shiftDays(p, -((today - weekday + 7) % 7));
+}

@@ -1,0 +1,203 @@
+/**
+ * Entities: places (countries, regions, cities, demonyms), organisations (well-known ones,
+ * acronyms defined in the document, names ending in "Institute", "Forces", "Council"…) and people
+ * (names after a title or role, before a speech verb, or seen before). See README.md, "Entities".
+ */
+import type { EntityKind } from '@briefs/ast';
+import { gazetteer } from './gazetteer.js';
+import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { alternation, type DocumentState, type EntitySpan } from './state.js';
+
+const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
+const CONNECTOR = String.raw`(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)`;
+/** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
+const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'gu');
+
+const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).flatMap((t) => t.split(' ')));
+const ROLE_BEFORE = new RegExp(
+  `\\b(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))})\\s+$`,
+);
+const SPEECH_AFTER = new RegExp(`^,?\\s+(?:has\\s+|had\\s+|also\\s+)?(?:${alternation(SPEECH_VERBS)})\\b`);
+const APPOSITIVE_AFTER = new RegExp(
+  `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
+);
+
+interface Hit {
+  start: number;
+  end: number;
+  name: string;
+  kind: EntityKind;
+}
+
+export function findEntities(text: string, state: DocumentState): EntitySpan[] {
+  const places = gazetteer();
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(RUN_RE)) {
+    let run = m[0];
+    let start = m.index;
+    // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
+    run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
+    const pieces = splitPossessive(run);
+    for (const piece of pieces) {
+      analyzeRun(text, start + piece.offset, piece.text, state, places, hits);
+    }
+    start += run.length;
+  }
+  // Acronyms defined here: "Syrian Democratic Forces (SDF)".
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: EntitySpan[] = [];
+  let lastEnd = -1;
+  for (const hit of hits) {
+    if (hit.start < lastEnd) continue;
+    out.push({ type: 'entity', text: text.slice(hit.start, hit.end), name: hit.name, kind: hit.kind, range: [hit.start, hit.end] });
+    lastEnd = hit.end;
+  }
+  return out;
+}
+
+function splitPossessive(run: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  const re = /['’]s\b/g;
+  let offset = 0;
+  for (const m of run.matchAll(re)) {
+    out.push({ text: run.slice(offset, m.index), offset });
+    offset = m.index + m[0].length;
+    while (run[offset] === ' ') offset++;
+  }
+  if (offset < run.length) out.push({ text: run.slice(offset), offset });
+  return out.filter((p) => p.text.trim().length > 0);
+}
+
+function analyzeRun(
+  text: string,
+  runStart: number,
+  run: string,
+  state: DocumentState,
+  places: ReturnType<typeof gazetteer>,
+  hits: Hit[],
+): void {
+  const trimmed = run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '');
+  const runEnd = runStart + trimmed.length;
+  const before = text.slice(Math.max(0, runStart - 40), runStart);
+  const after = text.slice(runEnd);
+
+  // An acronym defined right after: "Syrian Democratic Forces (SDF)".
+  const acronym = /^\s+\(([A-Z][A-Z&]{1,7})\)/.exec(after);
+  if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
+    const name = trimmed.replace(/^the\s+/i, '');
+    state.acronyms.set(acronym[1]!, name);
+    hits.push({ start: runStart, end: runEnd, name, kind: 'organization' });
+    hits.push({
+      start: runEnd + acronym[0].indexOf(acronym[1]!),
+      end: runEnd + acronym[0].indexOf(acronym[1]!) + acronym[1]!.length,
+      name,
+      kind: 'organization',
+    });
+    state.lastOrganization = name;
+    return;
+  }
+  const tokens = tokenize(trimmed);
+  if (tokens.length === 0) return;
+  // Whole-run organisations: a head word such as "Institute" or "Forces" after the first word.
+  const orgHead = tokens.findIndex(
+    (t, i) => ORGANIZATION_HEADS.has(t.word) && (i > 0 || /^\S+\s+(?:of|for|on)\s/.test(trimmed)),
+  );
+  if (orgHead >= 0 && !places.has(trimmed)) {
+    let first = 0;
+    // "Russian President …" never reaches here; "U.S. Defense Department" keeps its country.
+    while (first < orgHead && CAPITAL_TITLES.has(tokens[first]!.word)) first++;
+    const startAt = tokens[first]!.start;
+    const name = trimmed.slice(startAt).replace(/^the\s+/i, '');
+    if (name.split(/\s+/).length >= 2) {
+      hits.push({ start: runStart + startAt, end: runEnd, name, kind: 'organization' });
+      state.lastOrganization = name;
+      return;
+    }
+  }
+  // Segment: gazetteer phrases (longest first), titles, then the rest as a possible name.
+  let i = 0;
+  const unknown: Array<{ from: number; to: number }> = [];
+  let pendingTitle = false;
+  while (i < tokens.length) {
+    let matched = false;
+    for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
+      const phrase = trimmed.slice(tokens[i]!.start, tokens[j - 1]!.end);
+      const known = state.acronyms.get(phrase);
+      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : places.get(phrase);
+      const person = state.people.get(phrase);
+      if (person && !entry) {
+        hits.push({ start: runStart + tokens[i]!.start, end: runStart + tokens[j - 1]!.end, name: person, kind: 'person' });
+        i = j;
+        matched = true;
+        break;
+      }
+      if (!entry) continue;
+      const isolated = tokens.length === j - i;
+      const nextIsUnknown = j < tokens.length && !CAPITAL_TITLES.has(tokens[j]!.word) && !places.has(tokens[j]!.word);
+      const prevIsUnknown = i > 0 && !CAPITAL_TITLES.has(tokens[i - 1]!.word) && !places.has(tokens[i - 1]!.word);
+      // "Jeff Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
+      if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
+      if (entry.weak === 'demonym' && prevIsUnknown) continue;
+      hits.push({ start: runStart + tokens[i]!.start, end: runStart + tokens[j - 1]!.end, name: entry.name, kind: entry.kind });
+      if (entry.kind === 'organization') state.lastOrganization = entry.name;
+      i = j;
+      matched = true;
+      break;
+    }
+    if (matched) {
+      pendingTitle = false;
+      continue;
+    }
+    if (CAPITAL_TITLES.has(tokens[i]!.word)) {
+      pendingTitle = true;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && !CAPITAL_TITLES.has(tokens[j]!.word) && !places.has(tokens[j]!.word)) j++;
+    if (j === i) j = i + 1; // a gazetteer word refused above: step over it
+    unknown.push({ from: i, to: j });
+    const from = tokens[i]!.start;
+    const to = tokens[j - 1]!.end;
+    const name = trimmed.slice(from, to);
+    const absoluteStart = runStart + from;
+    const absoluteEnd = runStart + to;
+    const localBefore = text.slice(Math.max(0, absoluteStart - 40), absoluteStart);
+    const localAfter = text.slice(absoluteEnd);
+    const wordCount = j - i;
+    const firstWordOfSentence = !/[\p{L}\d]/u.test(text.slice(0, absoluteStart));
+    const titled = pendingTitle || ROLE_BEFORE.test(localBefore);
+    const cued = SPEECH_AFTER.test(localAfter) || APPOSITIVE_AFTER.test(localAfter);
+    const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
+    const refused = wordCount === 1 && places.has(name);
+    if (!refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)))) {
+      const full = state.people.get(name) ?? name;
+      rememberPerson(full, state);
+      hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
+    }
+    pendingTitle = false;
+    i = j;
+  }
+  void before;
+}
+
+function tokenize(run: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of run.matchAll(/\S+/g)) {
+    if (/^(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)$/.test(m[0])) continue;
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */
+export function rememberPerson(full: string, state: DocumentState): void {
+  const words = full.split(/\s+/);
+  if (words.length < 1 || words.length > 5) return;
+  state.people.set(full, full);
+  const surname = words.at(-1)!;
+  const known = state.people.get(surname);
+  if (words.length >= 2 && (!known || known.split(/\s+/).length < words.length)) state.people.set(surname, full);
+  if (words.length === 1 && !known) state.people.set(surname, full);
+  state.lastPerson = full;
+}

@@ -1,0 +1,121 @@
+/**
+ * The per-document extractor: one `analyze` call per sentence, in reading order. Each sentence is
+ * read in one pass of precompiled patterns (quotes → attribution cues → dates → figures →
+ * entities → claim kind); what later sentences need (people, acronyms, the last source, footnote
+ * numbering) is kept in the document state.
+ */
+import { readClaim } from './claims.js';
+import { findDates } from './dates.js';
+import { findEntities, rememberPerson } from './entities.js';
+import { findFigures } from './figures.js';
+import { gazetteer } from './gazetteer.js';
+import { ORGANIZATION_HEADS } from './lexicon.js';
+import { findQuotes, isTitleLike, maskQuotes, type RawQuote } from './quotes.js';
+import { type Cue, findCues } from './sources.js';
+import { createState, type DocumentState, type QuoteSpan } from './state.js';
+import type { ExtractOptions, Extractor, InlineSpan, SentenceAnalysis, SentenceContext } from './types.js';
+
+export function createExtractor(options: ExtractOptions): Extractor {
+  const state = createState(options.published);
+  gazetteer(); // build the lookup tables once, before the first sentence
+  return { analyze: (text, context) => analyzeSentence(text, context ?? {}, state) };
+}
+
+function analyzeSentence(text: string, context: SentenceContext, state: DocumentState): SentenceAnalysis {
+  const quotes = findQuotes(text);
+  const masked = maskQuotes(text, quotes);
+  // Entities first: pronouns in the cues look back to the people named earlier in the sentence.
+  const lastPersonBefore = state.lastPerson;
+  const entities = findEntities(text, state);
+  state.sentencePeople = entities.filter((e) => e.kind === 'person').map((e) => ({ start: e.range[0], name: e.name }));
+  state.lastPerson = lastPersonBefore;
+  const cues = findCues(masked, state);
+  const sentenceCue = pickSentenceCue(cues, masked);
+  const speaker = context.speaker?.trim() || null;
+  if (speaker) rememberPerson(speaker, state);
+
+  const inlines: InlineSpan[] = [];
+  const quoteSpans = readQuotes(text, quotes, cues, sentenceCue, state);
+  if (speaker && quoteSpans.length === 0) {
+    // A Q&A turn ("Name: answer"): the sentence is the speaker's own words.
+    const start = text.length - text.trimStart().length;
+    const end = text.trimEnd().length;
+    if (end > start) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
+  }
+  inlines.push(...quoteSpans);
+
+  const dates = findDates(text, state);
+  inlines.push(...dates);
+  inlines.push(...findFigures(text, dates.map((d) => d.range), state));
+  inlines.push(...entities);
+
+  let source = sentenceCue?.source ?? null;
+  const wholeQuote = quoteSpans.length > 0 && !/[\p{L}\d]/u.test(masked.replace(/·/g, ''));
+  if (!source && wholeQuote) source = quoteSpans[0]!.speaker;
+  if (!source && speaker) source = speaker;
+  const claim = readClaim(wholeQuote || speaker ? text : masked, source);
+
+  remember(source, state);
+  // "he" in the next sentence is the last person named in this one.
+  if (state.sentencePeople.length > 0) state.lastPerson = state.sentencePeople.at(-1)!.name;
+  const lastQuote = quotes.at(-1);
+  const endsInQuote =
+    lastQuote !== undefined && (lastQuote.close < 0 || !/[\p{L}\d]/u.test(masked.slice(lastQuote.close + 1)));
+  // A quotation paragraph that follows a quoted speaker, or a sentence ending in a colon, goes on
+  // with the same speaker ("“…,” wrote X. “…”").
+  state.previousEndedWithQuote =
+    endsInQuote || quoteSpans.some((q) => q.speaker !== null) || (/:\s*$/.test(text) && source !== null);
+  if (/:\s*$/.test(text) && source) state.lastQuoteSpeaker = source;
+  else if (quoteSpans.length > 0) state.lastQuoteSpeaker = quoteSpans.at(-1)!.speaker;
+
+  inlines.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines };
+}
+
+/** The sentence's source: a cue closing the sentence (", Myronenko said.") wins over earlier ones. */
+function pickSentenceCue(cues: readonly Cue[], masked: string): Cue | null {
+  if (cues.length === 0) return null;
+  const closing = cues.find((c) => /^[^.!?]{0,40}[.!?”"’]*\s*$/.test(masked.slice(c.end)) && c.form === 'verb');
+  return closing ?? cues[0]!;
+}
+
+function readQuotes(
+  text: string,
+  quotes: readonly RawQuote[],
+  cues: readonly Cue[],
+  sentenceCue: Cue | null,
+  state: DocumentState,
+): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  for (const q of quotes) {
+    const words = text.slice(q.start, q.end).split(/\s+/).filter(Boolean);
+    if (isTitleLike(words)) continue;
+    const closeAt = q.close < 0 ? text.length : q.close;
+    const openAt = q.open < 0 ? 0 : q.open;
+    // The nearest cue right after the quotation, else right before it.
+    const after = cues.find((c) => c.start >= closeAt && c.start - closeAt <= 4);
+    const before = [...cues].reverse().find((c) => c.end <= openAt && openAt - c.end < 120);
+    let speaker = after?.source ?? before?.source ?? null;
+    const local = speaker !== null;
+    if (!speaker) speaker = sentenceCue?.source ?? null;
+    if (!speaker && (q.open <= 1 || q.open < 0) && state.previousEndedWithQuote) speaker = state.lastQuoteSpeaker;
+    // Short scare quotes ("D-ISIS" meeting) without anyone cited are not quotations.
+    if (words.length <= 3 && !local && !sentenceCue) continue;
+    out.push({ type: 'quote', text: text.slice(q.start, q.end), speaker, range: [q.start, q.end] });
+  }
+  return out;
+}
+
+function remember(source: string | null, state: DocumentState): void {
+  if (!source) return;
+  state.lastSource = source;
+  const words = source.split(/\s+/);
+  const places = gazetteer();
+  const capitalised = words.every((w) => /^[\p{Lu}]/u.test(w));
+  if (capitalised && !places.has(source) && !words.some((w) => ORGANIZATION_HEADS.has(w)) && !state.acronyms.has(source)) {
+    if (words.length >= 2 && words.length <= 4) rememberPerson(source, state);
+    else if (state.people.has(source)) state.lastPerson = state.people.get(source)!;
+  } else if (capitalised) {
+    state.lastOrganization = state.acronyms.get(source) ?? source;
+  }
+}

@@ -1,0 +1,620 @@
+/**
+ * Figures: every quantity in a sentence with its value, kind, unit, subject, approximation and
+ * range. Rules and representations are listed in README.md, "Figures".
+ */
+import {
+  APPROXIMATORS,
+  BOUNDS,
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DURATION_UNITS,
+  MEASURE_UNITS,
+  MONTHS,
+  RATE_PERIODS,
+  SPEECH_VERBS,
+} from './lexicon.js';
+import {
+  DIGITS_SOURCE,
+  FRACTION_DENOMINATORS,
+  ORDINAL_WORD_SOURCE,
+  parseDigits,
+  parseOrdinalWord,
+  parseSpelledNumber,
+  roundPercent,
+  SCALE_ABBREVIATIONS,
+  SPELLED_NUMBER_SOURCE,
+} from './numbers.js';
+import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
+
+type Kind = FigureSpan['kind'];
+
+interface Core {
+  start: number;
+  end: number;
+  value: number | null;
+  /** True for "thousands of", "dozens of": the text gives no number. */
+  vague: boolean;
+  spelled: boolean;
+}
+
+const DIGITS_RE = new RegExp(DIGITS_SOURCE, 'g');
+const SPELLED_RE = new RegExp(`\\b${SPELLED_NUMBER_SOURCE}\\b`, 'gi');
+const ORDINAL_WORD_RE = new RegExp(`\\b(${ORDINAL_WORD_SOURCE})\\b(-(?:largest|biggest|smallest|highest|lowest|most|least|best|worst|longest|fastest|richest|poorest|strongest|weakest|deadliest|busiest|oldest|closest))?`, 'gi');
+const ORDINAL_DIGIT_RE = /\b(\d{1,3})\s?(st|nd|rd|th)\b/g;
+const VAGUE_RE =
+  /\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)\s+of\s+)(?:(?:thousands|millions|billions)\s+of\s+)?/gi;
+const FRACTION_RE = new RegExp(
+  `\\b(a|an|one|two|three|four|five|six|seven|eight|nine|\\d)[-\\s](halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\\b`,
+  'gi',
+);
+const IN_RATIO_RE =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
+const HALF_RE = /\b(half)\b/gi;
+
+const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
+const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
+const CURRENCY_CODE_AFTER = new RegExp(`^\\s?(${CURRENCY_CODES.join('|')})\\b`);
+const CURRENCY_WORD_AFTER = new RegExp(`^\\s+(${alternation(Object.keys(CURRENCY_WORDS))})\\b`, 'i');
+const SCALE_AFTER_SPACED = /^(?:\s+|-)(million|billion|trillion|thousand|bn|bln|mln|mn|tn|trn)\b/i;
+const SCALE_AFTER_GLUED = /^(bn|bln|mln|mn|tn|trn|k|m|b|K|M|B)\b/;
+const PERCENT_AFTER =
+  /^(?:\s?%|\s+(?:percentage\s+points?|basis\s+points?|per\s?cent|percent|pct)\b|\s?pp\b)/i;
+const MEASURE_AFTER = new RegExp(`^\\s?(${alternation(Object.keys(MEASURE_UNITS))})(?![\\w²³])`, 'i');
+const MEASURE_CASED = new Set(['MB', 'GB', 'TB', 'MW', 'GW', 'kW', 'TW', 'TWh', 'GWh', 'MWh', 'kWh', 'km', 'kg', 'bcm']);
+const SINGULAR_UNITS: Record<string, string> = {
+  kilometer: 'km',
+  kilometre: 'km',
+  km: 'km',
+  mile: 'mi',
+  meter: 'm',
+  metre: 'm',
+  foot: 'ft',
+  ton: 't',
+  tonne: 't',
+  acre: 'acre',
+  hectare: 'ha',
+  megawatt: 'MW',
+  gigawatt: 'GW',
+  barrel: 'bbl',
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  year: 'year',
+  decade: 'decade',
+  hour: 'hour',
+  minute: 'minute',
+  century: 'century',
+};
+const COMPOUND_UNIT_AFTER = new RegExp(
+  `^-(${Object.keys(SINGULAR_UNITS).join('|')})(?:-(deep|wide|long|high|old|thick|tall|strong))?(?=[\\s,.;:)]|$)`,
+  'i',
+);
+const COMPOUND_CURRENCY_AFTER = /^-(dollar|euro|pound|ruble|rouble|yuan|yen)\b/i;
+const RATE_AFTER = /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|annum|hour)\b|^\s+(annually)\b|^\s?\/\s?(day|year|month)\b/i;
+const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
+const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
+
+const SUBJECT_STOP = new Set(
+  (
+    'the a an of in on at to for from by with and or but as than that which who whom whose this these those is are ' +
+    'was were be been being has have had will would can could may might should must do does did not no its their his her ' +
+    'our my your it they he she we per each every over under more less since until into onto about around between among ' +
+    'after before during while when where also only just still already alone so such both all some up out down percent ' +
+    'if because though although than via across against along within without through toward towards like unlike amid ' +
+    'there here then now today yesterday this last next year years'
+  )
+    .split(' ')
+    .concat(SPEECH_VERBS),
+);
+
+const NAME_OK_BEFORE = new Set([
+  'The',
+  'Some',
+  'About',
+  'Around',
+  'Nearly',
+  'Almost',
+  'Over',
+  'Only',
+  'Just',
+  'More',
+  'Roughly',
+  'Approximately',
+  'Up',
+  'At',
+  'In',
+  'Of',
+  'By',
+  'And',
+  'With',
+  'From',
+  'To',
+  'For',
+  'All',
+  'Another',
+  'Those',
+  'These',
+  'Its',
+  'Their',
+  'Since',
+  'Until',
+  'Between',
+  'Another',
+  'Nearly',
+  'Less',
+  'Fewer',
+  'Than',
+  'Some',
+  'Estimated',
+  'Just',
+  'Under',
+  'Below',
+  'Above',
+  'Exactly',
+  'Only',
+  'Still',
+]);
+
+/** Nouns that number things ("Figure 1", "Article 5", "Phase 2"), wherever they stand. */
+const NUMBERED_NOUN_BEFORE =
+  /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
+
+/** Find the figures of a sentence, leaving out spans already taken by dates. */
+export function findFigures(text: string, dates: ReadonlyArray<readonly [number, number]>, state: DocumentState): FigureSpan[] {
+  const figures: FigureSpan[] = [];
+  const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
+  const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
+  const add = (figure: FigureSpan | null) => {
+    if (!figure || !free(figure.range[0], figure.range[1])) return;
+    figures.push(figure);
+    taken.push([figure.range[0], figure.range[1]]);
+  };
+
+  // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
+  for (const m of text.matchAll(FRACTION_RE)) add(fraction(text, m));
+  for (const m of text.matchAll(IN_RATIO_RE)) add(inRatio(text, m));
+  for (const m of text.matchAll(HALF_RE)) add(half(text, m));
+  for (const m of text.matchAll(VAGUE_RE)) {
+    add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
+  }
+
+  const cores: Core[] = [];
+  const listNumber = /^\s*\d{1,2}[.)]\s/.exec(text);
+  for (const m of text.matchAll(DIGITS_RE)) {
+    let start = m.index;
+    let raw = m[0];
+    if (listNumber && start < listNumber[0].length) continue;
+    // "19 205" where 19 is the next footnote marker: the marker, then a number.
+    if (/^\d{1,3} \d{3}/.test(raw)) {
+      const head = raw.slice(0, raw.indexOf(' '));
+      if (isFootnote(text, start, start + head.length, Number(head), state)) {
+        state.footnote = Number(head);
+        start += head.length + 1;
+        raw = raw.slice(head.length + 1);
+      }
+    }
+    const end = start + raw.length;
+    if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d]/u.test(text[start - 1]!)) continue;
+    if (!digitsStandAlone(text, start, end)) continue;
+    if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state)) {
+      state.footnote = Number(raw);
+      continue;
+    }
+    cores.push({ start, end, value: parseDigits(raw), vague: false, spelled: false });
+  }
+  for (const m of text.matchAll(SPELLED_RE)) {
+    const value = parseSpelledNumber(m[0]);
+    if (value === null) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!spelledCounts(text, start, end, m[0], value)) continue;
+    cores.push({ start, end, value, vague: false, spelled: true });
+  }
+  cores.sort((a, b) => a.start - b.start);
+  for (const core of cores) {
+    if (!free(core.start, core.end)) continue;
+    add(build(text, core));
+  }
+  for (const m of text.matchAll(ORDINAL_DIGIT_RE)) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
+  for (const m of text.matchAll(ORDINAL_WORD_RE)) {
+    const value = parseOrdinalWord(m[1]!);
+    if (value === null || value === 1) continue;
+    add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
+  }
+  figures.sort((a, b) => a.range[0] - b.range[0]);
+  return figures;
+}
+
+/** A digit run is a figure only when it is not glued into a word, a name, a time or a code. */
+function digitsStandAlone(text: string, start: number, end: number): boolean {
+  const prev = text[start - 1] ?? '';
+  const prev2 = text[start - 2] ?? '';
+  if (/[\p{L}\d_]/u.test(prev)) return false; // G7, MH17
+  if (/[-‑/]/.test(prev) && /[\p{L}\d]/u.test(prev2)) return false; // T-72, COVID-19, 20036-2103
+  if (/[.,;:)]/.test(prev) && /\p{L}/u.test(prev2)) return false; // "growth.12": a footnote marker
+  if (prev === ':' && /\d/.test(prev2)) return false; // 11:40
+  if (/^[:.]\d/.test(text.slice(end, end + 2)) || /^\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b/.test(text.slice(end))) {
+    return false; // 9:00 am
+  }
+  if (/^\p{L}/u.test(text.slice(end)) && !/^(?:bn|bln|mln|mn|tn|trn|k|m|b|K|M|B|km|kg|GW|MW|kW|TWh|GWh|MWh|kWh|st|nd|rd|th|pp|bpd|bcm|t)\b/.test(text.slice(end))) {
+    return false; // 4G, 5th handled as ordinal
+  }
+  if (/^\s?(?:st|nd|rd|th)\b/.test(text.slice(end))) return false;
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
+  if (NUMBERED_NOUN_BEFORE.test(before)) return false;
+  // "Resolution 2254", "Framework 2.0", "Figure 1": a number right after a name belongs to it.
+  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  if (previous) {
+    const word = previous[1]!;
+    const wordStart = start - previous[0].length;
+    const firstWord = !/[\p{L}\d]/u.test(text.slice(0, wordStart));
+    if (
+      !firstWord &&
+      !NAME_OK_BEFORE.has(word) &&
+      !CURRENCY_CODES.includes(word) &&
+      MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
+      !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Footnote markers in flattened text count up through the document ("…Germany, 1 and …",
+ * "… cars. 2 In 2025 …"). A small bare integer is a marker when it is the next one expected and
+ * stands where a marker stands: after punctuation, before punctuation, or between words.
+ */
+function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState): boolean {
+  const expected = state.footnote + 1;
+  if (n !== expected && n !== expected + 1) return false;
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (/^\s?(?:%|percent|per\s?cent|million|billion|thousand|trillion|bn|km|years?|months?|days?|weeks?)\b/i.test(after)) return false;
+  if (/(?:[$€£¥]|\b(?:of|by|to|than|the|at|ranked|No\.?|top|some|about|around|nearly|almost|over|under|only|just|and|or|with|from|between)\s)\s*$/i.test(before)) {
+    return false;
+  }
+  const strongBefore = /(?:[.,;:)\]”"’!?]\s+|^\s*)$/.test(before);
+  const strongAfter = /^\s+[,.;:]/.test(after) || /^\s*$/.test(after);
+  if (n === 1 || state.footnote === 0) {
+    return (strongBefore && /^\s+(?:[a-z]+\b(?<!\bin|\bof|\bout)|[,.;:])/.test(after) && !/^\s+(?:in|of|out)\b/.test(after)) || strongAfter;
+  }
+  return strongBefore || strongAfter || /^\s+\p{L}/u.test(after);
+}
+
+/** Spelled numbers: "one" alone is a pronoun or article far more often than a count. */
+function spelledCounts(text: string, start: number, end: number, words: string, value: number): boolean {
+  const lower = words.toLowerCase();
+  const before = text.slice(Math.max(0, start - 20), start);
+  const after = text.slice(end, end + 30);
+  if (/^-/.test(after) && !COMPOUND_UNIT_AFTER.test(after) && !COMPOUND_CURRENCY_AFTER.test(after)) return false;
+  if (/-$/.test(before)) return false;
+  if (lower === 'one' || lower === 'a' || lower === 'an') {
+    return PERCENT_AFTER.test(after) || MEASURE_AFTER.test(after) || CURRENCY_WORD_AFTER.test(after);
+  }
+  if (/\bno\s+$/i.test(before) && lower === 'one') return false;
+  if (value < 10 && /\b(?:the|these|those|both|its|their|his|her|our)\s+$/i.test(before)) return false;
+  return true;
+}
+
+interface Tail {
+  end: number;
+  unit: string | null;
+  kind: Kind;
+  scale: number;
+  subjectAllowed: boolean;
+  compoundSubject: string | null;
+}
+
+/** Read what follows a number: scale, currency, percent sign, unit, hyphenated compound. */
+function readTail(text: string, end: number, currency: string | null, spelled: boolean): Tail {
+  let pos = end;
+  let scale = 1;
+  let after = text.slice(pos);
+  const spaced = SCALE_AFTER_SPACED.exec(after);
+  const glued = spelled ? null : SCALE_AFTER_GLUED.exec(after);
+  if (spaced) {
+    scale = SCALE_ABBREVIATIONS[spaced[1]!.toLowerCase()] ?? 1;
+    pos += spaced[0].length;
+  } else if (glued) {
+    const abbreviation = glued[1]!.toLowerCase();
+    // "5m" is five million only with money; "400m" alone reads as metres below.
+    if (!(abbreviation === 'm' || abbreviation === 'b') || currency) {
+      scale = SCALE_ABBREVIATIONS[abbreviation] ?? 1;
+      pos += glued[0].length;
+    }
+  }
+  after = text.slice(pos);
+  const compoundCurrency = COMPOUND_CURRENCY_AFTER.exec(after);
+  if (compoundCurrency) {
+    const code = CURRENCY_WORDS[`${compoundCurrency[1]!.toLowerCase()}s`] ?? 'USD';
+    pos += compoundCurrency[0].length;
+    return { end: pos, unit: code, kind: 'money', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
+  }
+  if (currency) return { end: pos, unit: currency, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
+  const code = CURRENCY_CODE_AFTER.exec(after);
+  if (code) {
+    pos += code[0].length;
+    return { end: pos, unit: code[1] === 'RMB' ? 'CNY' : code[1]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
+  }
+  const word = CURRENCY_WORD_AFTER.exec(after);
+  if (word) {
+    const name = word[1]!.toLowerCase();
+    const pounds = name.includes('pound') || name === 'sterling';
+    if (!pounds || scale > 1 || name !== 'pounds') {
+      pos += word[0].length;
+      return { end: pos, unit: CURRENCY_WORDS[name]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
+    }
+  }
+  const percent = PERCENT_AFTER.exec(after);
+  if (percent) {
+    pos += percent[0].length;
+    const words = percent[0].toLowerCase();
+    const unit = words.includes('percentage') || words.trim() === 'pp' ? 'pp' : words.includes('basis') ? 'bp' : '%';
+    return { end: pos, unit, kind: 'percent', scale, subjectAllowed: false, compoundSubject: null };
+  }
+  const compound = COMPOUND_UNIT_AFTER.exec(after);
+  if (compound) {
+    pos += compound[0].length;
+    const unit = SINGULAR_UNITS[compound[1]!.toLowerCase()]!;
+    return { end: pos, unit, kind: 'measure', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
+  }
+  const measure = MEASURE_AFTER.exec(after);
+  if (measure) {
+    const written = measure[1]!;
+    const key = Object.keys(MEASURE_UNITS).find((k) => k.toLowerCase() === written.toLowerCase() && (!MEASURE_CASED.has(k) || k === written));
+    if (key && !(key === 'm' && spelled)) {
+      pos += measure[0].length;
+      return { end: pos, unit: MEASURE_UNITS[key]!, kind: 'measure', scale, subjectAllowed: false, compoundSubject: null };
+    }
+  }
+  return { end: pos, unit: null, kind: 'count', scale, subjectAllowed: true, compoundSubject: null };
+}
+
+function nounAfter(text: string, pos: number): string | null {
+  const m = /^\s+([a-z][\w-]*)/.exec(text.slice(pos));
+  return m && !SUBJECT_STOP.has(m[1]!) ? m[1]! : null;
+}
+
+const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
+
+/** The counted thing right after a count: up to four words, stopping at function words. */
+function subjectAfter(text: string, pos: number): { subject: string; end: number } | null {
+  const re = /\s+(\([A-Z][\w&]*\)|(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}'’-]*)/uy;
+  re.lastIndex = pos;
+  const words: string[] = [];
+  let end = pos;
+  for (let i = 0; i < 5; i++) {
+    const m = re.exec(text);
+    if (!m) break;
+    const word = m[1]!;
+    const lower = word.toLowerCase();
+    if (word.startsWith('(')) {
+      if (words.length === 0) break;
+      end = re.lastIndex;
+      continue;
+    }
+    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (/ly$/.test(lower) && !LY_NOUNS.has(lower))) break;
+    // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
+    if (/ed$/.test(lower) && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
+    if (/ed$/.test(lower) && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
+    if (words.length > 0 && /^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(words.at(-1)!)) break;
+    end = re.lastIndex;
+    // "Germany’s economic output": the possessor is not the thing measured.
+    if (/['’]s$/.test(word)) {
+      words.length = 0;
+      continue;
+    }
+    words.push(word);
+  }
+  if (words.length === 0) return null;
+  return { subject: words.join(' '), end };
+}
+
+/** "of these fighters" / "of Ukrainian refugees": the subject of a part-of figure. */
+function ofSubject(text: string, pos: number): string | null {
+  const m = /^\s+of\s+(?:(?:the|these|those|its|their|all|his|her|our|this)\s+)?/i.exec(text.slice(pos));
+  if (!m) return null;
+  return subjectAfter(text, pos + m[0].length - 1)?.subject ?? null;
+}
+
+function build(text: string, core: Core): FigureSpan | null {
+  let start = core.start;
+  const before = text.slice(Math.max(0, start - 30), start);
+  let currency: string | null = null;
+  const symbol = CURRENCY_SYMBOL_BEFORE.exec(before);
+  if (symbol) {
+    currency = CURRENCY_SYMBOLS[symbol[0].trim()] ?? null;
+    start -= symbol[0].length;
+  } else {
+    const code = CURRENCY_CODE_BEFORE.exec(before);
+    if (code) {
+      currency = code[1] === 'RMB' ? 'CNY' : code[1]!;
+      start -= code[0].length;
+    }
+  }
+  const tail = readTail(text, core.end, currency, core.spelled);
+  let end = tail.end;
+  let value = core.value === null ? null : core.value * tail.scale;
+  let valueMax: number | null = null;
+  let approximate = core.vague;
+
+  // Ranges: "10–15%", "200-300 troops", "three or four months", "between 200 and 300".
+  const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(core.end));
+  const between = /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
+  if (core.value !== null && (range || between)) {
+    const joiner = between ? /^(?:\s*[^\s]*?)??\s+and\s+(?:[$€£]\s?)?/.exec(text.slice(tail.end)) : range;
+    const joinerEnd = between ? tail.end + (joiner?.[0].length ?? 0) : core.end + (range?.[0].length ?? 0);
+    if (joiner) {
+      const second = new RegExp(`^(?:${DIGITS_SOURCE}|${SPELLED_NUMBER_SOURCE})`, 'i').exec(text.slice(joinerEnd));
+      if (second && !/^(?:hundred|thousand|million|billion|trillion|dozen)\b/i.test(second[0])) {
+        const secondValue = /\d/.test(second[0]) ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
+        const secondTail = readTail(text, joinerEnd + second[0].length, currency, !/\d/.test(second[0]));
+        const isOr = range ? /\bor\b/.test(range[0]) : false;
+        const isTo = range ? /\bto\b/.test(range[0]) : false;
+        const sameScale = secondTail.scale !== 1 || tail.scale === 1;
+        if (
+          secondValue !== null &&
+          secondValue > core.value &&
+          sameScale &&
+          !(isTo && !/\b(?:some|about|around|roughly|approximately|estimated)\s+$/i.test(before)) &&
+          !(isOr && secondValue - core.value > 10) &&
+          (tail.unit === null || secondTail.unit === null || secondTail.unit === tail.unit)
+        ) {
+          const scale = secondTail.scale !== 1 ? secondTail.scale : tail.scale;
+          value = core.value * scale;
+          valueMax = secondValue * scale;
+          end = secondTail.end;
+          if (tail.unit === null && secondTail.unit !== null) {
+            Object.assign(tail, { unit: secondTail.unit, kind: secondTail.kind, subjectAllowed: secondTail.subjectAllowed, compoundSubject: secondTail.compoundSubject });
+          }
+          if (between) start = Math.max(0, before.search(/\bbetween\s+(?:[$€£]\s?)?$/i) + core.start - before.length);
+          if (isOr) approximate = true;
+        }
+      }
+    }
+  }
+
+  const lead = text.slice(Math.max(0, start - 30), start);
+  const approx = APPROX_BEFORE.exec(lead);
+  if (approx && !BOUND_BEFORE.test(lead)) {
+    approximate = true;
+    // "the estimated 11,000 detainees": an adjective, not part of the figure's words.
+    if (!/estimated$/i.test(approx[1]!)) start -= approx[0].length - (approx[0].startsWith(' ') || approx[0].startsWith('(') ? 1 : 0);
+  }
+  if (core.vague) approximate = true;
+
+  let unit = tail.unit;
+  let kind = tail.kind;
+  let subject: string | null = tail.compoundSubject;
+  if (tail.subjectAllowed) {
+    const direct = subjectAfter(text, end);
+    if (direct) {
+      // Durations written as counts ("four years") come out of readTail as measures already.
+      subject = direct.subject;
+      end = direct.end;
+    } else {
+      subject = ofSubject(text, end) ?? copulaSubject(text, end);
+    }
+  } else if (kind === 'percent' || (kind === 'measure' && !DURATION_UNITS.has(unit ?? ''))) {
+    subject = subject ?? ofSubject(text, end);
+  }
+  const rate = RATE_AFTER.exec(text.slice(end));
+  if (rate) {
+    const period = RATE_PERIODS[(rate[1] ?? rate[3] ?? 'year').toLowerCase()] ?? 'year';
+    unit = `${unit ?? ''}/${period}`;
+    end += rate[0].length;
+  }
+  if (core.vague && !subject && kind === 'count') return null;
+  if (core.value === null && !core.vague) return null;
+  if (value !== null && !Number.isFinite(value)) return null;
+  if (kind === 'count' && core.spelled && value !== null && value < 2 && !subject) return null;
+  const sign = text[core.start];
+  if (value !== null && (sign === '+' || sign === '-' || sign === '−') && kind !== 'count') {
+    // keep the sign as written: "-3.5%" is a fall of 3.5 points
+  }
+  kind = kind as Kind;
+  return {
+    type: 'figure',
+    text: text.slice(start, end),
+    value,
+    unit,
+    kind,
+    approximate,
+    valueMax,
+    subject,
+    range: [start, end],
+  };
+}
+
+/** "some 2,000 are foreign fighters": a copula, then a plural noun phrase, names the subject. */
+function copulaSubject(text: string, pos: number): string | null {
+  const m = /^\s+(?:are|were)\s+/.exec(text.slice(pos));
+  if (!m) return null;
+  const np = subjectAfter(text, pos + m[0].length - 1);
+  return np && /s$/.test(np.subject) ? np.subject : null;
+}
+
+function fraction(text: string, m: RegExpMatchArray): FigureSpan | null {
+  const numeratorWord = m[1]!.toLowerCase();
+  const denominatorWord = m[2]!.toLowerCase();
+  const numerator = /^\d$/.test(numeratorWord) ? Number(numeratorWord) : numeratorWord === 'a' || numeratorWord === 'an' ? 1 : parseSpelledNumber(numeratorWord);
+  const denominator = FRACTION_DENOMINATORS[denominatorWord];
+  if (numerator === null || !denominator || numerator >= denominator) return null;
+  const end = m.index! + m[0].length;
+  const after = text.slice(end);
+  const plural = /s$/.test(denominatorWord) && denominatorWord !== 'halves';
+  // "a fifth year" is an ordinal; "a third of", "nearly a third in the first year" are fractions.
+  if (!plural && !/^\s*(?:of\b|in\b|from\b|to\b|on\b|by\b|since\b|for\b|[,.;:)]|$)/.test(after)) return null;
+  if (denominatorWord === 'quarter' && /^\s+of\s+(?:\d{4}|the\s+year)/.test(after)) return null;
+  return partOf(text, m.index!, end, roundPercent((numerator / denominator) * 100));
+}
+
+function inRatio(text: string, m: RegExpMatchArray): FigureSpan | null {
+  const parse = (w: string) => (/^\d+$/.test(w) ? Number(w) : parseSpelledNumber(w));
+  const a = parse(m[1]!);
+  const b = parse(m[2]!);
+  if (a === null || b === null || a >= b || b > 1000) return null;
+  return partOf(text, m.index!, m.index! + m[0].length, roundPercent((a / b) * 100));
+}
+
+function half(text: string, m: RegExpMatchArray): FigureSpan | null {
+  const start = m.index!;
+  const end = start + m[0].length;
+  const before = text.slice(Math.max(0, start - 25), start);
+  const after = text.slice(end);
+  if (/(?:\b(?:the|a|an|this|that|first|second|latter|other|\w+er)\s+|-)$/i.test(before)) return null;
+  if (/^-/.test(after)) return null;
+  const sentenceStart = !/[\p{L}\d]/u.test(text.slice(0, start));
+  if (!/^\s+of\b/.test(after) && !sentenceStart && !/\bby\s+$/i.test(before)) return null;
+  return partOf(text, start, end, 50);
+}
+
+function partOf(text: string, start: number, end: number, value: number): FigureSpan {
+  const lead = text.slice(Math.max(0, start - 30), start);
+  const approx = APPROX_BEFORE.exec(lead);
+  let approximate = false;
+  if (approx && !BOUND_BEFORE.test(lead)) {
+    approximate = true;
+    if (!/estimated$/i.test(approx[1]!)) start -= approx[1]!.length + 1;
+  }
+  return {
+    type: 'figure',
+    text: text.slice(start, end),
+    value,
+    unit: '%',
+    kind: 'percent',
+    approximate,
+    valueMax: null,
+    subject: ofSubject(text, end),
+    range: [start, end],
+  };
+}
+
+const RANK_BEFORE = /\b(?:ranked|ranks|rank|placed|finished|came|comes)\s+$/i;
+
+function ordinal(text: string, start: number, end: number, value: number, superlative = false): FigureSpan | null {
+  const after = text.slice(end);
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (/^\s+(?:century|centuries|quarter|half)\b/i.test(after)) return null;
+  if (/^\s*\p{Lu}/u.test(after) && !RANK_BEFORE.test(before) && !superlative) {
+    if (!/^\s*[–—-]/.test(after)) return null; // "3rd Assault Brigade": part of a name
+  }
+  const noun = /^\s+([a-z][\w-]*)/.exec(after);
+  const subject = noun && !SUBJECT_STOP.has(noun[1]!) ? noun[1]! : null;
+  if (!subject && !RANK_BEFORE.test(before)) return null;
+  return {
+    type: 'figure',
+    text: text.slice(start, end),
+    value,
+    unit: null,
+    kind: 'ordinal',
+    approximate: false,
+    valueMax: null,
+    subject,
+    range: [start, end],
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Attribution cues: who a sentence or a quotation is credited to. "X said", "said X", "X told
+ * Reuters", "according to X", "in the words of X", "X declared that", pronouns resolved to the last
+ * person or organisation, "the same source" to the previous source. See README.md, "Sources".
+ */
+import { DOCUMENT_NOUNS, EVIDENCE_VERBS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { alternation, type DocumentState } from './state.js';
+
+export interface Cue {
+  /** Where the cue's words sit in the sentence, [start, end). */
+  start: number;
+  end: number;
+  /** The source as resolved ("Fahrettin Altun", "European Council on Foreign Relations"). */
+  source: string;
+  /** `verb` for "X said"/"said X"; `according` for "according to X"/"in the words of X". */
+  form: 'verb' | 'according';
+}
+
+const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
+
+/** Forms that are also nouns or non-speech verbs: they need a clause or a quote after them. */
+const NEEDS_COMPLEMENT = new Set([
+  'declared',
+  'declares',
+  'announced',
+  'announces',
+  'posted',
+  'confirmed',
+  'denied',
+  'found',
+  'finds',
+  'showed',
+  'shows',
+  'indicated',
+  'indicates',
+  'states',
+  'reports',
+  'claims',
+  'claim',
+  'notes',
+  'demands',
+  'believes',
+  'responded',
+  'replied',
+  'spoke',
+  'referred',
+  'described',
+]);
+const COMPLEMENT_AFTER = /^\s*(?:that\b|:|,?\s*[“"«„]|,\s|directly\s+to\b|to\s+(?:\S+\s+){0,6}?as\s+[“"]|to\s+(?:the\s+)?(?:reporters|journalists|media|press))/;
+
+/** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive. */
+const NOT_SUBJECT_BEFORE =
+  /\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|for|with|by|at|from|regarding|about|over|concerning|amid|despite|following|against|into|under|new|recent|latest|such|any|no|own|is|are|was|were|be|been|being|media|news|press|unconfirmed)\s*$/i;
+
+const TRAILING_ADVERBS =
+  /(?:\s+(?:has|have|had|don['’]t|doesn['’]t|didn['’]t|do|does|not|also|recently|previously|reportedly|repeatedly|publicly|once|then|later|still|already|further|would|will|did|does|do|never|even|now|often|frequently|openly|explicitly|privately|separately|again|just|initially|first|last|year|week|month|correctly|rightly|long|widely|subsequently|since|too|both|all))+\s*$/i;
+
+const CLAUSE_BOUNDARY =
+  /(?:[,;:(\[“”"«»„]|\s[—–]\s?|[—–]|\b(?:that|and(?!\s+\p{Lu})|but|while|when|as|although|though|because|so|if|yet|which|who|whom|where|whereas|after|before|since|until|whether|than)\b)/giu;
+
+const LEADING_NOISE =
+  /^(?:(?:yet|but|and|thus|indeed|meanwhile|however|still|instead|now|then|so|also|moreover|furthermore|similarly|likewise|in\s+short|in\s+addition|for\s+instance|for\s+example|thus\s+far|so\s+far|previously|recently|separately|later|earlier|the\s+same\s+day)\b[\s,]*)+/i;
+
+const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|its|their|his|her|our|such)\s+/i;
+
+const TITLE_WORDS = new Set(
+  PERSON_TITLES.flatMap((t) => t.split(' '))
+    .map((w) => w.toLowerCase())
+    .filter((w) => !['of', 'state'].includes(w)),
+);
+
+/** A capitalised token of a name: "Fahrettin", "al-Baghdadi", "R.T.", "Le", "E&Y", "O’Brien". */
+const NAME_TOKEN = String.raw`(?:[A-Z][\p{L}\p{M}'’&.-]*|(?:al|el|bin|ibn|de|van|von|der|da|du|la|le)-?[A-Z][\p{L}'’-]*)`;
+const NAME_CONNECTOR = String.raw`(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)`;
+const TRAILING_NAME_RUN = new RegExp(
+  String.raw`(?:^|\s)(${NAME_TOKEN}(?:\s+(?:${NAME_CONNECTOR}\s+)*${NAME_TOKEN})*)$`,
+  'u',
+);
+
+const PRONOUNS = /^(?:he|she|him|her|they|them|it|we|i|you)$/i;
+
+/** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
+export function findCues(masked: string, state: DocumentState): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of masked.matchAll(/\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi)) {
+    const rest = masked.slice(m.index + m[0].length);
+    const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);
+    if (!np) continue;
+    const source = resolveAccording(np[0], state);
+    if (source) {
+      cues.push({ start: m.index, end: m.index + m[0].length + np[0].length, source, form: 'according' });
+    }
+  }
+  for (const m of masked.matchAll(SPEECH_VERB_RE)) {
+    const verb = m[0].toLowerCase();
+    const verbStart = m.index;
+    const verbEnd = verbStart + m[0].length;
+    const before = masked.slice(0, verbStart);
+    const after = masked.slice(verbEnd);
+    if (/\bso-$/.test(before)) continue;
+    // "…,” said Alexandra Prokopenko" / "…,” wrote commentator Iryna Voichuk on January 16."
+    if (/[”"»·],?\s*$/.test(before) && !/^\s+(?:he|she|they|it|we|I)\b/.test(after)) {
+      const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z])\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
+        after,
+      );
+      const source = np ? resolveSource(np[1]!, state, masked.slice(0, verbStart)) : null;
+      if (source) {
+        cues.push({ start: verbStart, end: verbEnd + np![0].length, source, form: 'verb' });
+        continue;
+      }
+    }
+    const needsComplement =
+      NEEDS_COMPLEMENT.has(verb) && !COMPLEMENT_AFTER.test(after) && !/^\s+\S+\s+that\b/.test(after);
+    const stripped = before.replace(TRAILING_ADVERBS, '');
+    if (NOT_SUBJECT_BEFORE.test(stripped)) continue;
+    if (/\bto\s+\S+\s*$/.test(stripped) && !/\b(?:told|said)\b/.test(verb)) continue;
+    const subject = subjectBefore(stripped);
+    if (!subject) continue;
+    // "“…,” Kainerugaba posted." needs nothing after the verb: the quotation is what was posted.
+    if (needsComplement && !/[”"»·],?\s*$/.test(masked.slice(0, subject.start))) continue;
+    if (EVIDENCE_VERBS.has(verb) && !isDocument(subject.text)) continue;
+    const source = resolveSource(subject.text, state, masked.slice(0, subject.start));
+    if (!source) continue;
+    cues.push({ start: subject.start, end: verbEnd, source, form: 'verb' });
+  }
+  cues.sort((a, b) => a.start - b.start);
+  return cues;
+}
+
+/** The noun phrase that is the subject of a verb whose left context is `before`. */
+function subjectBefore(before: string): { text: string; start: number } | null {
+  // "Witkoff—speaking on Thursday at the forum—said": drop the parenthetical between dashes.
+  let text = before.replace(/\s*[—–][^—–]*[—–]\s*$/, '');
+  if (!/\S/.test(text)) return null;
+  let boundary = 0;
+  for (const m of text.matchAll(CLAUSE_BOUNDARY)) boundary = m.index + m[0].length;
+  let segment = text.slice(boundary);
+  let segmentStart = boundary;
+  if (!/[\p{L}\d]/u.test(segment)) {
+    // Appositives: "Sergii Pylypenko, CEO of Kovalska Group, Ukraine’s largest producer…, said".
+    text = text.slice(0, boundary).replace(/[,\s]+$/, '');
+    const parts = text.split(',');
+    let offset = text.length;
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i]!;
+      offset -= part.length + (i < parts.length - 1 ? 1 : 0);
+      if (isAppositive(part) && i > 0) continue;
+      const inner = part.split(/[;:(“”"«»„]|\s[—–]\s?|\b(?:that|and|but|while|when|because|if|which|who)\b/);
+      segment = inner.at(-1) ?? part;
+      segmentStart = offset + part.length - segment.length;
+      break;
+    }
+  }
+  const leading = LEADING_NOISE.exec(segment.trimStart());
+  const trimmedStart = segment.length - segment.trimStart().length + (leading ? leading[0].length : 0);
+  const np = segment.slice(trimmedStart).trim();
+  if (!np || np.split(/\s+/).length > 12) return null;
+  if (/\bto\s+[a-z]/.test(np) || /^[a-z]+ly$/.test(np)) return null;
+  return { text: np, start: segmentStart + trimmedStart };
+}
+
+function isAppositive(part: string): boolean {
+  const trimmed = part.trim();
+  if (!trimmed) return true;
+  if (/^(?:a|an|the)\s/i.test(trimmed) || /^[a-z]/.test(trimmed)) return true;
+  if (/^[\p{L}.]+['’]s\s/u.test(trimmed)) return true;
+  const first = trimmed.split(/\s+/)[0]!;
+  return TITLE_WORDS.has(first.toLowerCase()) && (/\s(?:of|at|for|in)\s/.test(trimmed) || !/\s[A-Z][a-z]+\s+[A-Z][a-z]+$/.test(trimmed));
+}
+
+function isDocument(np: string): boolean {
+  const words = np.toLowerCase().split(/\s+/);
+  return words.some((w) => DOCUMENT_NOUNS.has(w.replace(/[^a-z]/g, '')));
+}
+
+/** "according to an October 25 policy brief issued by the European Council on Foreign Relations" */
+function resolveAccording(np: string, state: DocumentState): string | null {
+  let text = np.trim();
+  const by = /\b(?:issued|published|released|conducted|commissioned|compiled|prepared|produced|written|carried\s+out)\s+by\s+(.+)$/i.exec(
+    text,
+  );
+  if (by) return resolveSource(by[1]!, state, '');
+  text = text.replace(/\s+(?:published|released|issued|conducted)\b.*$/i, '');
+  // "a study of consulting firm E&Y", "figures from the Kyiv School of Economics"
+  const of = /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|from|by)\s+(.+)$/i.exec(text);
+  if (of && DOCUMENT_NOUNS.has(of[1]!.toLowerCase()) && /[A-Z]/.test(of[2]!)) {
+    return resolveSource(of[2]!, state, '');
+  }
+  // "UN data" → "UN"; "2025 figures" stays as written.
+  const modifier = /^(?:the\s+)?((?:[A-Z][\w.&-]*\s+)+)([a-z]+)$/.exec(text);
+  if (modifier && DOCUMENT_NOUNS.has(modifier[2]!.toLowerCase()) && modifier[2] !== 'source') {
+    return resolveSource(modifier[1]!.trim(), state, '');
+  }
+  return resolveSource(text, state, '');
+}
+
+/**
+ * Turn a subject noun phrase into a source name: pronouns and "the same source" resolve through
+ * the document state; a title or role before a name is dropped ("Turkish presidential spokesman
+ * Fahrettin Altun" → "Fahrettin Altun"); a phrase headed by a common noun stays as written
+ * ("experts", "U.S. officials", "the Trump administration’s 2018 … strategy").
+ */
+export function resolveSource(np: string, state: DocumentState, context: string): string | null {
+  let text = np
+    .trim()
+    .replace(/^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,.;:]+$/g, '')
+    .replace(LEADING_NOISE, '')
+    // Footnote numbers, "(IW)", "(2025)", a leading date and a trailing "in Cologne" are not the name.
+    .replace(/\s+\d{1,3}$/, '')
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
+    .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '')
+    .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
+    .trim();
+  if (/^[\d%$€£]/.test(text)) return null;
+  // "FP’s Catherine Osborn": the possessor is where the person works.
+  text = text.replace(/^[\p{L}.&]+['’]s\s+(?=\p{Lu}[\p{Ll}])/u, '');
+  if (!text || /·/.test(text)) return null;
+  const lower = text.toLowerCase();
+  if (PRONOUNS.test(text)) {
+    if (/^(?:he|she|him|her)$/.test(lower)) {
+      const before = state.sentencePeople.filter((p) => p.start < context.length).at(-1);
+      return before?.name ?? state.lastPerson;
+    }
+    if (lower === 'it') return state.lastOrganization ?? state.lastSource;
+    if (lower === 'they' || lower === 'them') {
+      const plural = /\b(?:When|As|After|Before|While|Since|If|Although|Once)\s+((?:[A-Z][\w.-]*\s+)*[a-z]+s)\b/.exec(
+        context,
+      );
+      return plural ? plural[1]! : null;
+    }
+    return null;
+  }
+  if (/^(?:some|others|many|most|few|several|all|both|none|one|someone|somebody|observers)$/i.test(text)) return null;
+  if (
+    /\b(?:same|aforementioned)\s+(?:source|institution|report|study|organi[sz]ation|agency|survey|official|document)\b/i.test(
+      text,
+    ) ||
+    /^(?:the|this|that)\s+(?:study|report|survey|strategy|source|document|institution|poll|analysis|paper|agency|organi[sz]ation)$/i.test(
+      text,
+    )
+  ) {
+    return state.lastSource ?? text.replace(DETERMINERS, '');
+  }
+  text = text.replace(DETERMINERS, '').replace(DETERMINERS, '');
+  if (!text) return null;
+  const words = text.split(/\s+/);
+  const last = words.at(-1)!;
+  if (/^[A-Z]/.test(last) && !/['’]s$/.test(last)) {
+    const run = TRAILING_NAME_RUN.exec(text);
+    if (run) {
+      const name = run[1]!;
+      const head = text.slice(0, text.length - name.length).trim();
+      // A role word before the name ("spokesman", "president") means the run is the person.
+      const nameWithoutTitles = stripTitles(name);
+      if (!head || /(?:^|\s)[a-z][\w-]*$/.test(head) || /^[A-Z][\w.-]*$/.test(head)) {
+        return canonicalPerson(nameWithoutTitles || name, state);
+      }
+      return canonicalPerson(nameWithoutTitles || name, state);
+    }
+  }
+  return text;
+}
+
+/** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
+export function stripTitles(name: string): string {
+  const words = name.split(/\s+/);
+  // Everything up to the last title word goes: "Peruvian President José Jerí" → "José Jerí".
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i]!.toLowerCase())) last = i;
+  return words.slice(last + 1).join(' ');
+}
+
+/** The fullest form of a person's name seen so far ("Svyrydenko" → "Yulia Svyrydenko"). */
+export function canonicalPerson(name: string, state: DocumentState): string {
+  const acronym = state.acronyms.get(name);
+  if (acronym) return acronym;
+  return state.people.get(name) ?? name;
+}

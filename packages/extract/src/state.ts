@@ -1,0 +1,70 @@
+import type { DateNode, Entity, Figure, Quote } from '@briefs/ast';
+
+export type FigureSpan = Omit<Figure, 'id' | 'position'>;
+export type DateSpan = Omit<DateNode, 'id' | 'position'>;
+export type QuoteSpan = Omit<Quote, 'id' | 'position'>;
+export type EntitySpan = Omit<Entity, 'id' | 'position'>;
+
+/**
+ * What the extractor remembers from sentence to sentence of one document. Everything here is
+ * reset by creating a new extractor; nothing is shared between documents.
+ */
+export interface DocumentState {
+  /** `meta.published` split into parts (null when unknown: relative dates are then skipped). */
+  published: { year: number; month: number; day: number } | null;
+  /** Acronym → expansion seen in this document ("SDF" → "Syrian Democratic Forces"). */
+  acronyms: Map<string, string>;
+  /** Surname (and full name) → full name of people named so far ("Trump" → "Donald Trump"). */
+  people: Map<string, string>;
+  /** Last person named as a source or speaker: "he said" / "she added" resolve to it. */
+  lastPerson: string | null;
+  /** Last organisation named: "it said" resolves to it. */
+  lastOrganization: string | null;
+  /** Last source of an attributed claim: "the same source", "the study" resolve to it. */
+  lastSource: string | null;
+  /** Speaker of the last quote, for a quotation that continues in the next sentence. */
+  lastQuoteSpeaker: string | null;
+  /** Whether the previous sentence ended inside or with a quotation. */
+  previousEndedWithQuote: boolean;
+  /** People named in the sentence being read, with their offsets (pronouns look back to them). */
+  sentencePeople: Array<{ start: number; name: string }>;
+  /** Highest footnote marker seen ("… in Germany, 1 and …"); markers count up through a text. */
+  footnote: number;
+}
+
+export function createState(published: string | null): DocumentState {
+  return {
+    published: parsePublished(published),
+    acronyms: new Map(),
+    people: new Map(),
+    lastPerson: null,
+    lastOrganization: null,
+    lastSource: null,
+    lastQuoteSpeaker: null,
+    previousEndedWithQuote: false,
+    footnote: 0,
+    sentencePeople: [],
+  };
+}
+
+function parsePublished(value: string | null): DocumentState['published'] {
+  const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!match) return null;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regex alternation of literal words, longest first so "square kilometers" beats "kilometers". */
+export function alternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+}
+
+export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
