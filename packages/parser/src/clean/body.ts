@@ -43,6 +43,13 @@ export function readCaptions(page: Page): void {
 }
 
 /** ALL-CAPS lines, bold lines and outline titles inside the article become headings. */
+/** A unit that starts a paragraph: a new block, or a new line after a finished sentence. */
+function startsParagraph(page: Page, i: number): boolean {
+  if (page.unit(i).blockStart || i === 0) return true;
+  const d = page.decisions[i - 1];
+  return (d !== undefined && d.role !== 'body') || endsSentence(page.text(i - 1));
+}
+
 export function readHeadings(page: Page): void {
   const outline = new Map(page.outline.filter((o) => o.depth >= 2).map((o) => [fold(o.text), o.depth]));
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
@@ -61,18 +68,18 @@ export function readHeadings(page: Page): void {
       continue;
     }
     const marker = kindLabel(text) || RELATED_MARKER.test(text) || TOPIC_MARKER.test(text) || REGION_MARKER.test(text) || AUTHOR_BOX_MARKER.test(text);
-    if (isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && u.blockStart) {
+    if (isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && startsParagraph(page, i)) {
       page.set(i, { role: 'heading', rule: 'caps-heading', depth: 2 });
       continue;
     }
-    if (u.strong && u.blockStart && n >= 1 && n <= 12 && !endsSentence(text.replace(/[:]$/, '')) && u.kind === 'line' && !marker) {
+    if (u.strong && startsParagraph(page, i) && n >= 1 && n <= 12 && !endsSentence(text.replace(/[:]$/, '')) && u.kind === 'line' && !marker) {
       page.set(i, { role: 'heading', rule: 'bold-heading', depth: 3 });
       continue;
     }
     // Bold run-in lead: "**Growing rift.** The White House…"
     const raw = page.context.source.slice(u.start, u.end);
     const lead = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_\n]{2,90}?)(\2)?([.:])(\2)?\s+(?=\S)/.exec(raw);
-    if (lead && u.blockStart && (lead[4] || lead[6])) {
+    if (lead && startsParagraph(page, i) && (lead[4] || lead[6])) {
       const title = lead[3]!.trim();
       const tw = words(title).length;
       if (tw >= 1 && tw <= 10 && !/^(?:join us|sign up|subscribe|register)/i.test(title)) {

@@ -13,7 +13,7 @@ const MIN_LENGTH = 2500;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
 const KIND = '(?:Report|Comment|Commentary|Analysis|Brief Analysis|Policy Brief|Article|Interview|Q&A|Short Analysis|Op-Ed|Opinion|Explainer|Paper|Podcast)';
-const SENTENCE_STARTERS = /^(?:You|The|This|These|In|After|Before|As|On|For|When|While|We|It|Our|A|An|Since|With|Over|From|During|Despite|Although|China|Europe)$/;
+const SENTENCE_STARTERS = /^(?:You|The|This|These|In|After|Before|As|On|For|When|While|We|It|Our|A|An|Since|With|Over|From|During|Despite|Although)$/;
 const ROLE_START = /^(?:Director|Deputy|Senior|Head|Fellow|Analyst|Researcher|Research|Associate|Professor|Editor|Chief|Program|Vice|Manager|Lead|Visiting|Non-resident|Nonresident|President|Executive|Communications|Junior|Lecturer)$/;
 
 interface Span {
@@ -142,7 +142,7 @@ export function outlineItems(outline: string, body: string): string[] {
 
 /** "Author(s) Name Role Name Role …" then related items "Title KIND DATE". */
 function readFlatFooter(page: Page, footer: string, outline: string): void {
-  const authorsPart = /^(?:Author\(s\)|About the authors?|Authors?:)\s+(.*?)(?=\s+(?:Author\(s\)|Download|Print this|Share this)\b|$)/.exec(footer);
+  const authorsPart = /^(?:Author\(s\)|About the authors?|Authors?:)\s+(.*?)(?=\s+(?:Author\(s\)|Download\b|Print this\b|Share this\b)|$)/.exec(footer);
   if (authorsPart) {
     const ws = authorsPart[1]!.split(/\s+/);
     let current: { name: string; role: string[] } | null = null;

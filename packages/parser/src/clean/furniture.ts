@@ -72,7 +72,7 @@ export function readAuthorBoxes(page: Page, from: number): void {
         page.addAuthor({ name: current, ...(url ? { url } : {}) });
       } else if (current && isRoleLine(t)) {
         page.addAuthor({ name: current, bio: t });
-      } else if (current && (closingBioName(t) || /^(?:he|she|they)\s/i.test(t)) && isProse(t)) {
+      } else if (current && (closingBioName(t) || (/^(?:he|she|they)\s/i.test(t) && isProse(t)))) {
         const author = page.meta.authors.find((a) => a.name === current);
         // A full bio sentence beats the short role line.
         if (author && (!author.bio || words(author.bio).length < 12)) author.bio = t;
@@ -133,11 +133,17 @@ export function readTagLists(page: Page, from: number): void {
  * A tag line with spaces only ("Conflict Europe & Eurasia Human Rights"): every token
  * capitalised or "&", no small words, and long enough or naming a place not to be a headline.
  */
+const FUNCTION_WORDS = new Set(
+  "the a an after before can could his her its their our own is isn't are aren't was were be been of to in on for with by from at why how what who when will would not never no has have had it this that these those as into than".split(' '),
+);
+
 export function isTagLine(text: string): boolean {
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 3 || text.length > 240 || /[.,;:!?"“”()]/.test(text)) return false;
   if (!tokens.every((t) => t === '&' || /^\p{Lu}[\p{L}'’-]*$/u.test(t))) return false;
   if (tokens.every((t) => t === '&' || t === t.toUpperCase())) return false;
+  // Headlines in title case have function words; tag lines do not.
+  if (tokens.some((t) => FUNCTION_WORDS.has(t.toLowerCase().replace(/[’']/g, "'")))) return false;
   return tokens.length >= 6 || (tokens.includes('&') && tokens.length >= 4) || splitTagLine(text).some(isPlace);
 }
 

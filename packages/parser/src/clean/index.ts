@@ -17,7 +17,7 @@ import { dropFooter, findArticleEnd, readTail } from './tail.js';
 import { dropSelfFromRelated, readByBullets, readInlineCards, readLearnMoreCards, readRelatedLists, readTrailingHeadlines } from './related.js';
 import { readFlattened } from './flattened.js';
 import { completeSummary, datelineMonthDay, finishDecisions, settleDates, settleMeta, settlePublisher } from './finish.js';
-import { isProse } from './text.js';
+import { isProse, words } from './text.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER } from './labels.js';
 
 const FURNITURE_MARKERS = [TOPIC_MARKER, REGION_MARKER, RELATED_MARKER, AUTHOR_BOX_MARKER];
@@ -27,6 +27,24 @@ function applyLineRules(page: Page, eligible: (text: string) => boolean): void {
     if (!page.free(i) || page.unit(i).kind === 'heading' || !eligible(page.text(i))) continue;
     const rule = matchLineRule(page.text(i));
     if (rule) page.drop(i, rule);
+  }
+}
+
+/**
+ * A newsletter box spans lines: "Get more news from" / "Emissary" / "The latest … to your
+ * inbox." / "Subscribe". The lines between the promo's first line and its button go with it.
+ */
+function extendPromoBlocks(page: Page): void {
+  for (let i = 0; i < page.length; i++) {
+    if (page.decisions[i]?.rule !== 'newsletter-promo') continue;
+    for (let j = i + 1; j < Math.min(page.length, i + 5); j++) {
+      const t = page.text(j);
+      const d = page.decisions[j];
+      if (d?.role === 'residue' && /^(?:navigation|newsletter-promo)$/.test(d.rule ?? '') && /^(?:subscribe|sign up)/i.test(t)) {
+        for (let k = i + 1; k < j; k++) if (words(page.text(k)).length <= 40) page.drop(k, 'newsletter-promo');
+        break;
+      }
+    }
   }
 }
 
@@ -45,6 +63,7 @@ export const cleanPage: CleanPage = (units, context) => {
   readLearnMoreCards(page);
   // Markers of furniture ("TOPICS", "Related") look like menu words: they wait for their readers.
   applyLineRules(page, (t) => !FURNITURE_MARKERS.some((re) => re.test(t)));
+  extendPromoBlocks(page);
   readTitle(page);
   findArticleEnd(page);
   readHeader(page, description);

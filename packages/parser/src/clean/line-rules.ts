@@ -104,6 +104,12 @@ export const LINE_RULES: LineRule[] = [
   { id: 'credit-line', test: (t) => short(t, 25) && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
   { id: 'credit-line', test: (t) => short(t, 25) && /\bcreated the (?:graphic|graphics|map|maps|chart|charts|illustration)s? for this\b/i.test(t) },
   { id: 'photo-credit', test: (t) => short(t, 12) && isCreditLine(t) },
+  {
+    id: 'contact',
+    test: (t) =>
+      short(t, 12) &&
+      (/^(?:phone|tel|fax|e-?mail)\s*:/i.test(t) || /^\d+\s+\p{Lu}[\p{L} ]*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Place|Lane)\b/u.test(t) || /^[\p{Lu}][\p{L} .]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?$/u.test(t)),
+  },
   { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
 ];
 

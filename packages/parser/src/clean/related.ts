@@ -8,13 +8,20 @@ import type { Page } from './page.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, cardLabel, kindLabel } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
-import { endsSentence, isHeadline, isProse, titleCaseRatio, words } from './text.js';
+import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, words } from './text.js';
 import { matchLineRule } from './line-rules.js';
 
+const CONTACT = /^(?:phone|tel|fax|e-?mail)\b|^\d+\s+\p{Lu}.*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Sq|Place|Floor|Suite|Lane)\b|\b\d{5}(?:-\d{4})?$/u;
 const SEPARATOR = /^[\s◆❖•·|/,-]*$/;
 
 /** Strips bullets, the "◆" author marker, and glued section labels ("Worldcategory…"). */
-const cardText = (t: string): string => t.replace(/^[◆•·]\s*/, '').replace(/^(?:\p{Lu}\p{Ll}*)?category(?=\p{Lu}|\s|$)/u, '').trim();
+/** How many words of a title its URL slug repeats. */
+function slugOverlap(url: string, title: string): number {
+  const slug = new Set(url.toLowerCase().split(/[^a-z0-9]+/));
+  return new Set(title.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && slug.has(w))).size;
+}
+
+const cardText = (t: string): string => t.replace(/^[◆•·]\s*/, '').replace(/^(?:\p{Lu}\p{Ll}*)?category(?=\p{Lu}|\s|$|\s*·)/u, '').replace(/^[\s·•]+/, '').trim();
 
 /**
  * Reads cards from `from` while units look like card parts; returns the index after the last
@@ -24,6 +31,7 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
   let item: RelatedItem | null = null;
   let labelled = false;
   let deks = 0;
+  let pendingUrl: string | undefined;
   const flush = (): void => {
     if (item?.title) page.addRelated(item);
     item = null;
@@ -36,10 +44,18 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
     const t = cardText(raw);
     if (TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t)) break;
     if (page.unit(j).kind === 'heading' && !item && !isHeadline(t)) break;
+    // A speaker label ("Name:") or a contact line ends the cards.
+    if (/:$/.test(t) || CONTACT.test(t)) break;
     if (t === '' || SEPARATOR.test(t)) {
-      // Empty-text link lines carry the URL of the headline before them.
+      // Empty-text link lines carry the URL of the headline before or after them: the slug decides.
       const url = unitUrl(page, j, t);
-      if (item && url && !(item as RelatedItem).url) (item as RelatedItem).url = url;
+      if (url) {
+        const next = page.next(j);
+        const before = item && !(item as RelatedItem).url ? slugOverlap(url, (item as RelatedItem).title) : -1;
+        const after = next < limit ? slugOverlap(url, cardText(page.text(next))) : -1;
+        if (after > before && after >= 2) pendingUrl = url;
+        else if (before >= 0) (item as unknown as RelatedItem).url = url;
+      }
       page.drop(j, rule);
       continue;
     }
@@ -77,11 +93,12 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
       page.drop(j, rule);
       continue;
     }
-    const headline = (isHeadline(t) || (words(t).length >= 4 && words(t).length <= 30 && !endsSentence(t))) && !matchLineRule(t);
+    const headline = (isHeadline(t) || (words(t).length >= 5 && words(t).length <= 30 && !endsSentence(t))) && !matchLineRule(t);
     if (headline && (!item || (item as RelatedItem).title)) {
       flush();
       item = { title: t };
-      const url = unitUrl(page, j, t);
+      const url = unitUrl(page, j, t) ?? pendingUrl;
+      pendingUrl = undefined;
       if (url) item.url = url;
       page.drop(j, rule);
       continue;
@@ -108,7 +125,7 @@ export function readRelatedLists(page: Page, from: number): void {
   for (let i = from; i < page.length; i++) {
     if (!page.free(i) || !RELATED_MARKER.test(page.text(i)) || words(page.text(i)).length > 8) continue;
     page.drop(i, 'related-list');
-    i = readCards(page, i + 1, page.length, 'related-list') - 1;
+    i = Math.max(i, readCards(page, i + 1, page.length, 'related-list') - 1);
   }
 }
 
@@ -132,7 +149,7 @@ export function readInlineCards(page: Page, from: number, to: number): void {
     let h = page.next(i);
     if (h < to && words(page.text(h)).length <= 4 && !isHeadline(page.text(h))) h = page.next(h);
     if (h >= to || !isHeadline(page.text(h)) || isProse(page.text(h))) continue;
-    i = readCards(page, i, to, 'promo-card', { requireLabel: true }) - 1;
+    i = Math.max(i, readCards(page, i, to, 'promo-card', { requireLabel: true }) - 1);
   }
 }
 
@@ -172,12 +189,16 @@ export function readTrailingHeadlines(page: Page, from: number): void {
     const t = cardText(page.text(i));
     const n = words(t).length;
     if (n < 4 || n > 35 || (endsSentence(t) && !/[?!]$/.test(t) && titleCaseRatio(t) < 0.6) || kindLabel(t)) continue;
-    i = readCards(page, i, page.length, 'related-list') - 1;
+    i = Math.max(i, readCards(page, i, page.length, 'related-list') - 1);
   }
 }
 
 /** Drops related items that are the article itself (a page lists its own headline). */
 export function dropSelfFromRelated(page: Page): void {
+  // Bare short lines without link, date or authors are more likely a site name than a headline.
+  page.meta.related = page.meta.related.filter(
+    (r) => (r.url || r.date || r.authors?.length || words(r.title).length >= 5) && fold(r.title) !== fold(page.meta.publisher),
+  );
   const own = page.meta.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/);
   if (own.length < 3) return;
   page.meta.related = page.meta.related.filter((r) => {

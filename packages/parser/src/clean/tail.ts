@@ -10,6 +10,7 @@ import { matchLineRule } from './line-rules.js';
 import { addUnlabelledTag, readClosingBio } from './furniture.js';
 import { fold, words } from './text.js';
 import { isPlace } from './gazetteer.js';
+import { splitNames } from './names.js';
 
 const END_RULES = new Set(['disclaimer', 'license', 'copyright', 'credit-line', 'standards', 'comments']);
 
@@ -48,7 +49,18 @@ export function findArticleEnd(page: Page): void {
 }
 
 /** After the article: bios, unlabelled tag runs, then everything else is footer. */
+/** "Reporting by A, B; writing by A; Editing by C" → the reporters and writers are the authors. */
+function readCreditAuthors(page: Page, i: number): void {
+  if (page.meta.authors.length) return;
+  for (const part of page.text(i).split(/\s*;\s*/)) {
+    const m = /^(?:additional\s+)?(?:reporting|writing|written|reported|by)\b(?:\s+by)?\s+(.+)$/i.exec(part);
+    if (!m) continue;
+    for (const name of splitNames(m[1]!) ?? []) page.addAuthor({ name });
+  }
+}
+
 export function readTail(page: Page): void {
+  for (let i = page.articleEnd; i < page.length; i++) if (page.decisions[i]?.rule === 'credit-line') readCreditAuthors(page, i);
   for (let i = page.articleEnd; i < page.length; i++) if (page.free(i)) readClosingBio(page, i);
   // Unlabelled tag runs: short lines whose links (or names) say region or topic.
   for (let i = page.articleEnd; i < page.length; i++) {
@@ -61,7 +73,7 @@ export function readTail(page: Page): void {
       if (typed >= 2 || (page.linkMap.size === 0 && places >= 1 && places >= run.length / 3)) {
         for (const [k, j] of run.entries()) {
           const url = urls[k];
-          if (url ? /\/(?:regions?|topics?|tags?|countr|issues?)\//i.test(url) : isPlace(page.text(j)) || page.linkMap.size === 0) {
+          if ((url && /\/(?:regions?|topics?|tags?|countr|issues?)\//i.test(url)) || isPlace(page.text(j))) {
             addUnlabelledTag(page, page.text(j), url);
             page.drop(j, 'tag-list');
           }
@@ -76,5 +88,9 @@ const isShortTag = (t: string): boolean => t.length > 0 && words(t).length <= 4 
 
 /** Everything after the article that no rule named. */
 export function dropFooter(page: Page): void {
-  for (let i = page.articleEnd; i < page.length; i++) page.drop(i, 'page-footer');
+  for (let i = page.articleEnd; i < page.length; i++) {
+    // Image captions after the article belong to teasers of other articles.
+    if (page.decisions[i]?.role === 'caption') page.set(i, { role: 'residue', rule: 'image-caption' });
+    page.drop(i, 'page-footer');
+  }
 }
