@@ -84,6 +84,24 @@ const YEAR_NAME_OK = new Set([
   'His',
   'Her',
   'Our',
+  'Around',
+  'Circa',
+  'Beyond',
+  'Early',
+  'Late',
+  'Mid',
+  'Spring',
+  'Summer',
+  'Autumn',
+  'Fall',
+  'Winter',
+  'Until',
+  'Last',
+  'Next',
+  'This',
+  'That',
+  'Since',
+  'Year',
 ]);
 
 const NOT_YEAR_BEFORE =
@@ -223,8 +241,9 @@ function isYear(text: string, start: number, end: number): boolean {
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;
-    const firstWord = !/\S/.test(text.slice(0, wordStart).replace(/[“"‘(]/g, ''));
-    if (!firstWord && !YEAR_NAME_OK.has(word) && MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined) return false;
+    // Sentence-initial words count too: "Vision 2030 targets…" names a plan.
+    void wordStart;
+    if (!YEAR_NAME_OK.has(word) && MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined) return false;
   }
   return true;
 }

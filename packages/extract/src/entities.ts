@@ -9,7 +9,7 @@ import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
-const CONNECTOR = String.raw`(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)`;
+const CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)';
 /** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
 const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'gu');
 
@@ -96,7 +96,7 @@ function analyzeRun(
     state.lastOrganization = name;
     return;
   }
-  const tokens = tokenize(trimmed);
+  const tokens = tokenize(trimmed).filter((t, index) => !(index === 0 && /^(?:The|A|An|This|That)$/.test(t.word)));
   if (tokens.length === 0) return;
   // Whole-run organisations: a head word such as "Institute" or "Forces" after the first word.
   const orgHead = tokens.findIndex(
@@ -154,7 +154,12 @@ function analyzeRun(
       continue;
     }
     let j = i;
-    while (j < tokens.length && !CAPITAL_TITLES.has(tokens[j]!.word) && !places.has(tokens[j]!.word)) j++;
+    // A name runs on over capitals ("Jeff Kingston") but stops at titles, countries and known names.
+    const stops = (word: string) =>
+      CAPITAL_TITLES.has(word) ||
+      state.acronyms.has(word) ||
+      (places.has(word) && places.get(word)!.weak !== 'city');
+    while (j < tokens.length && (j === i || !stops(tokens[j]!.word))) j++;
     if (j === i) j = i + 1; // a gazetteer word refused above: step over it
     unknown.push({ from: i, to: j });
     const from = tokens[i]!.start;

@@ -91,7 +91,7 @@ function readQuotes(
     const words = text.slice(q.start, q.end).split(/\s+/).filter(Boolean);
     if (isTitleLike(words)) continue;
     const closeAt = q.close < 0 ? text.length : q.close;
-    const openAt = q.open < 0 ? 0 : q.open;
+    const openAt = Math.max(q.open , 0);
     // The nearest cue right after the quotation, else right before it.
     const after = cues.find((c) => c.start >= closeAt && c.start - closeAt <= 4);
     const before = [...cues].reverse().find((c) => c.end <= openAt && openAt - c.end < 120);

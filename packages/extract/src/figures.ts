@@ -44,10 +44,7 @@ const ORDINAL_WORD_RE = new RegExp(`\\b(${ORDINAL_WORD_SOURCE})\\b(-(?:largest|b
 const ORDINAL_DIGIT_RE = /\b(\d{1,3})\s?(st|nd|rd|th)\b/g;
 const VAGUE_RE =
   /\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)\s+of\s+)(?:(?:thousands|millions|billions)\s+of\s+)?/gi;
-const FRACTION_RE = new RegExp(
-  `\\b(a|an|one|two|three|four|five|six|seven|eight|nine|\\d)[-\\s](halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\\b`,
-  'gi',
-);
+const FRACTION_RE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[-\s](halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b/gi;
 const IN_RATIO_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
 const HALF_RE = /\b(half)\b/gi;
@@ -400,6 +397,7 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
     if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (/ly$/.test(lower) && !LY_NOUNS.has(lower))) break;
     // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
     if (/ed$/.test(lower) && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
+    if (/ed$/.test(lower) && /s$/.test(words.at(-1) ?? '')) break; // "voters stayed home"
     if (/ed$/.test(lower) && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
     if (words.length > 0 && /^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(words.at(-1)!)) break;
     end = re.lastIndex;

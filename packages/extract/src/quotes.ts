@@ -69,7 +69,7 @@ function add(found: RawQuote[], taken: Array<[number, number]>, text: string, op
   while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
   if (end - start < 1 || !/[\p{L}\d]/u.test(text.slice(start, end))) return;
   found.push({ open, close, start, end });
-  taken.push([open < 0 ? 0 : open, close < 0 ? text.length : close]);
+  taken.push([Math.max(open , 0), close < 0 ? text.length : close]);
 }
 
 /** The sentence with quoted words blanked (same length), so cues are looked for outside quotes. */

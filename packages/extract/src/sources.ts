@@ -56,7 +56,7 @@ const TRAILING_ADVERBS =
   /(?:\s+(?:has|have|had|don['’]t|doesn['’]t|didn['’]t|do|does|not|also|recently|previously|reportedly|repeatedly|publicly|once|then|later|still|already|further|would|will|did|does|do|never|even|now|often|frequently|openly|explicitly|privately|separately|again|just|initially|first|last|year|week|month|correctly|rightly|long|widely|subsequently|since|too|both|all))+\s*$/i;
 
 const CLAUSE_BOUNDARY =
-  /(?:[,;:(\[“”"«»„]|\s[—–]\s?|[—–]|\b(?:that|and(?!\s+\p{Lu})|but|while|when|as|although|though|because|so|if|yet|which|who|whom|where|whereas|after|before|since|until|whether|than)\b)/giu;
+  /(?:[,;:([“”"«»„]|\s[—–]\s?|[—–]|\b(?:that|and(?!\s+\p{Lu})|but|while|when|as|although|though|because|so|if|yet|which|who|whom|where|whereas|after|before|since|until|whether|than)\b)/giu;
 
 const LEADING_NOISE =
   /^(?:(?:yet|but|and|thus|indeed|meanwhile|however|still|instead|now|then|so|also|moreover|furthermore|similarly|likewise|in\s+short|in\s+addition|for\s+instance|for\s+example|thus\s+far|so\s+far|previously|recently|separately|later|earlier|the\s+same\s+day)\b[\s,]*)+/i;
@@ -71,7 +71,7 @@ const TITLE_WORDS = new Set(
 
 /** A capitalised token of a name: "Fahrettin", "al-Baghdadi", "R.T.", "Le", "E&Y", "O’Brien". */
 const NAME_TOKEN = String.raw`(?:[A-Z][\p{L}\p{M}'’&.-]*|(?:al|el|bin|ibn|de|van|von|der|da|du|la|le)-?[A-Z][\p{L}'’-]*)`;
-const NAME_CONNECTOR = String.raw`(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)`;
+const NAME_CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)';
 const TRAILING_NAME_RUN = new RegExp(
   String.raw`(?:^|\s)(${NAME_TOKEN}(?:\s+(?:${NAME_CONNECTOR}\s+)*${NAME_TOKEN})*)$`,
   'u',

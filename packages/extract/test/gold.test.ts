@@ -60,7 +60,7 @@ for (const file of readdirSync(specDir).filter((f) => f.endsWith('.gold.json')))
       );
       if (hit) used.add(hit);
       if (g.uncertain) continue;
-      if (!hit || hit.type !== 'figure') misses.push(`figure ${g.text}`);
+      if (hit?.type !== 'figure') misses.push(`figure ${g.text}`);
       else if (hit.subject !== g.subject || hit.approximate !== g.approximate || !g.text.includes(hit.text.replace(/^(?:some|around|about|nearly) /, '')) && !hit.text.includes(g.text)) {
         misses.push(`figure ${g.text}: got ${hit.text}|${hit.subject}|${hit.approximate}`);
       }
@@ -84,7 +84,7 @@ for (const file of readdirSync(specDir).filter((f) => f.endsWith('.gold.json')))
       const hit = s?.analysis.inlines.find((n) => n.type === 'quote' && squash(n.text) === squash(g.text));
       if (hit) used.add(hit);
       if (g.uncertain) continue;
-      if (!hit || hit.type !== 'quote') misses.push(`quote ${g.text.slice(0, 30)}`);
+      if (hit?.type !== 'quote') misses.push(`quote ${g.text.slice(0, 30)}`);
       else if (!sameSource(hit.speaker, g.speaker, ...attribution.map((a) => a.source))) {
         misses.push(`quote ${g.text.slice(0, 30)}: speaker ${hit.speaker}`);
       }

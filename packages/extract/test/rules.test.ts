@@ -1,0 +1,231 @@
+/**
+ * One block per rule, positive and negative cases, on sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { createExtractor, type InlineSpan, type SentenceAnalysis } from '../src/index.js';
+
+const PUBLISHED = '2024-03-14'; // a Thursday
+function analyze(text: string, published: string | null = PUBLISHED): SentenceAnalysis {
+  return createExtractor({ published }).analyze(text);
+}
+function of<T extends InlineSpan['type']>(a: SentenceAnalysis, type: T) {
+  return a.inlines.filter((n): n is Extract<InlineSpan, { type: T }> => n.type === type);
+}
+const figure = (text: string) => of(analyze(text), 'figure');
+const date = (text: string, published: string | null = PUBLISHED) => of(analyze(text, published), 'date');
+const quote = (text: string) => of(analyze(text), 'quote');
+const entity = (text: string) => of(analyze(text), 'entity');
+
+it('pins the public exports', () => {
+  expect(Object.keys(api).sort()).toEqual(['createExtractor']);
+});
+
+describe('figures: numbers', () => {
+  it('reads separators, decimals, signs and scales', () => {
+    expect(figure('The port handled 14,250 containers.')[0]).toMatchObject({ value: 14250, kind: 'count', subject: 'containers' });
+    expect(figure('Output grew 2.75 percent.')[0]).toMatchObject({ value: 2.75, unit: '%', kind: 'percent' });
+    expect(figure('The index moved -3.5% overnight.')[0]).toMatchObject({ value: -3.5, unit: '%' });
+    expect(figure('Some 1.2 million voters stayed home.')[0]).toMatchObject({ value: 1.2e6, approximate: true, subject: 'voters' });
+    expect(figure('The town has 48\u202F300 residents.')[0]).toMatchObject({ value: 48300, subject: 'residents' });
+  });
+  it('reads spelled-out numbers', () => {
+    expect(figure('Forty-two delegations attended.')[0]).toMatchObject({ value: 42, subject: 'delegations' });
+    expect(figure('It lasted two and a half years.')[0]).toMatchObject({ value: 2.5, unit: 'year', kind: 'measure' });
+    expect(figure('A dozen mayors signed it.')[0]).toMatchObject({ value: 12, subject: 'mayors' });
+    expect(figure('They hired three hundred and twenty staff.')[0]).toMatchObject({ value: 320, subject: 'staff' });
+  });
+  it('leaves pronoun "one" and small anaphoric numbers alone', () => {
+    expect(figure('One might ask why the two ministers met.')).toEqual([]);
+    expect(figure('She was one of the founders.')).toEqual([]);
+  });
+  it('takes no figures from names, codes, times or footnote markers', () => {
+    expect(figure('The G20 backed Resolution 2334 and the F-16 deal.')).toEqual([]);
+    expect(figure('Version 2.0 of the plan shipped at 9:30 a.m. on schedule.')).toEqual([]);
+    expect(figure('Growth slowed sharply.14 Exports fell.')).toEqual([]);
+    expect(figure('See Article 5 and Figure 3.')).toEqual([]);
+  });
+  it('reads vague quantities with no value', () => {
+    expect(figure('Thousands of workers marched.')[0]).toMatchObject({ value: null, approximate: true, subject: 'workers' });
+    expect(figure('It cost tens of billions of euros.')[0]).toMatchObject({ value: null, unit: 'EUR', kind: 'money' });
+  });
+});
+
+describe('figures: money', () => {
+  it.each([
+    ['They raised $3.5 billion.', 'USD', 3.5e9],
+    ['They raised US$40 million.', 'USD', 40e6],
+    ['It cost €250,000.', 'EUR', 250000],
+    ['It cost £1.2bn.', 'GBP', 1.2e9],
+    ['It cost ¥500 million.', 'JPY', 500e6],
+    ['A loan of USD 5 million was agreed.', 'USD', 5e6],
+    ['A grant of 300 million euros was agreed.', 'EUR', 300e6],
+    ['Receipts fell by 7 billion hryvnias.', 'UAH', 7e9],
+    ['Reserves lost 40 billion rubles.', 'RUB', 40e9],
+    ['Costs reached 2 million dollars.', 'USD', 2e6],
+  ])('%s', (text, unit, value) => {
+    expect(figure(text)[0]).toMatchObject({ kind: 'money', unit, value });
+  });
+  it('keeps bounds exact and approximators approximate', () => {
+    expect(figure('Aid totaled more than $90 million.')[0]).toMatchObject({ text: '$90 million', approximate: false });
+    expect(figure('Aid totaled about $90 million.')[0]).toMatchObject({ text: 'about $90 million', approximate: true });
+  });
+});
+
+describe('figures: percent, measures, ranges, rates, fractions, ordinals', () => {
+  it('reads percent forms', () => {
+    expect(figure('Turnout was 61 per cent.')[0]).toMatchObject({ value: 61, unit: '%' });
+    expect(figure('Rates rose 0.5 percentage points.')[0]).toMatchObject({ value: 0.5, unit: 'pp', kind: 'percent' });
+    expect(figure('About 40% of voters agreed.')[0]).toMatchObject({ value: 40, subject: 'voters', approximate: true });
+  });
+  it('reads measures and hyphenated compounds', () => {
+    expect(figure('They built a twenty-mile-long wall.')[0]).toMatchObject({ value: 20, unit: 'mi', subject: 'wall' });
+    expect(figure('The plant adds 450 MW of capacity.')[0]).toMatchObject({ value: 450, unit: 'MW', kind: 'measure' });
+    expect(figure('Exports reached 1.1 million barrels per day.')[0]).toMatchObject({ value: 1.1e6, unit: 'bbl/d' });
+    expect(figure('Farms lost 30,000 tonnes of grain.')[0]).toMatchObject({ value: 30000, unit: 't', subject: 'grain' });
+    expect(figure('The dispute has lasted two decades.')[0]).toMatchObject({ value: 2, unit: 'decade', subject: null });
+  });
+  it('reads ranges', () => {
+    expect(figure('Between 200 and 300 troops left.')[0]).toMatchObject({ value: 200, valueMax: 300 });
+    expect(figure('Prices rose 10–15%.')[0]).toMatchObject({ value: 10, valueMax: 15, unit: '%' });
+    expect(figure('The cut went from 2% to 1.5%.').map((f) => f.valueMax)).toEqual([null, null]);
+  });
+  it('reads rates', () => {
+    expect(figure('Crews fired 400 shells a day.')[0]).toMatchObject({ value: 400, unit: '/day', subject: 'shells' });
+  });
+  it('reads fractions as percent', () => {
+    expect(figure('Nearly two-thirds of members agreed.')[0]).toMatchObject({ value: 66.7, approximate: true, subject: 'members' });
+    expect(figure('Three in four households cut spending.')[0]).toMatchObject({ value: 75, unit: '%' });
+    expect(figure('Half of the budget went to defence.')[0]).toMatchObject({ value: 50 });
+    expect(figure('That was the smaller half of the job.')).toEqual([]);
+  });
+  it('reads informative ordinals, not "first" or names', () => {
+    expect(figure('She won a third term.')[0]).toMatchObject({ kind: 'ordinal', value: 3, subject: 'term' });
+    expect(figure('It is the second-largest port.')[0]).toMatchObject({ kind: 'ordinal', value: 2 });
+    expect(figure('The country ranked 14th.')[0]).toMatchObject({ kind: 'ordinal', value: 14 });
+    expect(figure('For the first time, the 5th Brigade moved.')).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('reads absolute dates with precision', () => {
+    expect(date('It began on March 3, 2021.')[0]).toMatchObject({ value: '2021-03-03', precision: 'day' });
+    expect(date('It began in August 2019.')[0]).toMatchObject({ value: '2019-08', precision: 'month' });
+    expect(date('It began on 4 July 2020.')[0]).toMatchObject({ value: '2020-07-04' });
+    expect(date('It began on Sept. 9, 2001.')[0]).toMatchObject({ value: '2001-09-09' });
+    expect(date('Prices rose in 2016.')[0]).toMatchObject({ value: '2016', precision: 'year' });
+    expect(date('Since 2012, nothing changed.')[0]).toMatchObject({ text: 'Since 2012', value: '2012' });
+  });
+  it('reads intervals, decades and parts of years', () => {
+    expect(date('The boom of 2003-2007 ended.')[0]).toMatchObject({ value: '2003/2007', precision: 'year' });
+    expect(date('In the 1980s, it grew.')[0]).toMatchObject({ value: '1980/1989' });
+    expect(date('It ends by mid-2027.')[0]).toMatchObject({ value: '2027', precision: 'year' });
+    expect(date('Sales fell in the third quarter of 2023.')[0]).toMatchObject({ value: '2023-07/2023-09' });
+  });
+  it('infers the year of a bare month or day from the publication date', () => {
+    expect(date('Talks resume on April 2.')[0]!.value).toBe('2024-04-02');
+    expect(date('Talks stalled in November.')[0]!.value).toBe('2023-11');
+    expect(date('Talks resumed this June.')[0]!.value).toBe('2024-06');
+  });
+  it('resolves relative dates', () => {
+    expect(date('Prices rose last month.')[0]).toMatchObject({ value: '2024-02', precision: 'month' });
+    expect(date('Prices rose last year.')[0]).toMatchObject({ value: '2023', precision: 'year' });
+    expect(date('They meet next week.')[0]).toMatchObject({ value: '2024-03-18/2024-03-24', precision: 'day' });
+    expect(date('They met on Monday.')[0]).toMatchObject({ value: '2024-03-11' });
+    expect(date('They met on Thursday.')[0]).toMatchObject({ value: '2024-03-14' });
+    expect(date('They met yesterday.')[0]).toMatchObject({ value: '2024-03-13' });
+    expect(date('Prices rose a year ago.')[0]).toMatchObject({ value: '2023-03', precision: 'month' });
+  });
+  it('skips relative dates when the publication date is unknown', () => {
+    expect(date('Prices rose last month.', null)).toEqual([]);
+  });
+  it('does not read verbs, modals, names or quantities as dates', () => {
+    expect(date('The march toward peace may take years.')).toEqual([]);
+    expect(date('Vision 2030 targets 2000 troops.')).toEqual([]);
+    expect(date('Next week’s meeting matters.')).toEqual([]);
+    expect(date('It cost $2019 in fees.')).toEqual([]);
+  });
+  it('leaves years to dates, never figures', () => {
+    const a = analyze('In 2019, exports rose 4%.');
+    expect(of(a, 'figure').map((f) => f.value)).toEqual([4]);
+  });
+});
+
+describe('quotes and speakers', () => {
+  it('reads "X said" after, "said X" and "X declared that" before', () => {
+    expect(quote('“We will not retreat,” Maria Okonjo said.')[0]).toMatchObject({ text: 'We will not retreat', speaker: 'Maria Okonjo' });
+    expect(quote('"Costs are rising fast," said Tomas Berg, a trade analyst.')[0]!.speaker).toBe('Tomas Berg');
+    expect(quote('Finance minister Lena Haas declared that "the deficit is under control."')[0]!.speaker).toBe('Lena Haas');
+    expect(quote('According to the central bank, «inflation has peaked» this spring.')[0]!.speaker).toBe('central bank');
+  });
+  it('gives both parts of an interrupted quotation the speaker', () => {
+    const q = quote('“This is a start,” Okafor told Reuters, “but not the end of the matter.”');
+    expect(q.map((x) => x.speaker)).toEqual(['Okafor', 'Okafor']);
+  });
+  it('resolves pronouns to the last person named', () => {
+    const ex = createExtractor({ published: PUBLISHED });
+    ex.analyze('Central bank governor Ana Ruiz spoke in Lima.');
+    const a = ex.analyze('“Rates will stay high,” she added.');
+    expect(of(a, 'quote')[0]!.speaker).toBe('Ana Ruiz');
+    expect([a.kind, a.source]).toEqual(['attributed', 'Ana Ruiz']);
+  });
+  it('skips short scare quotes and quoted titles without a speaker', () => {
+    expect(quote('The so-called "peace dividend" never came.')).toEqual([]);
+    expect(quote('They launched the “Green Growth Compact” in May.')).toEqual([]);
+  });
+  it('treats a Q&A turn as the speaker’s quotation', () => {
+    const a = createExtractor({ published: PUBLISHED }).analyze('We expect a slow recovery.', { speaker: 'Jan Novak' });
+    expect(of(a, 'quote')[0]).toMatchObject({ speaker: 'Jan Novak', text: 'We expect a slow recovery.' });
+    expect(a.source).toBe('Jan Novak');
+  });
+});
+
+describe('claim kinds', () => {
+  it('attributes with a source, and the same source to the previous one', () => {
+    const ex = createExtractor({ published: PUBLISHED });
+    const first = ex.analyze('Inflation will ease, according to a report issued by the Bank of Ghana.');
+    expect([first.kind, first.source]).toEqual(['attributed', 'Bank of Ghana']);
+    expect(ex.analyze('The same source noted that wages lag.').source).toBe('Bank of Ghana');
+    expect(analyze('Economists argue that the plan is too slow.').source).toBe('Economists');
+  });
+  it('reads forecasts and recommendations with their hedges', () => {
+    expect(analyze('The deficit will likely widen.')).toMatchObject({ kind: 'forecast', hedge: 'will, likely' });
+    expect(analyze('Exports may recover in spring.')).toMatchObject({ kind: 'forecast', hedge: 'may' });
+    expect(analyze('The government should cut spending.')).toMatchObject({ kind: 'recommendation', hedge: 'should' });
+    expect(analyze('It is essential that donors act.')).toMatchObject({ kind: 'recommendation' });
+  });
+  it('does not take nouns or the month for modals', () => {
+    expect(analyze('Political will is lacking.').kind).toBe('statement');
+    expect(analyze('Talks began in May.').kind).toBe('statement');
+    expect(analyze('Credibility requires stability.').kind).toBe('statement');
+    expect(analyze('The study found high costs.').kind).toBe('statement');
+  });
+});
+
+describe('entities', () => {
+  it('maps countries, aliases and demonyms to canonical names', () => {
+    const names = entity('Tunisian and British officials met U.S. envoys in the Netherlands.').map((e) => e.name);
+    expect(names).toEqual(['Tunisia', 'United Kingdom', 'United States', 'Netherlands']);
+  });
+  it('finds regions and organisations', () => {
+    const e = entity('NATO and the IMF discussed the Middle East.');
+    expect(e.map((x) => [x.name, x.kind])).toEqual([
+      ['NATO', 'organization'],
+      ['International Monetary Fund', 'organization'],
+      ['Middle East', 'place'],
+    ]);
+  });
+  it('expands acronyms defined in the document', () => {
+    const ex = createExtractor({ published: PUBLISHED });
+    ex.analyze('The Kurdistan Workers Alliance (KWA) met.');
+    expect(of(ex.analyze('The KWA refused.'), 'entity')[0]).toMatchObject({ name: 'Kurdistan Workers Alliance', kind: 'organization' });
+  });
+  it('finds people after titles and resolves surnames', () => {
+    const ex = createExtractor({ published: PUBLISHED });
+    expect(of(ex.analyze('President Elena Marquez spoke.'), 'entity')[0]).toMatchObject({ name: 'Elena Marquez', kind: 'person' });
+    expect(of(ex.analyze('Marquez left early.'), 'entity')[0]).toMatchObject({ name: 'Elena Marquez', kind: 'person' });
+  });
+  it('does not read a capital inside a person’s name as a place', () => {
+    expect(entity('Jeff Kingston, a professor, said so.').map((e) => e.kind)).toEqual(['person']);
+  });
+});
