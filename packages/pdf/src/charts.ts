@@ -12,10 +12,16 @@ export interface ChartSpecLike {
   height?: number;
 }
 
+/** Options this package passes to the spec functions: the text width, the theme's colour. */
+export interface ChartSizeOptions {
+  width?: number;
+  theme?: { accent?: string };
+}
+
 /** The @briefs/charts API: pure specs from ASTs, and a vector SVG per spec. */
 export interface ChartsApi {
-  briefCharts(brief: Brief): readonly ChartSpecLike[];
-  packCharts(briefs: readonly Brief[]): readonly ChartSpecLike[];
+  briefCharts(brief: Brief, options?: ChartSizeOptions): readonly ChartSpecLike[];
+  packCharts(briefs: readonly Brief[], options?: ChartSizeOptions): readonly ChartSpecLike[];
   renderChartSvg(spec: ChartSpecLike): string | Promise<string>;
 }
 
@@ -41,6 +47,28 @@ export function defaultCharts(): Promise<ChartsApi | null> {
   return loaded;
 }
 
+/**
+ * SVGs by spec, for the life of the process: `briefs build` draws each brief's charts for
+ * `briefs/<id>.pdf` and again for `pack.pdf`. Specs are pure JSON, so the JSON is the key.
+ * Bounded (least recently used out first).
+ */
+const svgCache = new Map<string, string>();
+const SVG_CACHE_LIMIT = 2_000;
+
+async function svgOf(api: ChartsApi, spec: ChartSpecLike): Promise<string> {
+  const key = JSON.stringify(spec);
+  const hit = svgCache.get(key);
+  if (hit !== undefined) {
+    svgCache.delete(key);
+    svgCache.set(key, hit);
+    return hit;
+  }
+  const svg = await api.renderChartSvg(spec);
+  svgCache.set(key, svg);
+  if (svgCache.size > SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
+  return svg;
+}
+
 /** Renders specs to SVG chart blocks, in order. A chart that fails to draw keeps its alt text. */
 export async function chartBlocks(api: ChartsApi, specs: readonly ChartSpecLike[]): Promise<ChartBlock[]> {
   return Promise.all(
@@ -48,7 +76,7 @@ export async function chartBlocks(api: ChartsApi, specs: readonly ChartSpecLike[
       const aspect = spec.width && spec.height ? spec.height / spec.width : 0.5;
       const title = spec.title ?? '';
       try {
-        const svg = await api.renderChartSvg(spec);
+        const svg = await svgOf(api, spec);
         return { type: 'chart', title, alt: spec.alt, svg, aspect };
       } catch (error) {
         return { type: 'chart', title, alt: spec.alt, svg: null, aspect, error: (error as Error).message };

@@ -76,3 +76,21 @@ export function forgetUnmappedGlyphs(fonts: Iterable<fontkit.Font>): void {
     for (const key of Object.keys(cache)) if ((cache[key]?.codePoints?.length ?? 0) === 0) delete cache[key];
   }
 }
+
+const layoutCaches = new Map<fontkit.Font, Record<string, unknown>>();
+const LAYOUT_CACHE_LIMIT = 50_000;
+
+/**
+ * pdfkit keeps a per-document cache of shaped words; shaping (fontkit GSUB/GPOS) is most of a
+ * brief's time, and a pack repeats the same words in every document. The cache holds only
+ * glyphs and scaled positions of a font, nothing of a document, so it is shared by every
+ * document that uses the font (bounded: emptied when it grows past a limit, checked per document).
+ */
+export function sharedLayoutCache(font: fontkit.Font): Record<string, unknown> {
+  let cache = layoutCaches.get(font);
+  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(font, cache);
+  }
+  return cache;
+}

@@ -2,8 +2,9 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
 import { hasRtl, needsArabicFont, visualLine } from './bidi.js';
-import { type FontRole, arabicFor, forgetUnmappedGlyphs, loadFonts } from './fonts.js';
+import { type FontRole, arabicFor, forgetUnmappedGlyphs, loadFonts, sharedLayoutCache } from './fonts.js';
 import { safeUrl } from './links.js';
+import { type SvgText, splitSvgText, viewBoxOf } from './svg-text.js';
 import { STYLES, type StyleName, type TextStyle, type ThemeColours, resolveColour } from './styles.js';
 
 export type PageSize = 'A4' | 'Letter';
@@ -34,6 +35,10 @@ type StructOptions = { title?: string; lang?: string; alt?: string; bbox?: [numb
 type Handler<B extends Block> = (layout: Layout, block: B, next: Block | undefined) => void;
 
 const MARGIN = { top: 64, bottom: 62, left: 58, right: 58 };
+const PAGE_WIDTH: Record<PageSize, number> = { A4: 595.28, Letter: 612 };
+
+/** Width of the text column of a page size, in points. */
+export const textWidth = (size: PageSize): number => PAGE_WIDTH[size] - MARGIN.left - MARGIN.right;
 const TABLE_PAD = 3.5;
 
 /**
@@ -88,7 +93,21 @@ export class Layout {
     });
     const fonts = loadFonts(options.fontDir);
     forgetUnmappedGlyphs(fonts.values());
-    for (const [role, font] of fonts) this.doc.registerFont(role, font as unknown as Buffer);
+    const caches = new Map<string, Record<string, unknown>>();
+    for (const [role, font] of fonts) {
+      this.doc.registerFont(role, font as unknown as Buffer);
+      caches.set(role, sharedLayoutCache(font));
+    }
+    // pdfkit makes a font object per document on first use; give it the shared shaping cache.
+    // (Done lazily: a font made up front would be embedded even when unused.)
+    const doc = this.doc as unknown as { font(name: string, ...rest: unknown[]): unknown; _font?: { layoutCache?: unknown }; _fontSource?: unknown };
+    const font = doc.font.bind(this.doc);
+    doc.font = (name: string, ...rest: unknown[]) => {
+      font(name, ...rest);
+      const cache = caches.get(name);
+      if (cache && doc._font && doc._font.layoutCache !== cache) doc._font.layoutCache = cache;
+      return this.doc;
+    };
     this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
@@ -597,7 +616,8 @@ const chart: Handler<ChartBlock> = (layout, block) => {
   if (block.svg) {
     const x = layout.left;
     const y = layout.doc.y;
-    const svg = block.svg;
+    const { svg, texts } = splitSvgText(block.svg);
+    const box = viewBoxOf(block.svg);
     layout.tag(
       'Figure',
       () => {
@@ -606,9 +626,10 @@ const chart: Handler<ChartBlock> = (layout, block) => {
           height,
           assumePt: true,
           preserveAspectRatio: 'xMidYMid meet',
-          // Chart text, if the SVG keeps any as text, is set in the embedded faces.
+          // Text left in the SVG, if any, is set in the embedded faces.
           fontCallback: (_family, bold, italic) => (bold ? 'sans-bold' : italic ? 'sans-italic' : 'sans'),
         });
+        if (box) drawSvgTexts(layout, texts, x, y, width, height, box);
       },
       { alt: block.alt, bbox: [x, y, x + width, y + height], placement: 'Block' },
     );
@@ -619,6 +640,26 @@ const chart: Handler<ChartBlock> = (layout, block) => {
   layout.tag('Caption', () => layout.text(text, caption));
   layout.doc.y += caption.spaceAfter;
 };
+
+/** Chart labels in the chart's coordinates, scaled like svg-to-pdfkit's `xMidYMid meet`. */
+function drawSvgTexts(layout: Layout, texts: readonly SvgText[], x: number, y: number, width: number, height: number, box: { width: number; height: number }): void {
+  const { doc } = layout;
+  const scale = Math.min(width / box.width, height / box.height);
+  const dx = x + (width - box.width * scale) / 2;
+  const dy = y + (height - box.height * scale) / 2;
+  for (const t of texts) {
+    doc.save();
+    doc.transform(scale, 0, 0, scale, dx, dy);
+    if (t.matrix) doc.transform(...t.matrix);
+    const role: FontRole = needsArabicFont(t.text) ? 'arabic' : t.bold ? 'sans-bold' : t.italic ? 'sans-italic' : 'sans';
+    doc.font(role).fontSize(t.size);
+    const w = doc.widthOfString(t.text);
+    const tx = t.anchor === 'middle' ? t.x - w / 2 : t.anchor === 'end' ? t.x - w : t.x;
+    doc.fillColor(t.fill, t.opacity).text(t.text, tx, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    doc.restore();
+  }
+  doc.fillOpacity(1);
+}
 
 const pageBreak: Handler<BlockMap['pageBreak']> = (layout) => {
   if (!layout.atPageTop) layout.addPage();

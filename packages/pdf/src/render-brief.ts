@@ -1,8 +1,8 @@
 import type { Brief } from '@briefs/ast';
 import { briefBlocks } from './brief-blocks.js';
-import { type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
+import { type ChartSizeOptions, type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
 import { type DateInput, resolveDocumentDate } from './dates.js';
-import { Layout, type PageSize } from './layout.js';
+import { Layout, type PageSize, textWidth } from './layout.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
 
 export interface RenderOptions {
@@ -27,6 +27,11 @@ export function briefInfo(brief: Brief): { title: string; author: string; subjec
   };
 }
 
+/** Charts as wide as the text column (in pt, drawn 1:1), bars in the theme's primary colour. */
+export function chartOptions(pageSize: PageSize, colours: ThemeColours): ChartSizeOptions {
+  return { width: Math.round(textWidth(pageSize)), theme: { accent: colours.primary } };
+}
+
 export async function resolveCharts(option: ChartsApi | false | undefined): Promise<ChartsApi | null> {
   if (option === false) return null;
   return option ?? (await defaultCharts());
@@ -36,10 +41,11 @@ export async function resolveCharts(option: ChartsApi | false | undefined): Prom
 export async function renderBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const { date } = resolveDocumentDate(options.date, [brief]);
   const charts = await resolveCharts(options.charts);
-  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief)) : [];
+  const colours = { ...DEFAULT_COLOURS, ...options.colours };
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
   const layout = new Layout({
     pageSize: options.pageSize ?? 'A4',
-    colours: { ...DEFAULT_COLOURS, ...options.colours },
+    colours,
     info: briefInfo(brief),
     lang: brief.meta.language || 'en',
     date,

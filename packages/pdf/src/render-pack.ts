@@ -1,12 +1,13 @@
 import type { Brief } from '@briefs/ast';
 import { BriefsError } from '@briefs/ast';
 import { briefBlocks, briefAnchor, byline } from './brief-blocks.js';
+import type { ChartBlock } from './blocks.js';
 import { type ChartsApi, chartBlocks } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
 import { Layout, type PageSize } from './layout.js';
 import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
-import { resolveCharts } from './render-brief.js';
+import { chartOptions, resolveCharts } from './render-brief.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
 
 export interface PackTheme {
@@ -52,16 +53,20 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
   const { date, shown } = resolveDocumentDate(options.date, briefs);
   const charts = await resolveCharts(options.charts);
-  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs)) : [];
-  const briefCharts = charts ? await Promise.all(briefs.map((b) => chartBlocks(charts, charts.briefCharts(b)))) : briefs.map(() => []);
   const theme = options.theme ?? {};
+  const colours = { ...DEFAULT_COLOURS, ...theme.colours };
+  const sizing = chartOptions(options.pageSize ?? 'A4', colours);
+  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, sizing)) : [];
+  const briefCharts: ChartBlock[][] = [];
+  // One brief's charts at a time: all SVGs of a 100-document pack at once would sit in memory.
+  for (const brief of briefs) briefCharts.push(charts ? await chartBlocks(charts, charts.briefCharts(brief, sizing)) : []);
   const organisation = theme.organisation?.trim() ?? '';
   const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
   const languages = [...new Set(briefs.map((b) => b.meta.language).filter(Boolean))];
 
   const layout = new Layout({
     pageSize: options.pageSize ?? 'A4',
-    colours: { ...DEFAULT_COLOURS, ...theme.colours },
+    colours,
     info: {
       title: options.title,
       author: organisation || [...new Set(briefs.map((b) => b.meta.publisher).filter(Boolean))].join(', '),
