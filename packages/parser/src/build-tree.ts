@@ -1,0 +1,348 @@
+/**
+ * Units + page-cleaning decisions → sections, blocks and claims. Residue units are skipped;
+ * `drop` ranges are cut out of kept units; `inlineHeadings` split a unit and open sections;
+ * `speaker` labels are cut off and carried onto the unit's claims. Containers (lists, block
+ * quotes) are rebuilt from the chain each unit remembers, so partial lists survive cleaning.
+ */
+import type {
+  BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
+} from '@briefs/ast';
+import type { Extractor } from '@briefs/extract';
+import type { Container, ParsedUnit } from './collect-units.js';
+import type { LineIndex } from './line-index.js';
+import { type LinkTarget, MappedText } from './mapped-text.js';
+import { splitSentences } from './sentences.js';
+import { resolveUrl } from './urls.js';
+import type { UnitDecision } from './units.js';
+
+export interface BuildContext {
+  lines: LineIndex;
+  links: readonly LinkTarget[];
+  extractor: Extractor;
+  /** `meta.sourceUrl`, to resolve relative links ('' when unknown). */
+  baseUrl: string;
+}
+
+type ContainerNode = List | ListItem | Blockquote;
+interface Open {
+  key: number;
+  node: ContainerNode;
+}
+interface Pending {
+  parts: MappedText[];
+  speaker: string | undefined;
+  block: number;
+  containers: readonly Container[];
+}
+
+const ID_PREFIX: Record<string, string> = { figure: 'f', date: 'd', quote: 'q', entity: 'e' };
+
+export class TreeBuilder {
+  readonly sections: Section[] = [];
+  private section: Section | null = null;
+  private open: Open[] = [];
+  private pending: Pending | null = null;
+  private headingCount = 0;
+  private readonly counters = new Map<string, number>();
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  build(units: readonly ParsedUnit[], decisions: readonly UnitDecision[]): Section[] {
+    units.forEach((unit, i) => {
+      this.addUnit(unit, decisions[i] ?? { role: 'body' });
+    });
+    this.flush();
+    for (const section of this.sections) setSpan(section, this.ctx.lines);
+    return this.sections.filter((s) => s.children.length > 0 || s.heading !== null);
+  }
+
+  private nextId(prefix: string): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return `${prefix}${n}`;
+  }
+
+  private addUnit(unit: ParsedUnit, decision: UnitDecision): void {
+    if (decision.role === 'residue') return;
+    let reader = unit.reader;
+    if (decision.drop && decision.drop.length > 0) {
+      const drops = decision.drop;
+      reader = reader.filter((s) => !drops.some((d) => s >= d.start && s < d.end));
+    }
+    if (decision.role === 'heading') {
+      this.startSection(decision.depth ?? (unit.kind === 'heading' ? unit.depth : 2), reader.trim(), unit.start);
+      return;
+    }
+    if (decision.role === 'caption') {
+      this.flush();
+      this.addCaption(reader.trim(), unit);
+      return;
+    }
+    switch (unit.kind) {
+      case 'heading':
+        // Cleaning kept a heading as body text (a "heading" that is really a sentence).
+        this.addText(unit, reader, decision, true);
+        return;
+      case 'break':
+        this.flush();
+        return;
+      case 'image':
+        this.flush();
+        this.enter(unit.containers);
+        this.append(this.illustration(unit));
+        return;
+      case 'table':
+        this.flush();
+        this.enter(unit.containers);
+        if (unit.table) this.append(this.table(unit));
+        return;
+      default:
+        this.addText(unit, reader, decision, unit.newParagraph);
+    }
+  }
+
+  private addText(unit: ParsedUnit, reader: MappedText, decision: UnitDecision, newParagraph: boolean): void {
+    let speaker: string | undefined;
+    if (decision.speaker) {
+      const end = decision.speaker.end;
+      reader = reader.filter((s) => s >= end);
+      speaker = decision.speaker.name;
+      newParagraph = true;
+    }
+    const headings = [...(decision.inlineHeadings ?? [])].sort((a, b) => a.start - b.start);
+    if (headings.length === 0) {
+      this.addLine(unit, reader.trim(), speaker, newParagraph);
+      return;
+    }
+    // Flattened text with headings run in: text before, heading, text after, heading…
+    let rest = reader;
+    for (const h of headings) {
+      const before = rest.filter((s) => s < h.start).trim();
+      rest = rest.filter((s) => s >= h.end);
+      if (before.length > 0) {
+        this.addLine(unit, before, speaker, newParagraph);
+        newParagraph = false;
+      }
+      const depth = this.section && this.section.depth > 0 ? this.section.depth : 2;
+      this.startSection(depth, MappedText.empty(), h.start, h.text, h.end);
+      newParagraph = true;
+    }
+    const after = rest.trim();
+    if (after.length > 0) this.addLine(unit, after, speaker, newParagraph);
+  }
+
+  private addLine(unit: ParsedUnit, text: MappedText, speaker: string | undefined, newParagraph: boolean): void {
+    if (text.length === 0) return;
+    const p = this.pending;
+    const same = p !== null && !newParagraph && p.block === unit.block && p.speaker === speaker && sameChain(p.containers, unit.containers);
+    if (same) {
+      p.parts.push(text);
+      return;
+    }
+    this.flush();
+    this.enter(unit.containers);
+    // Code keeps its line structure: sentences never run across its lines.
+    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers };
+    if (unit.kind === 'code') this.flush();
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    const text = MappedText.join(p.parts, ' ');
+    const claims = this.claims(text, p.speaker);
+    if (claims.length === 0) return;
+    const paragraph: Paragraph = { type: 'paragraph', children: claims, position: this.ctx.lines.position(...text.sourceRange()) };
+    this.append(paragraph);
+  }
+
+  private claims(text: MappedText, speaker: string | undefined): Claim[] {
+    const out: Claim[] = [];
+    for (const [a, b] of splitSentences(text.text)) {
+      const sentence = text.slice(a, b);
+      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+      out.push(this.claim(sentence, speaker));
+    }
+    return out;
+  }
+
+  private claim(sentence: MappedText, speaker: string | undefined): Claim {
+    const { lines } = this.ctx;
+    const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? {} : { speaker });
+    const children: InlineContent[] = [];
+    for (const span of analysis.inlines) {
+      const [x, y] = span.range;
+      if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && x <= y && y <= sentence.length)) continue;
+      const prefix = ID_PREFIX[span.type] ?? 'x';
+      children.push({ ...span, id: this.nextId(prefix), position: lines.position(...sentence.sourceRange(x, y)) } as InlineContent);
+    }
+    children.push(...this.linksIn(sentence));
+    children.sort((p, q) => p.range[0] - q.range[0] || q.range[1] - p.range[1]);
+    return {
+      type: 'claim',
+      id: this.nextId('c'),
+      kind: analysis.kind,
+      text: sentence.text,
+      source: analysis.source,
+      hedge: analysis.hedge,
+      ...(speaker === undefined ? {} : { speaker }),
+      children,
+      position: lines.position(...sentence.sourceRange()),
+    };
+  }
+
+  private linksIn(text: MappedText): Link[] {
+    const out: Link[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const id = text.link[i]!;
+      if (id < 0) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < text.length && text.link[j] === id) j++;
+      const target = this.ctx.links[id];
+      const url = target ? resolveUrl(target.url, this.ctx.baseUrl) : null;
+      // Trim spaces a link may carry at its ends in the reader text.
+      let a = i;
+      let b = j;
+      while (a < b && /\s/.test(text.text[a]!)) a++;
+      while (b > a && /\s/.test(text.text[b - 1]!)) b--;
+      if (url && b > a) {
+        out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: this.ctx.lines.position(...text.sourceRange(a, b)) });
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  private startSection(depth: number, heading: MappedText, start: number, headingText?: string, end?: number): void {
+    this.flush();
+    this.open = [];
+    this.headingCount++;
+    const [s, e] = heading.length > 0 ? heading.sourceRange() : [start, end ?? start];
+    const section: Section = {
+      type: 'section',
+      id: `s${this.headingCount}`,
+      depth: Math.max(1, Math.min(6, Math.round(depth) || 2)),
+      heading: headingText ?? heading.text,
+      children: [],
+      position: this.ctx.lines.position(Math.min(s, start), e),
+    };
+    this.sections.push(section);
+    this.section = section;
+  }
+
+  private currentSection(): Section {
+    if (!this.section) {
+      this.section = { type: 'section', id: 's0', depth: 0, heading: null, children: [] };
+      this.sections.push(this.section);
+    }
+    return this.section;
+  }
+
+  /** Open the containers of `chain` that are not open yet, closing those it leaves. */
+  private enter(chain: readonly Container[]): void {
+    let common = 0;
+    while (common < this.open.length && common < chain.length && this.open[common]!.key === chain[common]!.key) common++;
+    this.open.length = common;
+    for (let i = common; i < chain.length; i++) {
+      const c = chain[i]!;
+      const node: ContainerNode =
+        c.kind === 'list' ? { type: 'list', ordered: c.ordered, children: [] } : c.kind === 'listItem' ? { type: 'listItem', children: [] } : { type: 'blockquote', children: [] };
+      this.appendNode(node);
+      this.open.push({ key: c.key, node });
+    }
+  }
+
+  private appendNode(node: BlockContent | ListItem): void {
+    const parent = this.open[this.open.length - 1]?.node;
+    if (!parent) {
+      if (node.type !== 'listItem') this.currentSection().children.push(node);
+      return;
+    }
+    if (parent.type === 'list') {
+      if (node.type === 'listItem') parent.children.push(node);
+      else parent.children.push({ type: 'listItem', children: [node] });
+    } else if (node.type === 'listItem') {
+      parent.children.push({ type: 'list', ordered: false, children: [node] });
+    } else {
+      parent.children.push(node);
+    }
+  }
+
+  private append(node: BlockContent): void {
+    this.appendNode(node);
+  }
+
+  private illustration(unit: ParsedUnit): Illustration {
+    const image = unit.image;
+    const url = image ? resolveUrl(image.url, this.ctx.baseUrl, false) : null;
+    return {
+      type: 'illustration',
+      caption: unit.reader.text.trim(),
+      ...(url ? { url } : {}),
+      position: this.ctx.lines.position(unit.start, unit.end),
+    };
+  }
+
+  private addCaption(text: MappedText, unit: ParsedUnit): void {
+    this.enter(unit.containers);
+    const parent = this.open[this.open.length - 1]?.node;
+    const siblings: Array<BlockContent | ListItem> = parent ? parent.children : this.currentSection().children;
+    const last = siblings[siblings.length - 1];
+    const [s, e] = text.length > 0 ? text.sourceRange() : [unit.start, unit.end];
+    // A caption right after an image describes it.
+    if (last && last.type === 'illustration' && last.url !== undefined && last.position && (!last.caption || last.caption.length < text.length)) {
+      last.caption = text.text;
+      last.position = this.ctx.lines.position(last.position.start.offset, Math.max(e, last.position.end.offset));
+      return;
+    }
+    this.append({ type: 'illustration', caption: text.text, position: this.ctx.lines.position(s, e) });
+  }
+
+  private table(unit: ParsedUnit): Table {
+    const data = unit.table!;
+    const { lines } = this.ctx;
+    const rows: TableRow[] = data.rows.map((row, r) => ({
+      type: 'tableRow',
+      header: r === 0,
+      children: row.cells.map(
+        (cell): TableCell => ({ type: 'tableCell', text: cell.text.text, children: this.claims(cell.text, undefined), position: lines.position(cell.start, cell.end) }),
+      ),
+      position: lines.position(row.start, row.end),
+    }));
+    return { type: 'table', align: data.align, children: rows, position: lines.position(unit.start, unit.end) };
+  }
+}
+
+const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
+  a.length === b.length && a.every((c, i) => c.key === b[i]!.key);
+
+type Spanned = { position?: Position; children?: unknown[] };
+
+/** Give containers (sections, lists, items, quotes) the span of what they hold; iterative. */
+function setSpan(root: Spanned, lines: LineIndex): void {
+  const order: Spanned[] = [];
+  const stack: Spanned[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const child of (node.children ?? []) as Spanned[]) {
+      if (child && typeof child === 'object' && 'type' in child && (child as { type: string }).type !== 'claim') stack.push(child);
+    }
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    let s = node.position?.start.offset ?? Number.POSITIVE_INFINITY;
+    let e = node.position?.end.offset ?? Number.NEGATIVE_INFINITY;
+    for (const child of (node.children ?? []) as Spanned[]) {
+      if (!child.position) continue;
+      s = Math.min(s, child.position.start.offset);
+      e = Math.max(e, child.position.end.offset);
+    }
+    if (Number.isFinite(s) && Number.isFinite(e)) node.position = lines.position(s, e);
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * mdast → the flat `Unit` list of the seam (units.ts): one unit per heading, per source line of
+ * paragraphs, list items and block quotes, per table, image, code block, raw HTML block and
+ * thematic break. Each unit also carries (privately) its reader text with the offset map, the
+ * containers it sits in, and the paragraph it came from, so the tree can be rebuilt from the
+ * units page cleaning keeps.
+ */
+import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
+import type { LineIndex } from './line-index.js';
+import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { alignInto, type ImageRef, type ReaderContext, readPhrasing } from './reader-text.js';
+import type { GuardedLine } from './to-mdast.js';
+import type { Unit, UnitKind, UnitLink } from './units.js';
+
+export interface Container {
+  kind: 'list' | 'listItem' | 'blockquote';
+  key: number;
+  ordered: boolean;
+}
+
+export interface TableData {
+  align: Array<'left' | 'right' | 'center' | null>;
+  rows: Array<{ start: number; end: number; cells: Array<{ text: MappedText; start: number; end: number }> }>;
+}
+
+export interface ParsedUnit extends Unit {
+  reader: MappedText;
+  containers: Container[];
+  /** Key of the markdown block the unit came from (lines of one paragraph share it). */
+  block: number;
+  /** Starts a paragraph: a new block, or a line of scraped one-paragraph-per-line text. */
+  newParagraph: boolean;
+  image?: ImageRef;
+  table?: TableData;
+}
+
+interface Item {
+  node: Nodes;
+  containers: Container[];
+}
+
+export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, guarded: readonly GuardedLine[]): ParsedUnit[] {
+  const units: ParsedUnit[] = [];
+  let key = 0;
+  const stack: Item[] = [{ node: tree, containers: [] }];
+  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong'> & { strong?: boolean }): void => {
+    units.push({ ...u, index: 0, line: lines.lineOf(u.start), text: u.reader.text, strong: u.strong ?? false, links: [] });
+  };
+  const pushChildren = (children: readonly Nodes[], containers: Container[]) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, containers });
+  };
+
+  while (stack.length > 0) {
+    const { node, containers } = stack.pop()!;
+    const span: [number, number] = [node.position?.start.offset ?? 0, node.position?.end.offset ?? node.position?.start.offset ?? 0];
+    const block = ++key;
+    switch (node.type) {
+      case 'root':
+        pushChildren(node.children, containers);
+        break;
+      case 'yaml':
+      case 'definition':
+        break;
+      case 'heading': {
+        const b = new MappedTextBuilder();
+        readPhrasing(node.children, span, ctx, b);
+        const reader = flattenLines(b.build()).trim();
+        if (reader.length > 0) {
+          add({ kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) });
+        }
+        break;
+      }
+      case 'paragraph': {
+        const images: ImageRef[] = [];
+        const b = new MappedTextBuilder();
+        readPhrasing(node.children, span, { ...ctx, images }, b);
+        const text = b.build();
+        const kind = lineKind(containers);
+        const depth = containers.filter((c) => (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list')).length;
+        const strong = isAllStrong(node.children);
+        const lineTexts = splitLines(text);
+        const scraped = isOneParagraphPerLine(lineTexts.map((l) => l.text));
+        const paragraphUnits: ParsedUnit[] = [];
+        lineTexts.forEach((line, i) => {
+          const [s, e] = line.sourceRange();
+          const prev = lineTexts[i - 1];
+          paragraphUnits.push({
+            index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1, links: [],
+            reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)),
+          });
+        });
+        for (const image of images) {
+          paragraphUnits.push({
+            index: 0, kind: 'image', depth: 0, text: image.alt || image.title || '', start: image.start, end: image.end, line: lines.lineOf(image.start), blockStart: true, strong: false, links: [],
+            reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, image,
+          });
+        }
+        paragraphUnits.sort((x, y) => x.start - y.start);
+        units.push(...paragraphUnits);
+        break;
+      }
+      case 'blockquote':
+        pushChildren(node.children, [...containers, { kind: 'blockquote', key: block, ordered: false }]);
+        break;
+      case 'list':
+        pushChildren(node.children, [...containers, { kind: 'list', key: block, ordered: node.ordered === true }]);
+        break;
+      case 'listItem':
+        pushChildren(node.children, [...containers, { kind: 'listItem', key: block, ordered: false }]);
+        break;
+      case 'table': {
+        const table = readTable(node, span, ctx);
+        const rowsText = table.rows.map((r) => MappedText.join(r.cells.map((c) => c.text), ' | '));
+        const reader = MappedText.join(rowsText, '\n');
+        add({ kind: 'table', depth: 0, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, table });
+        break;
+      }
+      case 'code': {
+        const b = new MappedTextBuilder();
+        // Skip the opening fence line so the value does not align into the info string.
+        let from = span[0];
+        const opener = ctx.source.slice(from, from + 3);
+        if (opener === '```' || opener === '~~~') {
+          while (from < span[1] && ctx.source.charCodeAt(from) !== 10 && ctx.source.charCodeAt(from) !== 13) from++;
+        }
+        alignInto(b, node.value, ctx.source, from, span[1], -1);
+        add({ kind: 'code', depth: 0, reader: b.build(), start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true });
+        break;
+      }
+      case 'html': {
+        const stripped = node.value.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        if (!stripped) break;
+        const b = new MappedTextBuilder();
+        alignInto(b, stripped, ctx.source, span[0], span[1], -1);
+        add({ kind: 'html', depth: 0, reader: b.build(), start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true });
+        break;
+      }
+      case 'thematicBreak':
+        add({ kind: 'break', depth: 0, reader: MappedText.empty(), start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true });
+        break;
+      case 'image':
+        add({
+          kind: 'image', depth: 0, reader: mapWhole(node.alt || node.title || '', span[0], span[1]), start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true,
+          image: { alt: node.alt ?? '', url: node.url, title: node.title ?? null, start: span[0], end: span[1] },
+        });
+        break;
+      default: {
+        const any = node as { children?: Nodes[]; value?: string };
+        if (Array.isArray(any.children)) pushChildren(any.children, containers);
+        else if (typeof any.value === 'string' && any.value.trim()) {
+          const b = new MappedTextBuilder();
+          alignInto(b, any.value, ctx.source, span[0], span[1], -1);
+          add({ kind: 'line', depth: 0, reader: b.build().trim(), start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true });
+        }
+      }
+    }
+  }
+
+  // Lines too deeply nested for remark come back as plain text where they stood.
+  for (const g of guarded) {
+    const b = new MappedTextBuilder();
+    for (let i = g.start; i < g.end; i++) b.push(ctx.source.charCodeAt(i), i, i + 1);
+    const reader = b.build().trim();
+    if (reader.length === 0) continue;
+    const [s, e] = reader.sourceRange();
+    units.push({
+      index: 0, kind: g.quote ? 'blockquote' : 'listItem', depth: g.depth, text: reader.text, start: s, end: e, line: lines.lineOf(g.lineStart), blockStart: true, strong: false, links: [],
+      reader, containers: [], block: ++key, newParagraph: true,
+    });
+  }
+  if (guarded.length > 0) units.sort((x, y) => x.start - y.start);
+
+  units.forEach((u, i) => {
+    u.index = i;
+    u.links = unitLinks(u.reader, ctx);
+  });
+  return units;
+}
+
+function lineKind(containers: readonly Container[]): UnitKind {
+  for (let i = containers.length - 1; i >= 0; i--) {
+    const c = containers[i]!;
+    if (c.kind === 'listItem') return 'listItem';
+    if (c.kind === 'blockquote') return 'blockquote';
+  }
+  return 'line';
+}
+
+/** Reader text of a paragraph → one trimmed text per source line (soft and hard breaks). */
+function splitLines(text: MappedText): MappedText[] {
+  const out: MappedText[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.text.charCodeAt(i) === 10) {
+      const line = text.slice(from, i).trim();
+      if (line.length > 0) out.push(line);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Line ends inside a heading read as spaces. */
+function flattenLines(text: MappedText): MappedText {
+  if (!text.text.includes('\n')) return text;
+  return new MappedText(text.text.replace(/\n/g, ' '), text.start, text.end, text.link);
+}
+
+const SENTENCE_END = /[.!?…:]["'”’»)\]]*$/;
+const endsSentence = (line: string): boolean => SENTENCE_END.test(line);
+
+/**
+ * Scraped text often puts one paragraph per line with no blank line between, which markdown
+ * reads as one paragraph. Hard-wrapped prose ends few lines with a sentence and keeps lines
+ * short; scraped paragraphs end (almost) every line with one and run long.
+ */
+export function isOneParagraphPerLine(lines: readonly string[]): boolean {
+  if (lines.length < 2) return false;
+  const body = lines.slice(0, -1);
+  const ending = body.filter(endsSentence).length / body.length;
+  const longest = Math.max(...lines.map((l) => l.length));
+  return ending === 1 || (ending >= 0.6 && longest > 100);
+}
+
+function isAllStrong(children: readonly Nodes[]): boolean {
+  const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return meaningful.length > 0 && meaningful.every((c) => c.type === 'strong' || c.type === 'emphasis');
+}
+
+function mapWhole(text: string, start: number, end: number): MappedText {
+  const b = new MappedTextBuilder();
+  for (let i = 0; i < text.length; i++) b.push(text.charCodeAt(i), start, end);
+  return b.build();
+}
+
+function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): TableData {
+  const rows: TableData['rows'] = [];
+  for (const row of node.children) {
+    const rs = row.position?.start.offset ?? span[0];
+    const re = row.position?.end.offset ?? span[1];
+    const cells = row.children.map((cell) => {
+      const cs = cell.position?.start.offset ?? rs;
+      const ce = cell.position?.end.offset ?? re;
+      const b = new MappedTextBuilder();
+      readPhrasing(cell.children, [cs, ce], ctx, b);
+      return { text: b.build().trim(), start: cs, end: ce };
+    });
+    rows.push({ start: rs, end: re, cells });
+  }
+  return { align: (node.align ?? []).map((a) => a ?? null), rows };
+}
+
+/** The seam's `links`: runs of reader text that belong to one link, with the link's source span. */
+function unitLinks(reader: MappedText, ctx: ReaderContext): UnitLink[] {
+  const out: UnitLink[] = [];
+  let i = 0;
+  while (i < reader.length) {
+    const id = reader.link[i]!;
+    if (id < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < reader.length && reader.link[j] === id) j++;
+    const target = ctx.links[id]!;
+    out.push({ text: reader.text.slice(i, j), url: target.url, start: target.start, end: target.end });
+    i = j;
+  }
+  return out;
+}
+
+export type { RootContent };

@@ -1,0 +1,45 @@
+import type { Point, Position } from '@briefs/ast';
+
+/**
+ * Offset → line/column for the text as read. LF, CRLF and lone CR each end one line, as in
+ * CommonMark §2.1 (so lines agree with micromark's). Columns count UTF-16 code units, 1-based.
+ */
+export class LineIndex {
+  readonly starts: number[] = [0];
+  readonly length: number;
+
+  constructor(text: string) {
+    this.length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** Clamped into [0, length]: every position we hand out lies inside the source. */
+  point(offset: number): Point {
+    const at = Math.max(0, Math.min(this.length, offset));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - this.starts[lo]! + 1, offset: at };
+  }
+
+  position(start: number, end: number): Position {
+    const s = Math.max(0, Math.min(this.length, start));
+    const e = Math.max(s, Math.min(this.length, end));
+    return { start: this.point(s), end: this.point(e) };
+  }
+
+  lineOf(offset: number): number {
+    return this.point(offset).line;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Text as a reader sees it, with an offset map back to the source: for every UTF-16 code unit of
+ * `text`, `start[i]`/`end[i]` are the source offsets of the syntax that produced it (an escaped
+ * `\$` maps to both characters) and `link[i]` is the index of the link it belongs to, or -1.
+ * Slicing, dropping and joining keep the three arrays in step, so any span of reader text maps
+ * back to a source range.
+ */
+export interface LinkTarget {
+  /** As written (scraped `(<https://…>)` target already preferred over `#`). */
+  url: string;
+  /** Source range of the whole link syntax. */
+  start: number;
+  end: number;
+}
+
+export class MappedText {
+  constructor(
+    readonly text: string,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly link: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  static empty(): MappedText {
+    return new MappedText('', new Int32Array(0), new Int32Array(0), new Int32Array(0));
+  }
+
+  slice(from: number, to: number): MappedText {
+    return new MappedText(this.text.slice(from, to), this.start.subarray(from, to), this.end.subarray(from, to), this.link.subarray(from, to));
+  }
+
+  /** Source range covered by reader span [from, to). */
+  sourceRange(from = 0, to = this.length): [number, number] {
+    if (to <= from) {
+      const at = from < this.length ? this.start[from]! : this.length > 0 ? this.end[this.length - 1]! : 0;
+      return [at, at];
+    }
+    let s = this.start[from]!;
+    let e = this.end[to - 1]!;
+    // Defensive: maps are monotone by construction, but never hand out start > end.
+    if (e < s) e = s;
+    return [s, e];
+  }
+
+  /** Leading/trailing whitespace removed (map kept). */
+  trim(): MappedText {
+    let a = 0;
+    let b = this.length;
+    while (a < b && isSpace(this.text.charCodeAt(a))) a++;
+    while (b > a && isSpace(this.text.charCodeAt(b - 1))) b--;
+    return a === 0 && b === this.length ? this : this.slice(a, b);
+  }
+
+  /** Keep only characters whose source start passes `keep`. */
+  filter(keep: (sourceStart: number) => boolean): MappedText {
+    const b = new MappedTextBuilder();
+    for (let i = 0; i < this.length; i++) {
+      if (keep(this.start[i]!)) b.push(this.text.charCodeAt(i), this.start[i]!, this.end[i]!, this.link[i]!);
+    }
+    return b.build();
+  }
+
+  static join(parts: readonly MappedText[], separator = ' '): MappedText {
+    const b = new MappedTextBuilder();
+    parts.forEach((part, i) => {
+      if (i > 0 && separator) {
+        const prev = parts[i - 1]!;
+        const at = prev.length > 0 ? prev.end[prev.length - 1]! : part.length > 0 ? part.start[0]! : 0;
+        const to = part.length > 0 ? Math.max(at, part.start[0]!) : at;
+        for (let k = 0; k < separator.length; k++) b.push(separator.charCodeAt(k), at, to, -1);
+      }
+      b.append(part);
+    });
+    return b.build();
+  }
+}
+
+export const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f;
+
+export class MappedTextBuilder {
+  private chars: number[] = [];
+  private s = new Int32Array(64);
+  private e = new Int32Array(64);
+  private l = new Int32Array(64);
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  private grow(): void {
+    const size = this.s.length * 2;
+    const s = new Int32Array(size);
+    s.set(this.s);
+    const e = new Int32Array(size);
+    e.set(this.e);
+    const l = new Int32Array(size);
+    l.set(this.l);
+    this.s = s;
+    this.e = e;
+    this.l = l;
+  }
+
+  push(code: number, start: number, end: number, link = -1): void {
+    if (this.n === this.s.length) this.grow();
+    this.chars.push(code);
+    this.s[this.n] = start;
+    this.e[this.n] = end;
+    this.l[this.n] = link;
+    this.n++;
+  }
+
+  append(text: MappedText): void {
+    for (let i = 0; i < text.length; i++) this.push(text.text.charCodeAt(i), text.start[i]!, text.end[i]!, text.link[i]!);
+  }
+
+  /** Last character code, or -1. */
+  last(): number {
+    return this.n > 0 ? this.chars[this.n - 1]! : -1;
+  }
+
+  lastEnd(): number {
+    return this.n > 0 ? this.e[this.n - 1]! : -1;
+  }
+
+  /** Drop the last `count` characters (used to strip scraped `(/path)` tails off link text). */
+  pop(count: number): void {
+    const k = Math.min(count, this.n);
+    this.chars.length -= k;
+    this.n -= k;
+  }
+
+  /** Set the link index of characters [from, length). */
+  markLink(from: number, link: number): void {
+    for (let i = from; i < this.n; i++) this.l[i] = link;
+  }
+
+  textFrom(from: number): string {
+    return codesToString(this.chars, from, this.n);
+  }
+
+  build(): MappedText {
+    return new MappedText(codesToString(this.chars, 0, this.n), this.s.slice(0, this.n), this.e.slice(0, this.n), this.l.slice(0, this.n));
+  }
+}
+
+function codesToString(codes: number[], from: number, to: number): string {
+  let out = '';
+  const CHUNK = 8192; // String.fromCharCode(...big) would overflow the stack
+  for (let i = from; i < to; i += CHUNK) out += String.fromCharCode(...codes.slice(i, Math.min(to, i + CHUNK)));
+  return out;
+}

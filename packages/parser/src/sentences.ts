@@ -1,0 +1,144 @@
+/**
+ * Sentence boundaries in reader text. A boundary is sentence-final punctuation (`.`, `!`, `?`,
+ * `…`), then any closing quotes/brackets, then white space, then something that can open a
+ * sentence. It is NOT a boundary:
+ * - after titles (Dr., Mr., St., Gen.…) and always-inner abbreviations (e.g., i.e., vs., cf.);
+ * - after `No.`, `p.`, month abbreviations (`Jan.`…`Dec.`) before a number;
+ * - after dotted acronyms (U.S., U.K.), initials (J. R. R.) and Inc./Jr. unless the next word is
+ *   one that usually opens a sentence ("The", "But", "It"…);
+ * - inside a decimal (1.5: no space follows) or an ellipsis followed by lower case;
+ * - inside a quotation that closes within MAX_QUOTE characters (a quote may hold several
+ *   sentences; an unbalanced quote mark protects nothing, so it cannot swallow a document).
+ * Footnote markers glued to the full stop (`crisis.12 The`) end the sentence after the marker.
+ */
+
+/** Longest quotation kept in one sentence; past this the quote mark is treated as unbalanced. */
+export const MAX_QUOTE = 600;
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm',
+  'rev', 'hon', 'pres', 'amb', 'supt', 'messrs', 'mt', 'ft', 'brig', 'insp', 'det', 'atty', 'sens', 'reps',
+]);
+const INNER = new Set(['e.g', 'i.e', 'vs', 'v', 'cf', 'approx', 'incl', 'ca', 'viz', 'esp', 'resp', 'dept', 'est', 'fig', 'figs', 'vol', 'vols', 'ed', 'eds', 'min', 'max', 'avg']);
+const BEFORE_NUMBER = new Set(['no', 'nos', 'p', 'pp', 'art', 'arts', 'para', 'sec', 'ch', 'op', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'tel', 'ext']);
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const SUFFIXES = new Set(['inc', 'ltd', 'corp', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'al', 'etc']);
+/** Words that often open a sentence: after an ambiguous abbreviation they mean a new one. */
+const STARTERS = new Set(
+  (
+    'The This That These Those It Its He She They We I You But And Or So Yet In On At For As If When While After Before Since ' +
+    'However Meanwhile Moreover Furthermore Nevertheless Instead Indeed Still Then Now Thus Therefore There Here A An What Why ' +
+    'How Who Where Their His Her Our Such Some Many Most Much One Both Each Every Neither Nor Not No Yes Last Next By With ' +
+    'From Under Despite Although Though According Other Another All Only Even Also Today Yesterday Tomorrow Earlier Later'
+  ).split(' '),
+);
+
+const TERMINAL = /[.!?…]/;
+const CLOSERS = /["'”’»)\]]/;
+const OPENERS = /["'“‘«(\[¿¡]/;
+
+export function splitSentences(text: string): Array<[number, number]> {
+  const quotes = protectedQuotes(text);
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  let q = 0; // next candidate quote span
+  const emit = (end: number) => {
+    let a = from;
+    let b = end;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a) out.push([a, b]);
+    from = end;
+  };
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (c === '\n') {
+      emit(k);
+      continue;
+    }
+    if (!TERMINAL.test(c)) continue;
+    const start = k;
+    let end = k;
+    while (end < text.length && TERMINAL.test(text[end]!)) end++;
+    const run = text.slice(k, end);
+    // Footnote marker glued to the full stop: `crisis.12 The`.
+    if (run === '.' && /[A-Za-z)”"’]/.test(text[k - 1] ?? '') && /\d/.test(text[end] ?? '')) {
+      let d = end;
+      while (d < text.length && d - end < 3 && /\d/.test(text[d]!)) d++;
+      if (/\s/.test(text[d] ?? '') && /[A-Z“"]/.test(nextNonSpace(text, d).char)) end = d;
+    }
+    while (end < text.length && CLOSERS.test(text[end]!)) end++;
+    k = end - 1;
+    if (end >= text.length) break;
+    if (!/\s/.test(text[end]!)) continue;
+    const next = nextNonSpace(text, end);
+    if (next.index >= text.length) break;
+    while (q < quotes.length && quotes[q]![1] < end) q++;
+    const quote = quotes[q];
+    if (quote && quote[0] < end && end <= quote[1]) continue;
+    if (!isBoundary(run, wordBefore(text, start), next.char, wordAt(text, next.index))) continue;
+    emit(end);
+  }
+  emit(text.length);
+  return out;
+}
+
+function isBoundary(run: string, word: string, nextChar: string, nextWord: string): boolean {
+  const lower = nextChar.toLowerCase() === nextChar && nextChar.toUpperCase() !== nextChar;
+  if (lower) return false;
+  const starter = STARTERS.has(nextWord);
+  const digit = /\d/.test(nextChar);
+  const opens = OPENERS.test(nextChar) || /\p{Lu}|\p{Lo}/u.test(nextChar) || digit;
+  if (!opens) return false;
+  if (run !== '.') {
+    // `...`/`…` inside a sentence: only a sentence opener after it starts a new one.
+    if (run.includes('…') || run.startsWith('..')) return starter || OPENERS.test(nextChar);
+    return true;
+  }
+  const w = word.toLowerCase();
+  const bare = w.replace(/\.$/, '');
+  if (TITLES.has(bare)) return false;
+  if (INNER.has(bare)) return false;
+  if (BEFORE_NUMBER.has(bare) && digit) return false;
+  if (MONTHS.has(bare)) return starter;
+  if (SUFFIXES.has(bare)) return starter;
+  // U.S., U.K., a.m., e.g. written with capitals; single initials (J. R. R. Tolkien).
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return starter;
+  return true;
+}
+
+/** The token before the final `.` at `at`: letters and inner dots (`U.S` of `U.S.`). */
+function wordBefore(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && /[\p{L}.]/u.test(text[a - 1]!)) a--;
+  return text.slice(a, at).replace(/^\.+/, '');
+}
+
+function wordAt(text: string, at: number): string {
+  let b = at;
+  while (b < text.length && /[\p{L}]/u.test(text[b]!)) b++;
+  return text.slice(at, b);
+}
+
+function nextNonSpace(text: string, from: number): { index: number; char: string } {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return { index: i, char: text[i] ?? '' };
+}
+
+/** Quotation spans [open, close] that close within MAX_QUOTE characters. */
+function protectedQuotes(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    let close = -1;
+    if (c === '“') close = text.indexOf('”', i + 1);
+    else if (c === '«') close = text.indexOf('»', i + 1);
+    else if (c === '"' && (i === 0 || /[\s(\[—–-]/.test(text[i - 1]!))) close = text.indexOf('"', i + 1);
+    if (close !== -1 && close - i <= MAX_QUOTE) {
+      out.push([i, close]);
+      i = close;
+    }
+  }
+  return out;
+}
