@@ -11,7 +11,7 @@ import { clean, endsSentence, fold, isAllCaps, isProse, words } from './text.js'
 
 const CAPTION_START = /^(?:image|photo|picture|caption|photograph|illustration|figure \d+|map|chart|graphic)\s*:\s*\S|^item \d+ of \d+\b|^\[\d+\/\d+\]/i;
 const CAPTION_SUBJECT =
-  /^(?:\S+\s+){0,7}?(?:map|photo(?:graph)?|chart|graph|graphic|image|illustration|infographic|satellite (?:image|imagery)|screenshot|video still|diagram)s?\s+(?:showing|shows|of|depicting|illustrating|from)\b/i;
+  /^(?:\S+\s+){0,7}?(?:map|photo(?:graph)?|chart|graph|graphic|image|illustration|infographic|satellite (?:image|imagery)|screenshot|video still|diagram)s?\s+(?:showing|depicting|illustrating|highlighting|detailing)\b/i;
 const CREDIT_TAIL = /(?:\((?:photo|image|picture|credit)s?\b[^)]*\)|\((?:[^()]*\/)?[^()]*(?:getty images|reuters|afp|ap photo|epa|nurphoto|shutterstock)[^()]*\))\s*$/i;
 
 /** Captions of images and maps become `caption` units; photo credits are residue. */
@@ -147,7 +147,7 @@ export function readQuizzes(page: Page): void {
     if (!page.free(i) || !/\?$/.test(page.text(i))) continue;
     const opts: number[] = [];
     let j = page.next(i);
-    while (j < page.length && option.test(page.text(j))) {
+    while (j < page.length && option.test(page.text(j)) && !opts.some((o) => fold(page.text(o)) === fold(page.text(j)))) {
       opts.push(j);
       j = page.next(j);
     }

@@ -16,7 +16,11 @@ import { spellsDomain, splitTitleSuffix } from './publisher.js';
 export function readTitle(page: Page): void {
   const firstFree = (): number[] => {
     const out: number[] = [];
-    for (let i = 0; i < page.length && out.length < 8; i++) if (page.free(i) && page.text(i)) out.push(i);
+    // The head of the page: up to the first paragraph of running text.
+    for (let i = 0; i < page.length && out.length < 8; i++) {
+      if (isProse(page.text(i))) break;
+      if (page.free(i) && page.text(i)) out.push(i);
+    }
     return out;
   };
   // "Title | Publisher" as a browser tab prints it, at the top of scraped content.

@@ -16,7 +16,7 @@ const short = (text: string, max: number): boolean => words(text).length <= max;
 /** Words that make up site menus, alone on a line. */
 const MENU_WORDS = new Set(
   `home|menu|search|about|about us|contact|contact us|experts|events|research|topics|regions|programs|projects|
-publications|articles|blogs|podcasts|videos|newsletters|donate|support|support us|subscribe|login|log in|
+publications|articles|blogs|podcasts|videos|newsletters|donate|support|support us|login|log in|
 member login|sign in|sign up|register|more|global locations|careers|jobs|press|media|for media|privacy|privacy policy|
 terms|terms of use|terms of service|cookie policy|cookies|accessibility|sitemap|rss|membership|fellowships|
 annual reports|government resources|all topics|all regions|topics & regions|regions & countries|policy analysis|
@@ -52,7 +52,8 @@ export const LINE_RULES: LineRule[] = [
     id: 'newsletter-promo',
     test: (t) =>
       short(t, 45) &&
-      (/^(?:sign up|subscribe|get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t) ||
+      ((/^(?:sign up|subscribe)\b/i.test(t) && short(t, 25)) ||
+        /^(?:get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t) ||
         /\b(?:newsletter|in your inbox|to your inbox|delivered (?:weekdays|daily|weekly))\b.*(?:sign up|subscribe|here|weekdays|daily|weekly|inbox)\.?$/i.test(t) ||
         /\bsign up here\.?$/i.test(t) ||
         /^subscribe(?: now| today| here)?[.!]?$/i.test(t)),
