@@ -68,7 +68,18 @@ for (const spec of specs) {
   });
   console.log(`  ${(bytes / 1024).toFixed(0)} KiB SVG`);
 }
-const perBrief = time('all charts of one brief (specs + SVG)', 10, (i = 0) => {
+const outline = specs[0];
+time(`renderChartSvg ${outline.kind}, text as outlines`, 5, () => {
+  const svg = renderChartSvgSync(outline, { text: 'outlines' });
+  bytes = svg.length;
+  return svg;
+});
+console.log(`  ${(bytes / 1024).toFixed(0)} KiB SVG`);
+time('all charts of one brief (specs + SVG)', 10, (i = 0) => {
   for (const s of briefCharts(briefs[i % 100])) renderChartSvgSync(s);
 });
-void perBrief;
+const packSpecs = packCharts(briefs);
+for (const s of packSpecs) renderChartSvgSync(s);
+time(`pack charts of 100 briefs (${packSpecs.length} charts, specs + SVG)`, 3, () => {
+  for (const s of packCharts(briefs)) renderChartSvgSync(s);
+});

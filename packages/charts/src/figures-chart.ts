@@ -74,7 +74,7 @@ export function groupName(format: ValueFormat): string {
     case 'count':
       return 'counts';
     default:
-      return `measures (${format.unit ?? 'no unit'})`;
+      return `measures (${format.unit ? describeUnit(format) : 'no unit'})`;
   }
 }
 

@@ -51,6 +51,16 @@ export function compactNumber(value: number): string {
   return shortDecimal(value);
 }
 
+/** Units of time are words: "13 years", "1 day" (extractors write `year` or `years`). */
+const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'century']);
+
+function unitFor(unit: string, magnitude: number): string {
+  const singular = unit.endsWith('ies') ? `${unit.slice(0, -3)}y` : unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  if (!TIME_UNITS.has(singular)) return unit;
+  if (magnitude === 1) return singular;
+  return singular === 'century' ? 'centuries' : `${singular}s`;
+}
+
 function ordinalSuffix(n: number): string {
   const i = Math.abs(Math.trunc(n));
   if (i % 100 >= 11 && i % 100 <= 13) return 'th';
@@ -70,7 +80,7 @@ export function formatValue(value: number, format: ValueFormat): string {
     case 'percent':
       return `${sign}${shortDecimal(a)}%`;
     case 'measure':
-      return format.unit ? `${sign}${compactNumber(a)} ${format.unit}` : `${sign}${compactNumber(a)}`;
+      return format.unit ? `${sign}${compactNumber(a)} ${unitFor(format.unit, a)}` : `${sign}${compactNumber(a)}`;
     case 'ordinal':
       return `${sign}${Math.trunc(a)}${ordinalSuffix(a)}`;
     default:
@@ -100,7 +110,7 @@ export function describeUnit(format: ValueFormat): string {
     case 'count':
       return 'counts';
     case 'measure':
-      return format.unit ?? 'measures';
+      return format.unit ? unitFor(format.unit, 2) : 'measures';
     case 'ordinal':
       return 'ranks';
     default:

@@ -59,5 +59,13 @@ export function formatIsoDate(value: string): string {
   const points = parts.map((p) => parsePoint(p));
   if (points.some((p) => p === null)) return value;
   const texts = points.map((p) => formatInstant(p!.start, p!.precision));
+  if (texts.length === 2 && points[0]!.precision === points[1]!.precision && points[0]!.precision !== 'year') {
+    // "19–20 May 2026", "Jun–Aug 2019": the shared tail is written once.
+    const a = texts[0]!.split(' ');
+    const b = texts[1]!.split(' ');
+    let shared = 0;
+    while (shared < a.length - 1 && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+    if (shared > 0) return `${a.slice(0, a.length - shared).join(' ')}–${texts[1]}`;
+  }
   return texts.join('–');
 }

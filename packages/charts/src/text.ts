@@ -42,8 +42,10 @@ export function excerptAround(text: string, range: readonly [number, number], ma
     const space = clean.lastIndexOf(' ', end);
     if (space > e) end = space;
   }
-  const body = clean.slice(start, end).trim().replace(/[,;:]$/, '');
-  return `${start > 0 ? ELLIPSIS : ''}${body}${end < clean.length ? ELLIPSIS : ''}`;
+  const cutEnd = end < clean.length;
+  // No "2025.…": a cut excerpt drops the punctuation its ellipsis replaces.
+  const body = clean.slice(start, end).trim().replace(cutEnd ? /[,;:.]+$/ : /[,;:]$/, '');
+  return `${start > 0 ? ELLIPSIS : ''}${body}${cutEnd ? ELLIPSIS : ''}`;
 }
 
 /**

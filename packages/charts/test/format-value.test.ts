@@ -37,6 +37,9 @@ describe('formatValue by kind and unit', () => {
     expect(formatValue(11000, { kind: 'count', unit: null })).toBe('11k');
     expect(formatValue(30, { kind: 'measure', unit: 'km' })).toBe('30 km');
     expect(formatValue(1_200_000, { kind: 'measure', unit: 'bbl/d' })).toBe('1.2M bbl/d');
+    expect(formatValue(13, { kind: 'measure', unit: 'year' })).toBe('13 years');
+    expect(formatValue(1, { kind: 'measure', unit: 'years' })).toBe('1 year');
+    expect(formatValue(2, { kind: 'measure', unit: 'day' })).toBe('2 days');
     expect(formatValue(3, { kind: 'ordinal', unit: null })).toBe('3rd');
     expect(formatValue(12, { kind: 'ordinal', unit: null })).toBe('12th');
   });

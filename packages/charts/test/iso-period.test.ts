@@ -20,4 +20,8 @@ test('dates read as a reader writes them', () => {
   expect(formatIsoDate('2014')).toBe('2014');
   expect(formatIsoDate('2007/2009')).toBe('2007–2009');
   expect(formatIsoDate('soon')).toBe('soon');
+  expect(formatIsoDate('2026-05-19/2026-05-20')).toBe('19–20 May 2026');
+  expect(formatIsoDate('2019-06/2019-08')).toBe('Jun–Aug 2019');
+  expect(formatIsoDate('2019-12-30/2020-01-02')).toBe('30 Dec 2019–2 Jan 2020');
+  expect(formatIsoDate('2019-06/2020-08')).toBe('Jun 2019–Aug 2020');
 });

@@ -14,6 +14,10 @@ describe('excerptAround', () => {
   test('short text comes back whole without the final full stop', () => {
     expect(excerptAround('Prices rose 40%.', [12, 15], 60)).toBe('Prices rose 40%');
   });
+  test('a cut excerpt does not end in ".…"', () => {
+    const t = 'Alpha beta gamma. Delta epsilon zeta eta theta iota kappa lambda.';
+    expect(excerptAround(t, [11, 16], 14)).toBe('…gamma…');
+  });
   test('never cuts inside a word', () => {
     const out = excerptAround(text, [0, 2], 30);
     expect(text.includes(out.replace(/…$/, ''))).toBe(true);
