@@ -18,7 +18,7 @@ const RECOMMENDATION = [
   // "X is required to act", "requires the United States … to engage": an obligation on an actor.
   // "Credibility requires stability" relates two things and stays a statement.
   /\b(?:is|are)\s+required\s+to\b/gi,
-  /\brequires?\s+(?:the\s+)?(?:[\p{L}.]+\s+){1,6}?to\s+[a-z]+/giu,
+  /\brequires?\s+(?:the\s+)?(?:\S+\s+){1,6}?to\s+[a-z]+/gi,
   /\b(?:is|are)\s+(?:still\s+|urgently\s+|badly\s+)?needed\b/gi,
 ];
 
@@ -48,7 +48,12 @@ export interface ClaimReading {
 }
 
 /** Read the kind of a sentence from its words outside quotations (`masked`). */
+/** One cheap test before the patterns: most statements hold none of these words. */
+const CUE_HINT =
+  /\b(?:should|must|need|needs|needed|ought|call|calls|called|calling|urg\w*|recommend\w*|essential|crucial|vital|imperative|critical|important|necessary|requir\w*|will|won|would|expected|likely|unlikely|probably|may|might|could|set|poised|forecasts?|projected|going)\b/i;
+
 export function readClaim(masked: string, source: string | null): ClaimReading {
+  if (!CUE_HINT.test(masked)) return { kind: source ? 'attributed' : 'statement', hedge: null };
   const recommendation = collect(masked, RECOMMENDATION);
   const forecast = collect(masked, FORECAST);
   const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);

@@ -113,34 +113,42 @@ const SCALE_AFTER = new RegExp(
 const COUNT_NOUN_AFTER =
   /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
 
+const MONTH_HINT = new RegExp(`\\b${MONTH_SOURCE}`);
+const RELATIVE_HINT = /\b(?:last|next|this|yesterday|tomorrow|ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+
 export function findDates(text: string, state: DocumentState): DateSpan[] {
   const candidates: Candidate[] = [];
   const published = state.published;
   const push = (start: number, end: number, value: string | null, precision: Precision) => {
     if (value !== null) candidates.push({ start, end, value, precision });
   };
+  // Cheap tests first: most sentences hold no digit, month, weekday or relative word.
+  const digits = /\d/.test(text);
+  const months = MONTH_HINT.test(text);
+  const relative = published !== null && RELATIVE_HINT.test(text);
+  if (!digits && !months && !relative) return [];
 
-  for (const m of text.matchAll(MONTH_DAY_RANGE_YEAR)) {
+  for (const m of digits && months ? text.matchAll(MONTH_DAY_RANGE_YEAR) : []) {
     const month = monthOf(m[1]!);
     const year = Number(m[4]);
     const from = Number(m[2]);
     const to = Number(m[3]);
     if (to > from) push(m.index, m.index + m[0].length, `${ymd(year, month, from)}/${ymd(year, month, to)}`, 'day');
   }
-  for (const m of text.matchAll(ISO_DAY)) {
+  for (const m of digits ? text.matchAll(ISO_DAY) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[1]), Number(m[2]), Number(m[3])), 'day');
   }
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
+  for (const m of digits && months ? text.matchAll(MONTH_DAY_YEAR) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[1]!), Number(m[2])), 'day');
   }
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+  for (const m of digits && months ? text.matchAll(DAY_MONTH_YEAR) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[2]!), Number(m[1])), 'day');
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of digits && months ? text.matchAll(MONTH_YEAR) : []) {
     if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
     push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
   }
-  if (published) {
+  if (published && months) {
     for (const m of text.matchAll(MONTH_DAY)) {
       const month = monthOf(m[1]!);
       const year = inferYear(month, published);
@@ -166,7 +174,7 @@ export function findDates(text: string, state: DocumentState): DateSpan[] {
       push(m.index, m.index + m[0].length, ym(year, month), 'month');
     }
   }
-  for (const m of text.matchAll(YEAR_SPAN)) {
+  for (const m of digits ? text.matchAll(YEAR_SPAN) : []) {
     const from = Number(m[1]);
     const second = m[2]!;
     const to = second.length === 2 ? Math.floor(from / 100) * 100 + Number(second) : Number(second);
@@ -174,25 +182,25 @@ export function findDates(text: string, state: DocumentState): DateSpan[] {
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${from}/${to}`, 'year');
   }
-  for (const m of text.matchAll(DECADE)) {
+  for (const m of digits ? text.matchAll(DECADE) : []) {
     const decade = Number(`${m[1]}0`);
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
   }
-  for (const m of text.matchAll(PART_OF_YEAR)) {
+  for (const m of digits ? text.matchAll(PART_OF_YEAR) : []) {
     push(m.index, m.index + m[0].length, m[1]!, 'year');
   }
-  for (const m of text.matchAll(QUARTER)) {
+  for (const m of digits ? text.matchAll(QUARTER) : []) {
     const q = m[1] ? Number(m[1]) : quarterNumber(m[2]!);
     const year = Number(m[3]);
     push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
   }
-  for (const m of text.matchAll(PLAIN_YEAR)) {
+  for (const m of digits ? text.matchAll(PLAIN_YEAR) : []) {
     const yearStart = m.index + (m[1]?.length ?? 0);
     if (!isYear(text, yearStart, yearStart + 4)) continue;
     push(m.index, m.index + m[0].length, m[2]!, 'year');
   }
-  if (published) {
+  if (published && relative) {
     for (const m of text.matchAll(RELATIVE)) {
       push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
     }

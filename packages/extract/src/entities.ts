@@ -14,10 +14,8 @@ const CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le
 const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'gu');
 
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).flatMap((t) => t.split(' ')));
-const ROLE_BEFORE = new RegExp(
-  `\\b(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))})\\s+$`,
-);
-const SPEECH_AFTER = new RegExp(`^,?\\s+(?:has\\s+|had\\s+|also\\s+)?(?:${alternation(SPEECH_VERBS)})\\b`);
+const LOWER_TITLES = new Set(PERSON_TITLES.filter((t) => /^[a-z]+$/.test(t)));
+const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
 const APPOSITIVE_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
 );
@@ -171,8 +169,13 @@ function analyzeRun(
     const localAfter = text.slice(absoluteEnd);
     const wordCount = j - i;
     const firstWordOfSentence = !/[\p{L}\d]/u.test(text.slice(0, absoluteStart));
-    const titled = pendingTitle || ROLE_BEFORE.test(localBefore);
-    const cued = SPEECH_AFTER.test(localAfter) || APPOSITIVE_AFTER.test(localAfter);
+    // Word lookups, not long alternations scanned at every offset: this runs for every name.
+    const wordBefore = /([a-z]+)\s+$/.exec(localBefore)?.[1];
+    const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
+    const wordAfter = /^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/.exec(localAfter)?.[1];
+    const cued =
+      (wordAfter !== undefined && SPEECH_WORDS.has(wordAfter)) ||
+      (localAfter.startsWith(',') && APPOSITIVE_AFTER.test(localAfter.slice(0, 80)));
     const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
     const refused = wordCount === 1 && places.has(name);
     if (!refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)))) {

@@ -157,8 +157,15 @@ const NAME_OK_BEFORE = new Set([
 const NUMBERED_NOUN_BEFORE =
   /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
 
+/** One cheap test before the many patterns: does the sentence hold a digit or a number word? */
+const NUMBER_HINT = new RegExp(
+  `\\d|\\b(?:${SPELLED_NUMBER_SOURCE.match(/zero\|[^)]*dozen/)?.[0] ?? 'zero'}|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|tens|hundreds|thousands|millions|billions|dozens|scores|${ORDINAL_WORD_SOURCE})\\b`,
+  'i',
+);
+
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(text: string, dates: ReadonlyArray<readonly [number, number]>, state: DocumentState): FigureSpan[] {
+  if (!NUMBER_HINT.test(text)) return [];
   const figures: FigureSpan[] = [];
   const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));

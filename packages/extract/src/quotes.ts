@@ -21,14 +21,18 @@ const PAIRS: Array<[string, string]> = [
   ['„', '”'],
 ];
 
+const QUOTE_HINT = /["“”«„‘]/;
+
 /** Quotations of a sentence in reading order; nested ones are left inside their parent. */
 export function findQuotes(text: string): RawQuote[] {
   const found: RawQuote[] = [];
+  if (!QUOTE_HINT.test(text)) return found;
   const taken: Array<[number, number]> = [];
   const isTaken = (i: number) => taken.some(([a, b]) => i >= a && i <= b);
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '«' && ch !== '„') continue;
     if (isTaken(i)) continue;
     const pair = PAIRS.find(([open]) => open === ch);
     if (pair) {
@@ -54,7 +58,7 @@ export function findQuotes(text: string): RawQuote[] {
     }
   }
   // ‘Single’ quotes outside double ones (nested single quotes stay inside their parent).
-  for (const m of text.matchAll(/(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu)) {
+  for (const m of text.includes('‘') ? text.matchAll(/(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu) : []) {
     if (isTaken(m.index)) continue;
     add(found, taken, text, m.index, m.index + m[0].length - 1);
   }

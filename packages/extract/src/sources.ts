@@ -95,7 +95,9 @@ export function findCues(masked: string, state: DocumentState): Cue[] {
     const verb = m[0].toLowerCase();
     const verbStart = m.index;
     const verbEnd = verbStart + m[0].length;
-    const before = masked.slice(0, verbStart);
+    // A window is enough to find a subject; anchored-at-end patterns then scan little text.
+    const windowStart = Math.max(0, verbStart - 240);
+    const before = masked.slice(windowStart, verbStart);
     const after = masked.slice(verbEnd);
     if (/\bso-$/.test(before)) continue;
     // "…,” said Alexandra Prokopenko" / "…,” wrote commentator Iryna Voichuk on January 16."
@@ -117,11 +119,11 @@ export function findCues(masked: string, state: DocumentState): Cue[] {
     const subject = subjectBefore(stripped);
     if (!subject) continue;
     // "“…,” Kainerugaba posted." needs nothing after the verb: the quotation is what was posted.
-    if (needsComplement && !/[”"»·],?\s*$/.test(masked.slice(0, subject.start))) continue;
+    if (needsComplement && !/[”"»·],?\s*$/.test(before.slice(0, subject.start))) continue;
     if (EVIDENCE_VERBS.has(verb) && !isDocument(subject.text)) continue;
-    const source = resolveSource(subject.text, state, masked.slice(0, subject.start));
+    const source = resolveSource(subject.text, state, masked.slice(0, windowStart + subject.start));
     if (!source) continue;
-    cues.push({ start: subject.start, end: verbEnd, source, form: 'verb' });
+    cues.push({ start: windowStart + subject.start, end: verbEnd, source, form: 'verb' });
   }
   cues.sort((a, b) => a.start - b.start);
   return cues;
