@@ -11,8 +11,8 @@ export interface Cleaned {
   body: string[];
   bodyText: string;
   /** The rule that dropped the unit whose text contains `needle`, or 'body' / 'heading' / 'caption'. */
-  ruleOf(needle: string): string;
-  decisionOf(needle: string): CleanResult['decisions'][number];
+  ruleOf(needle: string, which?: 'first' | 'last'): string;
+  decisionOf(needle: string, which?: 'first' | 'last'): CleanResult['decisions'][number];
 }
 
 export function cleanText(source: string): Cleaned {
@@ -35,8 +35,8 @@ export function cleanText(source: string): Cleaned {
     kept += source.slice(at, u.end);
     body.push(kept);
   });
-  const find = (needle: string): number => {
-    const i = units.findIndex((u) => u.text.includes(needle));
+  const find = (needle: string, which: 'first' | 'last' = 'first'): number => {
+    const i = which === 'first' ? units.findIndex((u) => u.text.includes(needle)) : units.findLastIndex((u) => u.text.includes(needle));
     if (i < 0) throw new Error(`no unit contains ${JSON.stringify(needle)}`);
     return i;
   };
@@ -46,11 +46,11 @@ export function cleanText(source: string): Cleaned {
     source,
     body,
     bodyText: body.join('\n'),
-    ruleOf(needle) {
-      const d = result.decisions[find(needle)]!;
+    ruleOf(needle, which) {
+      const d = result.decisions[find(needle, which)]!;
       return d.role === 'residue' ? (d.rule ?? 'residue') : d.role;
     },
-    decisionOf: (needle) => result.decisions[find(needle)]!,
+    decisionOf: (needle, which) => result.decisions[find(needle, which)]!,
   };
 }
 

@@ -114,8 +114,10 @@ export function readSpeakers(page: Page): void {
   // One "Name:" is a sentence; a transcript repeats its speakers.
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  const speakers = new Set([...counts].filter(([, n]) => n >= 2).map(([name]) => name));
-  if (speakers.size < 2) return;
+  const repeated = [...counts].filter(([, n]) => n >= 2).map(([name]) => name);
+  if (repeated.length < 2) return;
+  // Once a transcript is established, a guest who speaks once is a speaker too.
+  const speakers = new Set(counts.keys());
   let current: string | null = null;
   const byIndex = new Map(candidates.filter((c) => speakers.has(c.name)).map((c) => [c.i, c]));
   for (let i = page.bodyStart; i < page.articleEnd; i++) {

@@ -9,7 +9,7 @@ import { isPersonName } from './names.js';
 import { kindLabel } from './labels.js';
 import { words } from './text.js';
 
-const MIN_LENGTH = 2500;
+const MIN_LENGTH = 1200;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
 const KIND = '(?:Report|Comment|Commentary|Analysis|Brief Analysis|Policy Brief|Article|Interview|Q&A|Short Analysis|Op-Ed|Opinion|Explainer|Paper|Podcast)';

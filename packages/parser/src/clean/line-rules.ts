@@ -19,7 +19,7 @@ const MENU_WORDS = new Set(
 publications|articles|blogs|podcasts|videos|newsletters|donate|support|support us|login|log in|
 member login|sign in|sign up|register|more|global locations|careers|jobs|press|media|for media|privacy|privacy policy|
 terms|terms of use|terms of service|cookie policy|cookies|accessibility|sitemap|rss|membership|fellowships|
-annual reports|government resources|all topics|all regions|topics & regions|regions & countries|policy analysis|
+annual reports|government resources|all topics|all regions|topics & regions|regions & countries|
 experts & staff|related|follow us|connect with us|back to top|top|next|previous|open menu|close|close menu|toggle navigation|
 skip navigation|main menu|navigation|account|my account|language|english|español|français|deutsch`
     .split('|')
