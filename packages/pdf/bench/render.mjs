@@ -11,7 +11,6 @@ import { syntheticBrief } from './synthetic.mjs';
 const charts = await import('@briefs/charts').catch(() => null);
 const hasCharts = charts && typeof charts.briefCharts === 'function';
 const briefs = Array.from({ length: 100 }, (_, i) => syntheticBrief(i));
-const ms = (t) => `${(performance.now() - t).toFixed(1)} ms`;
 
 // Warm up: fonts parsed, code compiled, chart renderers made.
 for (let i = 0; i < 5; i++) await renderBrief(briefs[i], { date: 0 });
@@ -31,13 +30,14 @@ const withoutChartsCpu = cpu(c) / N;
 
 let chartCount = 0;
 let chartMs = 0;
+let svgOnly = 0;
 if (hasCharts) {
   for (let i = 0; i < 10; i++) chartCount += charts.briefCharts(briefs[i]).length;
   chartMs = ((withCharts - withoutCharts) * 10) / Math.max(1, chartCount);
   t = performance.now();
   let svgs = 0;
   for (let i = 0; i < 10; i++) for (const spec of charts.briefCharts(briefs[i])) { await charts.renderChartSvg(spec); svgs++; }
-  var svgOnly = (performance.now() - t) / Math.max(1, svgs);
+  svgOnly = (performance.now() - t) / Math.max(1, svgs);
 }
 
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (wall times grow with load; CPU time is this process's)`);
@@ -53,4 +53,3 @@ const pack = await renderPack(briefs, { title: 'Bench pack', subtitle: '100 synt
 const packMs = performance.now() - t;
 console.log(`pack of 100 documents: ${(packMs / 1000).toFixed(2)} s (CPU ${(cpu(c) / 1000).toFixed(2)} s), ${(pack.length / 1e6).toFixed(1)} MB`);
 console.log(`targets: brief ≤ 150 ms warm ${withCharts <= 150 ? 'MET' : 'MISSED'}; 100-document pack ≤ 30 s ${packMs <= 30000 ? 'MET' : 'MISSED'}`);
-void ms;

@@ -9,8 +9,11 @@ const PEOPLE = ['Amira Haddad', 'Jonas Berg', 'Olena Kravets', 'Tomas Lind', 'Sa
 const SUBJECTS = ['substations', 'households', 'schools', 'transformers', 'refugees', 'tonnes of grain'];
 
 function rng(seed) {
-  let s = seed * 2654435761 % 2 ** 32 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  let s = (seed * 2654435761) % 2 ** 32 || 1;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 2 ** 32;
+    return s / 2 ** 32;
+  };
 }
 
 export function syntheticBrief(seed) {

@@ -45,7 +45,7 @@ function parse(attrs: string, body: string): SvgText | null {
   if (transform !== undefined) {
     const m = /^matrix\(([-\d.e\s,]+)\)$/.exec(transform.trim());
     const values = m?.[1]?.split(/[\s,]+/).map(Number);
-    if (!values || values.length !== 6 || values.some((v) => !Number.isFinite(v))) return null;
+    if (values?.length !== 6 || values.some((v) => !Number.isFinite(v))) return null;
     matrix = values as SvgText['matrix'];
   }
   const anchor = a.get('text-anchor') ?? 'start';

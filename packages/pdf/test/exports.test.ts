@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import * as pdf from '../src/index.js';
+
+describe('@briefs/pdf public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(pdf).sort()).toEqual(
+      [
+        'DEFAULT_COLOURS',
+        'DEFAULT_FONT_DIR',
+        'FONT_FILES',
+        'STYLES',
+        'appendixBlocks',
+        'atAGlanceBlocks',
+        'briefBlocks',
+        'briefInfo',
+        'loadPackFile',
+        'packOptionsFrom',
+        'parsePackFile',
+        'renderBrief',
+        'renderPack',
+        'safeUrl',
+        'selectPackBriefs',
+        'sourcesAndLinks',
+        'visualLine',
+      ].sort(),
+    );
+  });
+});
