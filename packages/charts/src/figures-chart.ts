@@ -104,6 +104,34 @@ export interface FigureChartInput {
   maxItems: number;
   /** Distinct documents a pack chart needs before it is worth drawing. */
   minDocuments: number;
+  /** In a pack, at most this many bars from one document while others have figures to show. */
+  maxPerDocument?: number;
+}
+
+/**
+ * The `max` largest figures; with `perDocument`, no document takes more than that many rows while
+ * another document still has figures left — a pack chart compares documents, and one article full
+ * of large numbers would otherwise fill it. Rows freed that way go back to the largest left over.
+ */
+function pickLargest(items: readonly FigureItem[], max: number, perDocument?: number): FigureItem[] {
+  const sorted = [...items].sort(byValueDesc);
+  if (perDocument === undefined) return sorted.slice(0, max);
+  const taken: FigureItem[] = [];
+  const skipped: FigureItem[] = [];
+  const perDoc = new Map<number, number>();
+  for (const item of sorted) {
+    if (taken.length === max) break;
+    const n = perDoc.get(item.docIndex) ?? 0;
+    if (n < perDocument) {
+      taken.push(item);
+      perDoc.set(item.docIndex, n + 1);
+    } else skipped.push(item);
+  }
+  for (const item of skipped) {
+    if (taken.length === max) break;
+    taken.push(item);
+  }
+  return taken.sort(byValueDesc);
 }
 
 /**
@@ -115,7 +143,7 @@ export function figureChart(input: FigureChartInput): ChartSpec | null {
   if (group.items.length < 2) return null;
   const docs = new Set(group.items.map((i) => i.docIndex));
   if (docs.size < input.minDocuments) return null;
-  const chosen = [...group.items].sort(byValueDesc).slice(0, input.maxItems);
+  const chosen = pickLargest(group.items, input.maxItems, input.maxPerDocument);
   const values = chosen.map((i) => i.figure.value);
   const min = Math.min(...values);
   const max = Math.max(...values);

@@ -10,6 +10,9 @@ import type { ChartOptions, ChartSpec } from './types.js';
 /** At most this many figure groups (the largest) on the pack's "at a glance" pages. */
 const MAX_PACK_FIGURE_GROUPS = 4;
 
+/** Bars one document may take in a pack figure chart while others have figures to show. */
+const MAX_FIGURES_PER_DOCUMENT = 3;
+
 function docTitle(brief: Brief): string {
   return brief.meta.title.trim() || brief.id;
 }
@@ -51,6 +54,7 @@ export function packCharts(briefs: readonly Brief[], options?: ChartOptions): Ch
       width,
       maxItems: maxItems(options, DEFAULT_MAX_ITEMS.packFigures),
       minDocuments: 2,
+      maxPerDocument: MAX_FIGURES_PER_DOCUMENT,
     });
     if (spec) specs.push(spec);
   }

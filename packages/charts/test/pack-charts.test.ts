@@ -67,6 +67,31 @@ describe('packCharts', () => {
     expect(packCharts([a, b]).map((s) => s.id)).toEqual(['pack-topics']);
   });
 
+  test('one document full of large figures does not fill the chart', () => {
+    const big = brief(
+      'big',
+      Array.from({ length: 8 }, (_, i) =>
+        claim(`Plan ${i} costs $${i + 10} billion.`, [
+          { type: 'figure', text: `$${i + 10} billion`, value: (i + 10) * 1e9, kind: 'money', unit: 'USD' },
+        ]),
+      ),
+      { title: 'Big' },
+    );
+    const small = brief(
+      'small',
+      [
+        claim('A grant of $2 million.', [{ type: 'figure', text: '$2 million', value: 2e6, kind: 'money', unit: 'USD' }]),
+        claim('A loan of $5 million.', [{ type: 'figure', text: '$5 million', value: 5e6, kind: 'money', unit: 'USD' }]),
+      ],
+      { title: 'Small' },
+    );
+    const money = packCharts([big, small])[0]!;
+    // Three from the big document, both of the small one, then the big one's next largest.
+    expect(valueLabels(money)[0]).toEqual(['$17B', '$16B', '$15B', '$14B', '$13B', '$12B', '$5M', '$2M']);
+    const two = packCharts([big, small], { maxItems: 5 })[0]!;
+    expect(valueLabels(two)[0]).toEqual(['$17B', '$16B', '$15B', '$5M', '$2M']);
+  });
+
   test('a pack of one brief has no cross-document figure charts', () => {
     expect(packCharts([richBrief()]).filter((s) => s.kind === 'pack-figures')).toEqual([]);
     expect(packCharts([])).toEqual([]);
