@@ -6,8 +6,9 @@
  * Run after `pnpm build`: `pnpm bench` (env BRIEFS_SHARED overrides the shared folder).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = process.env.BRIEFS_SHARED ?? path.resolve(here, '../../../../shared');
@@ -73,3 +74,30 @@ for (const doc of docs) {
   );
 }
 console.log(`total: ${(totalBytes / 1024).toFixed(1)} KB in ${totalMs.toFixed(2)} ms → ${(totalBytes / 1e6 / (totalMs / 1000)).toFixed(2)} MB/s`);
+
+// The yardstick of the issue: bare remark-parse on the same files, timed in the same process (the
+// machine is shared, so only the ratio means much). remark comes from the parser package, if built.
+try {
+  const require = createRequire(path.resolve(here, '../../parser/package.json'));
+  const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
+  const { unified } = await load('unified');
+  const { default: remarkParse } = await load('remark-parse');
+  const processor = unified().use(remarkParse);
+  const sources = readdirSync(corpus)
+    .filter((f) => /^\d+-.*\.md$/.test(f))
+    .map((f) => readFileSync(path.join(corpus, f), 'utf8'));
+  for (const source of sources) processor.parse(source);
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) for (const source of sources) processor.parse(source);
+  const remarkMs = (performance.now() - start) / rounds;
+  const extractStart = performance.now();
+  for (let i = 0; i < rounds; i++) for (const doc of docs) run(doc);
+  const extractMs = (performance.now() - extractStart) / rounds;
+  const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  console.log(
+    `remark-parse: ${(bytes / 1024).toFixed(1)} KB in ${remarkMs.toFixed(2)} ms → ${(bytes / 1e6 / (remarkMs / 1000)).toFixed(2)} MB/s; ` +
+      `analyze / remark-parse time: ${(extractMs / remarkMs).toFixed(2)}×`,
+  );
+} catch (error) {
+  console.log(`remark-parse not available for the ratio (${error.code ?? error.message})`);
+}

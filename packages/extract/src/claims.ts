@@ -4,6 +4,7 @@
  * the modal or hedging words found, whatever the kind. See README.md, "Claims".
  */
 import type { ClaimKind } from '@briefs/ast';
+import { hasAny, type Lexed, lex } from './lex.js';
 
 const RECOMMENDATION = [
   /\bshould(?:n['’]t)?\b/gi,
@@ -48,12 +49,15 @@ export interface ClaimReading {
 }
 
 /** Read the kind of a sentence from its words outside quotations (`masked`). */
-/** One cheap test before the patterns: most statements hold none of these words. */
-const CUE_HINT =
-  /\b(?:should|must|need|needs|needed|ought|call|calls|called|calling|urg\w*|recommend\w*|essential|crucial|vital|imperative|critical|important|necessary|requir\w*|will|won|would|expected|likely|unlikely|probably|may|might|could|set|poised|forecasts?|projected|going)\b/i;
+/** Words one of the patterns needs: a sentence with none of them is a plain statement. */
+const CUE_WORDS = new Set(
+  'should shouldn must need needs needed ought call calls called calling urge urges urged urging recommend recommends recommended recommending essential crucial vital imperative critical important necessary require requires required will won would expected likely unlikely probably may might could set poised forecast forecasts projected going'.split(
+    ' ',
+  ),
+);
 
-export function readClaim(masked: string, source: string | null): ClaimReading {
-  if (!CUE_HINT.test(masked)) return { kind: source ? 'attributed' : 'statement', hedge: null };
+export function readClaim(masked: string, source: string | null, lexed: Lexed = lex(masked)): ClaimReading {
+  if (!hasAny(lexed, CUE_WORDS)) return { kind: source ? 'attributed' : 'statement', hedge: null };
   const recommendation = collect(masked, RECOMMENDATION);
   const forecast = collect(masked, FORECAST);
   const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);

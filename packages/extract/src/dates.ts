@@ -5,6 +5,7 @@
  */
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
+import { hasAny, type Lexed, lex } from './lex.js';
 import { alternation, type DateSpan, type DocumentState } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
@@ -113,19 +114,19 @@ const SCALE_AFTER = new RegExp(
 const COUNT_NOUN_AFTER =
   /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
 
-const MONTH_HINT = new RegExp(`\\b${MONTH_SOURCE}`);
-const RELATIVE_HINT = /\b(?:last|next|this|yesterday|tomorrow|ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+const MONTH_WORDS = new Set(Object.keys(MONTHS));
+const RELATIVE_WORDS = new Set(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)]);
 
-export function findDates(text: string, state: DocumentState): DateSpan[] {
+export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {
   const candidates: Candidate[] = [];
   const published = state.published;
   const push = (start: number, end: number, value: string | null, precision: Precision) => {
     if (value !== null) candidates.push({ start, end, value, precision });
   };
   // Cheap tests first: most sentences hold no digit, month, weekday or relative word.
-  const digits = /\d/.test(text);
-  const months = MONTH_HINT.test(text);
-  const relative = published !== null && RELATIVE_HINT.test(text);
+  const digits = lexed.digits;
+  const months = hasAny(lexed, MONTH_WORDS);
+  const relative = published !== null && hasAny(lexed, RELATIVE_WORDS);
   if (!digits && !months && !relative) return [];
 
   for (const m of digits && months ? text.matchAll(MONTH_DAY_RANGE_YEAR) : []) {

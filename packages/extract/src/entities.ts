@@ -6,12 +6,15 @@
 import type { EntityKind } from '@briefs/ast';
 import { gazetteer } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
 const CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)';
 /** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
-const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'gu');
+const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
+/** Where a run may start: a capital (or an al-/bin- particle) not inside a word. A plain scan, no \\p. */
+const RUN_START = /(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g;
 
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).flatMap((t) => t.split(' ')));
 const LOWER_TITLES = new Set(PERSON_TITLES.filter((t) => /^[a-z]+$/.test(t)));
@@ -27,17 +30,23 @@ interface Hit {
   kind: EntityKind;
 }
 
-export function findEntities(text: string, state: DocumentState): EntitySpan[] {
+export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
   const hits: Hit[] = [];
-  for (const m of text.matchAll(RUN_RE)) {
+  const firstWordAt = lexed.firstWordAt;
+  RUN_START.lastIndex = 0;
+  for (let s = RUN_START.exec(text); s; s = RUN_START.exec(text)) {
+    RUN_RE.lastIndex = s.index;
+    const m = RUN_RE.exec(text);
+    if (!m) continue;
+    RUN_START.lastIndex = s.index + m[0].length;
     let run = m[0];
-    let start = m.index;
+    let start = s.index;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
     const pieces = splitPossessive(run);
     for (const piece of pieces) {
-      analyzeRun(text, start + piece.offset, piece.text, state, places, hits);
+      analyzeRun(text, start + piece.offset, piece.text, state, places, hits, firstWordAt);
     }
     start += run.length;
   }
@@ -73,6 +82,7 @@ function analyzeRun(
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
   hits: Hit[],
+  firstWordAt: number,
 ): void {
   const trimmed = run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '');
   const runEnd = runStart + trimmed.length;
@@ -168,7 +178,7 @@ function analyzeRun(
     const localBefore = text.slice(Math.max(0, absoluteStart - 40), absoluteStart);
     const localAfter = text.slice(absoluteEnd);
     const wordCount = j - i;
-    const firstWordOfSentence = !/[\p{L}\d]/u.test(text.slice(0, absoluteStart));
+    const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
     const wordBefore = /([a-z]+)\s+$/.exec(localBefore)?.[1];
     const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));

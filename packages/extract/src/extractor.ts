@@ -9,6 +9,7 @@ import { findDates } from './dates.js';
 import { findEntities, rememberPerson } from './entities.js';
 import { findFigures } from './figures.js';
 import { gazetteer } from './gazetteer.js';
+import { lex } from './lex.js';
 import { ORGANIZATION_HEADS } from './lexicon.js';
 import { findQuotes, isTitleLike, maskQuotes, type RawQuote } from './quotes.js';
 import { type Cue, findCues } from './sources.js';
@@ -24,12 +25,14 @@ export function createExtractor(options: ExtractOptions): Extractor {
 function analyzeSentence(text: string, context: SentenceContext, state: DocumentState): SentenceAnalysis {
   const quotes = findQuotes(text);
   const masked = maskQuotes(text, quotes);
+  const lexed = lex(text);
+  const maskedLexed = quotes.length > 0 ? lex(masked) : lexed;
   // Entities first: pronouns in the cues look back to the people named earlier in the sentence.
   const lastPersonBefore = state.lastPerson;
-  const entities = findEntities(text, state);
+  const entities = findEntities(text, state, lexed);
   state.sentencePeople = entities.filter((e) => e.kind === 'person').map((e) => ({ start: e.range[0], name: e.name }));
   state.lastPerson = lastPersonBefore;
-  const cues = findCues(masked, state);
+  const cues = findCues(masked, state, maskedLexed);
   const sentenceCue = pickSentenceCue(cues, masked);
   const speaker = context.speaker?.trim() || null;
   if (speaker) rememberPerson(speaker, state);
@@ -44,16 +47,16 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   }
   inlines.push(...quoteSpans);
 
-  const dates = findDates(text, state);
+  const dates = findDates(text, state, lexed);
   inlines.push(...dates);
-  inlines.push(...findFigures(text, dates.map((d) => d.range), state));
+  inlines.push(...findFigures(text, dates.map((d) => d.range), state, lexed));
   inlines.push(...entities);
 
   let source = sentenceCue?.source ?? null;
   const wholeQuote = quoteSpans.length > 0 && !/[\p{L}\d]/u.test(masked.replace(/·/g, ''));
   if (!source && wholeQuote) source = quoteSpans[0]!.speaker;
   if (!source && speaker) source = speaker;
-  const claim = readClaim(wholeQuote || speaker ? text : masked, source);
+  const claim = wholeQuote || speaker ? readClaim(text, source, lexed) : readClaim(masked, source, maskedLexed);
 
   remember(source, state);
   // "he" in the next sentence is the last person named in this one.

@@ -25,6 +25,7 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
+import { hasAny, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
 
 type Kind = FigureSpan['kind'];
@@ -157,15 +158,24 @@ const NAME_OK_BEFORE = new Set([
 const NUMBERED_NOUN_BEFORE =
   /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
 
-/** One cheap test before the many patterns: does the sentence hold a digit or a number word? */
-const NUMBER_HINT = new RegExp(
-  `\\d|\\b(?:${SPELLED_NUMBER_SOURCE.match(/zero\|[^)]*dozen/)?.[0] ?? 'zero'}|half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|tens|hundreds|thousands|millions|billions|dozens|scores|${ORDINAL_WORD_SOURCE})\\b`,
-  'i',
-);
+const SPELLED_WORDS = new Set([
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '),
+  ...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
+]);
+const FRACTION_WORDS = new Set(Object.keys(FRACTION_DENOMINATORS));
+const VAGUE_WORDS = new Set(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
+const ORDINAL_WORDS = new Set(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)));
 
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
-export function findFigures(text: string, dates: ReadonlyArray<readonly [number, number]>, state: DocumentState): FigureSpan[] {
-  if (!NUMBER_HINT.test(text)) return [];
+export function findFigures(
+  text: string,
+  dates: ReadonlyArray<readonly [number, number]>,
+  state: DocumentState,
+  lexed: Lexed = lex(text),
+): FigureSpan[] {
+  const spelled = hasAny(lexed, SPELLED_WORDS);
+  const ordinalWords = hasAny(lexed, ORDINAL_WORDS);
+  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !hasAny(lexed, VAGUE_WORDS)) return [];
   const figures: FigureSpan[] = [];
   const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
@@ -176,16 +186,16 @@ export function findFigures(text: string, dates: ReadonlyArray<readonly [number,
   };
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
-  for (const m of text.matchAll(FRACTION_RE)) add(fraction(text, m));
-  for (const m of text.matchAll(IN_RATIO_RE)) add(inRatio(text, m));
-  for (const m of text.matchAll(HALF_RE)) add(half(text, m));
-  for (const m of text.matchAll(VAGUE_RE)) {
+  for (const m of hasAny(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
+  for (const m of lexed.words.has('in') || lexed.words.has('out') ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
+  for (const m of lexed.words.has('half') ? text.matchAll(HALF_RE) : []) add(half(text, m));
+  for (const m of hasAny(lexed, VAGUE_WORDS) ? text.matchAll(VAGUE_RE) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }
 
   const cores: Core[] = [];
   const listNumber = /^\s*\d{1,2}[.)]\s/.exec(text);
-  for (const m of text.matchAll(DIGITS_RE)) {
+  for (const m of lexed.digits ? text.matchAll(DIGITS_RE) : []) {
     let start = m.index;
     let raw = m[0];
     if (listNumber && start < listNumber[0].length) continue;
@@ -207,7 +217,7 @@ export function findFigures(text: string, dates: ReadonlyArray<readonly [number,
     }
     cores.push({ start, end, value: parseDigits(raw), vague: false, spelled: false });
   }
-  for (const m of text.matchAll(SPELLED_RE)) {
+  for (const m of spelled ? text.matchAll(SPELLED_RE) : []) {
     const value = parseSpelledNumber(m[0]);
     if (value === null) continue;
     const start = m.index;
@@ -220,8 +230,8 @@ export function findFigures(text: string, dates: ReadonlyArray<readonly [number,
     if (!free(core.start, core.end)) continue;
     add(build(text, core));
   }
-  for (const m of text.matchAll(ORDINAL_DIGIT_RE)) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
-  for (const m of text.matchAll(ORDINAL_WORD_RE)) {
+  for (const m of lexed.digits ? text.matchAll(ORDINAL_DIGIT_RE) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
+  for (const m of ordinalWords ? text.matchAll(ORDINAL_WORD_RE) : []) {
     const value = parseOrdinalWord(m[1]!);
     if (value === null || value === 1) continue;
     add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
