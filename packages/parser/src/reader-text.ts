@@ -7,7 +7,7 @@
  * The walk is iterative: emphasis can nest as deep as the input likes.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { isSpace, type LinkTarget, type MappedTextBuilder } from './mapped-text.js';
+import { isSpace, type LinkTarget, MappedTextBuilder } from './mapped-text.js';
 
 export interface ImageRef {
   alt: string;
@@ -29,8 +29,8 @@ interface Frame {
   nodes: readonly Nodes[];
   i: number;
   span: [number, number];
-  /** Characters to skip at the start of node `i` (the `)` closing a scraped link target). */
-  skip: number;
+  /** Source offset before which content is skipped (a scraped link target already read). */
+  skipUntil: number;
   exit?: () => void;
 }
 
@@ -40,21 +40,38 @@ const spanOf = (node: Nodes, fallback: [number, number]): [number, number] => {
   return s === undefined || e === undefined ? fallback : [s, Math.max(s, e)];
 };
 
-/** `(<https://…>)` right after a link/strong/emphasis: the scraped form of a link target. */
-function scrapedTarget(nodes: readonly Nodes[], i: number, source: string): { url: string; end: number } | null {
-  const open = nodes[i + 1];
-  const target = nodes[i + 2];
-  const close = nodes[i + 3];
-  if (open?.type !== 'text' || target?.type !== 'link' || close?.type !== 'text') return null;
-  if (!/^[ \t]*\($/.test(open.value) || !close.value.startsWith(')')) return null;
-  const ts = target.position?.start.offset;
-  if (ts === undefined || source.charCodeAt(ts) !== 60 /* < */ || !/^(https?:|mailto:)/i.test(target.url)) return null;
-  const end = (close.position?.start.offset ?? target.position?.end.offset ?? ts) + 1;
-  return { url: target.url, end };
+/**
+ * `(<https://…>)` right after a link/strong/emphasis: the scraped form of a link target. Read
+ * from the source, so a target a scraper broke across lines (`(<https://…/policy-` ⏎⏎
+ * `analysis/…>)`, joined for remark by `joinBrokenTargets`) is still recognised whole.
+ */
+const SCRAPED_TARGET = /[ \t]*\(<([^<>]{1,2048}?)>\)/y;
+/** …and with its `>` lost as well (then no `(`, `)` or spaces other than line breaks inside). */
+const SCRAPED_TARGET_OPEN = /[ \t]*\(<([^<>()\s]{1,2048}>?(?:[\r\n \t]+[^<>()\s]{1,2048})?)>?\)/y;
+function scrapedTarget(node: Nodes, source: string): { url: string; end: number } | null {
+  const end = node.position?.end.offset;
+  if (end === undefined) return null;
+  SCRAPED_TARGET.lastIndex = end;
+  SCRAPED_TARGET_OPEN.lastIndex = end;
+  const m = SCRAPED_TARGET.exec(source) ?? SCRAPED_TARGET_OPEN.exec(source);
+  if (!m) return null;
+  const url = m[1]!.replace(/[\s>]+/g, '');
+  if (!/^(?:https?:\/\/|mailto:)/i.test(url)) return null;
+  return { url, end: end + m[0].length };
+}
+
+/**
+ * The copy of the text handed to remark: same length as the source, so offsets hold. A scraped
+ * link target broken by line ends (even a blank line) gets its line ends turned into spaces.
+ */
+const BROKEN_TARGET = /\(<(?:https?:\/\/|mailto:)[^\s<>()]*>?(?:\r\n|\r|\n)\s*[^\s<>()]*>?\)/g;
+export function joinBrokenTargets(text: string): string {
+  if (!text.includes('(<')) return text;
+  return text.replace(BROKEN_TARGET, (m) => m.replace(/[\r\n]/g, ' '));
 }
 
 export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
-  const stack: Frame[] = [{ nodes: children, i: 0, span, skip: 0 }];
+  const stack: Frame[] = [{ nodes: children, i: 0, span, skipUntil: -1 }];
   let currentLink = -1;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -63,15 +80,13 @@ export function readPhrasing(children: readonly PhrasingContent[], span: [number
       frame.exit?.();
       continue;
     }
-    const index = frame.i;
-    const node = frame.nodes[index]!;
+    const node = frame.nodes[frame.i]!;
     const nodeSpan = spanOf(node, frame.span);
-    const skip = frame.skip;
     frame.i++;
-    frame.skip = 0;
+    if (nodeSpan[1] <= frame.skipUntil && nodeSpan[1] > nodeSpan[0]) continue;
     switch (node.type) {
       case 'text':
-        alignInto(b, node.value.slice(skip), ctx.source, nodeSpan[0] + skip, nodeSpan[1], currentLink);
+        alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink, frame.skipUntil);
         break;
       case 'inlineCode':
         alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
@@ -93,10 +108,10 @@ export function readPhrasing(children: readonly PhrasingContent[], span: [number
       case 'emphasis':
       case 'delete':
       case 'linkReference': {
-        const scraped = node.type === 'linkReference' ? null : scrapedTarget(frame.nodes, index, ctx.source);
+        const scraped = node.type === 'linkReference' ? null : scrapedTarget(node, ctx.source);
         const isLink = node.type === 'link' || scraped !== null;
         if (!isLink || currentLink !== -1) {
-          stack.push({ nodes: node.children, i: 0, span: nodeSpan, skip: 0 });
+          stack.push({ nodes: node.children, i: 0, span: nodeSpan, skipUntil: -1 });
           break;
         }
         const url = scraped?.url ?? (node as { url: string }).url;
@@ -104,15 +119,12 @@ export function readPhrasing(children: readonly PhrasingContent[], span: [number
         ctx.links.push({ url, start: nodeSpan[0], end: scraped ? scraped.end : nodeSpan[1] });
         const from = b.length;
         currentLink = id;
-        if (scraped) {
-          frame.i = index + 3; // past ` (`, the autolink, and into the closing text…
-          frame.skip = 1; // …without its `)`
-        }
+        if (scraped) frame.skipUntil = scraped.end;
         stack.push({
           nodes: node.children,
           i: 0,
           span: nodeSpan,
-          skip: 0,
+          skipUntil: -1,
           exit: () => {
             currentLink = -1;
             stripOwnTarget(b, from, (node as { url?: string }).url ?? url);
@@ -123,7 +135,7 @@ export function readPhrasing(children: readonly PhrasingContent[], span: [number
       }
       default: {
         const any = node as { children?: Nodes[]; value?: string };
-        if (Array.isArray(any.children)) stack.push({ nodes: any.children, i: 0, span: nodeSpan, skip: 0 });
+        if (Array.isArray(any.children)) stack.push({ nodes: any.children, i: 0, span: nodeSpan, skipUntil: -1 });
         else if (typeof any.value === 'string') alignInto(b, any.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
       }
     }
@@ -152,7 +164,15 @@ const LOOKAHEAD = 256;
  * backslashes, tags' whitespace) and maps decoded character references to their whole `&…;`.
  * Never leaves [s, e], so every position stays inside the source.
  */
-export function alignInto(b: MappedTextBuilder, value: string, source: string, s: number, e: number, link: number): void {
+export function alignInto(b: MappedTextBuilder, value: string, source: string, s: number, e: number, link: number, skipUntil = -1): void {
+  if (skipUntil > s) {
+    // Align into a scratch builder and keep what lies past `skipUntil`.
+    const scratch = new MappedTextBuilder();
+    alignInto(scratch, value, source, s, e, link);
+    const t = scratch.build();
+    for (let i = 0; i < t.length; i++) if (t.start[i]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[i]!, t.end[i]!, t.link[i]!);
+    return;
+  }
   let p = s;
   let misses = 0;
   for (let i = 0; i < value.length; i++) {

@@ -18,6 +18,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseDocument } from 'yaml';
 import type { LineIndex } from './line-index.js';
+import { joinBrokenTargets } from './reader-text.js';
 
 export type SourceFormat = 'markdown' | 'text' | 'html';
 
@@ -53,7 +54,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
     const tree = htmlProcessor.runSync(hast) as Root;
     return { tree, frontMatter: null, frontMatterRange: null, guarded: [], diagnostics };
   }
-  const { parseText, guarded } = guardNesting(text);
+  const { parseText, guarded } = guardNesting(joinBrokenTargets(text));
   if (guarded.length > 0) {
     const first = guarded[0]!;
     diagnostics.push({
