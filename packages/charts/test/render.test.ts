@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { ChartSpec } from '../src/index.js';
 import { briefCharts, packCharts, renderChartSvg, renderChartSvgSync } from '../src/index.js';
-import { rendererCount } from '../src/render/render-svg.js';
+import { clearRenderCache, rendererCount } from '../src/render/render-svg.js';
 import { brief, claim, richBrief } from './fixtures.js';
 import { checkWellFormed } from './xml.js';
 
@@ -73,6 +73,7 @@ describe('renderChartSvg', () => {
     const spec = specs.find((s) => s.kind === 'claim-kinds')!;
     const blank: ChartSpec = structuredClone(spec);
     blank.config.data.labels = [[''], [''], [''], ['']];
+    clearRenderCache();
     const withLabels = glyphData(renderChartSvgSync(spec, { text: 'outlines' }));
     const without = glyphData(renderChartSvgSync(blank, { text: 'outlines' }));
     // "Statements", "Attributed claims", "Forecasts", "Recommendations": ~50 glyphs of outline.
@@ -83,7 +84,11 @@ describe('renderChartSvg', () => {
     const spec = specs.find((s) => s.kind === 'timeline')!;
     const a = renderChartSvgSync(spec);
     const outlines = renderChartSvgSync(spec, { text: 'outlines' });
+    expect(renderChartSvgSync(spec)).toBe(a); // from the cache
+    // Drawn again, not from the cache.
+    clearRenderCache();
     for (const other of specs) renderChartSvgSync(other);
+    clearRenderCache();
     expect(renderChartSvgSync(spec)).toBe(a);
     expect(renderChartSvgSync(spec, { text: 'outlines' })).toBe(outlines);
     // cairo's global counters are renumbered.
@@ -134,8 +139,9 @@ describe('renderChartSvg', () => {
     );
     const all = many.flatMap((b) => briefCharts(b)).slice(0, 50);
     expect(all).toHaveLength(50);
-    // Warm up with the first ten, then measure the rest.
+    // Warm up with the first ten, then measure all 50 drawn (not taken from the cache).
     for (const s of all.slice(0, 10)) renderChartSvgSync(s);
+    clearRenderCache();
     global.gc?.();
     const before = process.memoryUsage().rss;
     for (const s of all) renderChartSvgSync(s);

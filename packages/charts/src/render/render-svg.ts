@@ -89,8 +89,30 @@ export interface RenderOptions {
   text?: 'text' | 'outlines';
 }
 
+/**
+ * SVGs drawn in this process, by spec and options. A pack draws every brief's charts again after
+ * the briefs were drawn on their own; the output is a pure function of the key, so a hit is exact.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 2000;
+
 /** Draw a spec as SVG, synchronously. The same spec and options give the same bytes. */
 export function renderChartSvgSync(spec: ChartSpec, options: RenderOptions = {}): string {
+  const key = `${options.text ?? 'text'}\n${JSON.stringify(spec)}`;
+  const hit = drawn.get(key);
+  if (hit !== undefined) {
+    // Most recently used last, so the oldest entry is the one evicted.
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = drawSvg(spec, options);
+  if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value as string);
+  drawn.set(key, svg);
+  return svg;
+}
+
+function drawSvg(spec: ChartSpec, options: RenderOptions): string {
   const { canvas } = rendererFor(spec.width, spec.height);
   const config = withFormatters(spec);
   if (options.text === 'outlines') {
@@ -111,4 +133,9 @@ export async function renderChartSvg(spec: ChartSpec, options: RenderOptions = {
 /** How many renderers (canvas sizes) are alive; for tests and the benchmark. */
 export function rendererCount(): number {
   return renderers.size;
+}
+
+/** Forget the SVGs drawn so far (the benchmark measures drawing, not the cache). */
+export function clearRenderCache(): void {
+  drawn.clear();
 }
