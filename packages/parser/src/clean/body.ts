@@ -77,14 +77,17 @@ export function readHeadings(page: Page): void {
       continue;
     }
     // Bold run-in lead: "**Growing rift.** The White House…"
-    const raw = page.context.source.slice(u.start, u.end);
-    const lead = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_\n]{2,90}?)(\2)?([.:])(\2)?\s+(?=\S)/.exec(raw);
+    // Units may start after the `**` (reader text); read from the start of the source line.
+    const src = page.context.source;
+    const lineStart = Math.max(src.lastIndexOf('\n', u.start - 1) + 1, u.start - 4);
+    const raw = src.slice(lineStart, u.end);
+    const lead = /^(\s*(?:[-*+>]\s+)?)(\*\*|__)([^*_\n]{2,90}?)(\2)?([.:])(\2)?\s+(?=\S)/.exec(raw);
     if (lead && startsParagraph(page, i) && (lead[4] || lead[6])) {
       const title = lead[3]!.trim();
       const tw = words(title).length;
       if (tw >= 1 && tw <= 10 && !/^(?:join us|sign up|subscribe|register)/i.test(title)) {
-        const start = u.start + lead[1]!.length;
-        page.set(i, { role: 'body', rule: 'bold-lead', inlineHeadings: [{ start, end: u.start + lead[0].length, text: title }] });
+        const start = Math.max(u.start, lineStart + lead[1]!.length);
+        page.set(i, { role: 'body', rule: 'bold-lead', inlineHeadings: [{ start, end: lineStart + lead[0].length, text: title }] });
         continue;
       }
     }
@@ -197,6 +200,11 @@ export function readInlineNoise(page: Page): void {
     const u = page.unit(i);
     const raw = page.context.source.slice(u.start, u.end);
     for (const m of raw.matchAll(/,\s*opens new tab\b/g)) page.dropRange(i, u.start + m.index, u.start + m.index + m[0].length, 'link-noise');
+    // The tail of a URL broken across lines: "analysis/view/some-slug), and other…".
+    const broken = /^[a-z0-9][\w.-]*(?:\/[\w.%~-]+)+\/?>?\)\s*/i.exec(raw);
+    if (broken && i > 0 && /[-/]>?\)?\s*$/.test(page.context.source.slice(page.unit(i - 1).start, page.unit(i - 1).end))) {
+      page.dropRange(i, u.start, u.start + broken[0].length, 'link-noise');
+    }
     const sign = /([.!?"”])\s*_?\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*_?\s*$/u.exec(raw);
     if (sign && isPersonName(clean(sign[2]!))) {
       const start = u.start + sign.index + sign[1]!.length;

@@ -18,8 +18,9 @@ export function readTitle(page: Page): void {
     const out: number[] = [];
     // The head of the page: up to the first paragraph of running text.
     for (let i = 0; i < page.length && out.length < 8; i++) {
+      if (!page.free(i) || !page.text(i)) continue;
       if (isProse(page.text(i))) break;
-      if (page.free(i) && page.text(i)) out.push(i);
+      out.push(i);
     }
     return out;
   };

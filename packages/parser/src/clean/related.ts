@@ -37,8 +37,25 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
     item = null;
     deks = 0;
   };
+  /** Links with no text leave no unit: look for `[](url)` in the source between two units. */
+  const gapUrl = (k: number): string | undefined => {
+    const end = page.unit(k).end;
+    const next = k + 1 < page.length ? page.unit(k + 1).start : page.context.source.length;
+    const m = /\[\s*\]\(([^)\s]+)\)/.exec(page.context.source.slice(end, next));
+    return m?.[1];
+  };
+  const takeGap = (k: number): void => {
+    const url = gapUrl(k);
+    if (!url) return;
+    const before = item && !(item as RelatedItem).url ? slugOverlap(url, (item as RelatedItem).title) : -1;
+    const after = k + 1 < limit ? slugOverlap(url, cardText(page.text(k + 1))) : -1;
+    if (after > before && after >= 2) pendingUrl = url;
+    else if (before >= 2) (item as unknown as RelatedItem).url = url;
+  };
+  if (from > 0) takeGap(from - 1);
   let j = from;
   for (; j < limit; j++) {
+    if (j > from) takeGap(j - 1);
     if (!page.free(j) && page.decisions[j]?.rule !== 'separator') break;
     const raw = page.text(j);
     const t = cardText(raw);
