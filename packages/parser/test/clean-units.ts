@@ -10,10 +10,10 @@ const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g;
 
 function readerText(raw: string, offset: number, links: UnitLink[]): string {
   const withLinks = raw.replace(LINK, (whole, text: string, url: string, at: number) => {
-    links.push({ text: unescape(text), url, start: offset + at, end: offset + at + whole.length });
+    links.push({ text: unescapeMarkdown(text), url, start: offset + at, end: offset + at + whole.length });
     return text;
   });
-  return unescape(
+  return unescapeMarkdown(
     withLinks
       .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
       .replace(/(\*\*|__)(.+?)\1/g, '$2')
@@ -21,7 +21,7 @@ function readerText(raw: string, offset: number, links: UnitLink[]): string {
   );
 }
 
-const unescape = (s: string): string => s.replace(/\\([\\`*_{}[\]()#+\-.!$<>|~])/g, '$1');
+const unescapeMarkdown = (s: string): string => s.replace(/\\([\\`*_{}[\]()#+\-.!$<>|~])/g, '$1');
 
 export function unitsFromText(source: string, format: CleanContext['format'] = 'markdown'): { units: Unit[]; context: CleanContext } {
   let frontMatter: Record<string, unknown> | null = null;

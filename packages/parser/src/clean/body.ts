@@ -88,7 +88,6 @@ export function readHeadings(page: Page): void {
       if (tw >= 1 && tw <= 10 && !/^(?:join us|sign up|subscribe|register)/i.test(title)) {
         const start = Math.max(u.start, lineStart + lead[1]!.length);
         page.set(i, { role: 'body', rule: 'bold-lead', inlineHeadings: [{ start, end: lineStart + lead[0].length, text: title }] });
-        continue;
       }
     }
   }
