@@ -7,13 +7,15 @@ import type { FieldType, TableDef } from './tables.js';
 /**
  * CSV text of rows, RFC 4180: comma separated, CRLF after every record (§2.1, §2.2), fields
  * with a comma, quote, CR or LF enclosed in double quotes and quotes doubled (§2.5–2.7).
- * csv-stringify does the quoting; the cell text comes from `csvCell`.
+ * csv-stringify does the quoting and the typed casts below.
  *
- * Every non-empty cell of a text column is quoted, numbers, booleans and dates never are: a
- * spreadsheet told to read "quoted field as text" (LibreOffice's option, pandas' QUOTE_NONNUMERIC
- * idea) then keeps `007` as text instead of the number 7, and an empty unquoted cell is null.
+ * Every non-empty cell of a text column is quoted, numbers, booleans and dates never are
+ * (csv-stringify's `quoted_string` quotes exactly the cells given as strings, so numbers are
+ * given as numbers and dates as `Date`s): a spreadsheet told to read "quoted field as text"
+ * (LibreOffice's option) then keeps `007` as text instead of the number 7, and an empty unquoted
+ * cell is null.
  */
-const BASE_OPTIONS = {
+const BASE_OPTIONS: Options = {
   record_delimiter: '\r\n',
   // Quote any field holding a lone CR or LF too, not only the CRLF record delimiter (RFC 4180 §2.6).
   quote_record_delimiter: true,
@@ -21,22 +23,29 @@ const BASE_OPTIONS = {
   quote: '"',
   escape: '"',
   delimiter: ',',
-} as const;
+};
 
-const optionsCache = new WeakMap<TableDef, Options>();
+const ROW_OPTIONS: Options = {
+  ...BASE_OPTIONS,
+  quoted_string: true,
+  cast: {
+    number: (value) => formatNumber(value),
+    boolean: (value) => (value ? 'true' : 'false'),
+    date: (value) => value.toISOString().slice(0, 10),
+  },
+};
 
-function optionsFor(table: TableDef): Options {
-  let options = optionsCache.get(table);
-  if (!options) {
-    const text = table.fields.map((f) => f.type === 'string');
-    options = {
-      ...BASE_OPTIONS,
-      cast: { string: (value, context) => ({ value, quoted: value !== '' && context.index !== undefined && text[context.index] === true }) },
-    };
-    optionsCache.set(table, options);
-  }
-  return options;
+type Typed = string | number | boolean | Date | null;
+
+/** One cell as csv-stringify gets it: text neutralised, dates as `Date` (so left unquoted). */
+function typedCell(value: Cell, type: FieldType): Typed {
+  if (typeof value !== 'string') return value;
+  if (type === 'string') return neutraliseFormula(value);
+  if (type === 'date' && ISO_DATE.test(value)) return new Date(`${value}T00:00:00Z`);
+  return value;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** UTF-8 byte order mark, for Excel, which otherwise reads a CSV in the local code page. */
 export const BOM = '\uFEFF';
@@ -53,7 +62,7 @@ export function csvCell(value: Cell, type: FieldType): string {
   return type === 'string' ? neutraliseFormula(value) : value;
 }
 
-/** The record (array of cell texts) of one row, in the table's column order. */
+/** The record of one row as a CSV reader gets it back (cell texts, quotes removed), in column order. */
 export function csvRecord(table: TableDef, row: Record<string, Cell>): string[] {
   return table.fields.map((field) => csvCell(row[field.name] ?? null, field.type));
 }
@@ -66,8 +75,9 @@ export function csvHeader(table: TableDef): string {
 /** CSV lines of rows (no header). */
 export function csvRows(table: TableDef, rows: ReadonlyArray<Record<string, Cell>>): string {
   if (rows.length === 0) return '';
+  const { fields } = table;
   return stringify(
-    rows.map((row) => csvRecord(table, row)),
-    optionsFor(table),
+    rows.map((row) => fields.map((field) => typedCell(row[field.name] ?? null, field.type))),
+    ROW_OPTIONS,
   );
 }

@@ -1,4 +1,4 @@
-import { type Brief, type Claim, type InlineContent, type Node, type Position, claimsWithSection, selectAll } from '@briefs/ast';
+import { type Brief, type Claim, type InlineContent, type Node, type Position, claimsWithSection } from '@briefs/ast';
 import { calendarDate, dateSpan } from './format/dates.js';
 import { countWords } from './format/words.js';
 
@@ -124,6 +124,30 @@ const orNull = (text: string | null | undefined): string | null => (text === und
 const joinList = (items: readonly string[]): string | null => orNull(items.filter((s) => s !== '').join(LIST_SEPARATOR));
 const finiteOrNull = (n: number | null | undefined): number | null => (typeof n === 'number' && Number.isFinite(n) ? n : null);
 
+/**
+ * Claims of a brief with their section, computed once per brief: every table but sections walks
+ * them, and a brief is exported by calling all eight builders in turn.
+ */
+const claimsCache = new WeakMap<Brief, ReadonlyArray<{ claim: Claim; sectionId: string }>>();
+function claimsOf(brief: Brief): ReadonlyArray<{ claim: Claim; sectionId: string }> {
+  let claims = claimsCache.get(brief);
+  if (!claims) {
+    claims = claimsWithSection(brief);
+    claimsCache.set(brief, claims);
+  }
+  return claims;
+}
+
+const wordsCache = new WeakMap<Claim, number>();
+function wordsOf(claim: Claim): number {
+  let words = wordsCache.get(claim);
+  if (words === undefined) {
+    words = countWords(claim.text);
+    wordsCache.set(claim, words);
+  }
+  return words;
+}
+
 /** Where a node starts in its source; an inline node without a position falls back to its claim. */
 function startOf(node: Node, fallback?: Node): { line: number | null; column: number | null } {
   const position: Position | undefined = node.position ?? fallback?.position;
@@ -132,9 +156,9 @@ function startOf(node: Node, fallback?: Node): { line: number | null; column: nu
 
 export function documentRows(brief: Brief): DocumentRow[] {
   const { meta, source } = brief;
-  const claims = claimsWithSection(brief);
+  const claims = claimsOf(brief);
   let words = 0;
-  for (const { claim } of claims) words += countWords(claim.text);
+  for (const { claim } of claims) words += wordsOf(claim);
   return [
     {
       doc_id: brief.id,
@@ -162,10 +186,16 @@ export function documentRows(brief: Brief): DocumentRow[] {
 }
 
 export function sectionRows(brief: Brief): SectionRow[] {
+  const bySection = new Map<string, Claim[]>();
+  for (const { claim, sectionId } of claimsOf(brief)) {
+    const list = bySection.get(sectionId);
+    if (list) list.push(claim);
+    else bySection.set(sectionId, [claim]);
+  }
   return brief.children.map((section) => {
     let words = 0;
-    const claims = selectAll(section, 'claim');
-    for (const claim of claims) words += countWords(claim.text);
+    const claims = bySection.get(section.id) ?? [];
+    for (const claim of claims) words += wordsOf(claim);
     return {
       doc_id: brief.id,
       section_id: section.id,
@@ -179,7 +209,7 @@ export function sectionRows(brief: Brief): SectionRow[] {
 }
 
 export function claimRows(brief: Brief): ClaimRow[] {
-  return claimsWithSection(brief).map(({ claim, sectionId }) => ({
+  return claimsOf(brief).map(({ claim, sectionId }) => ({
     doc_id: brief.id,
     claim_id: claim.id,
     section_id: sectionId,
@@ -189,7 +219,7 @@ export function claimRows(brief: Brief): ClaimRow[] {
     text: claim.text,
     ...startOf(claim),
     speaker: orNull(claim.speaker),
-    words: countWords(claim.text),
+    words: wordsOf(claim),
   }));
 }
 
@@ -198,7 +228,7 @@ function* inlines<T extends InlineContent['type']>(
   brief: Brief,
   type: T,
 ): Generator<{ node: Extract<InlineContent, { type: T }>; claim: Claim }> {
-  for (const { claim } of claimsWithSection(brief)) {
+  for (const { claim } of claimsOf(brief)) {
     for (const child of claim.children) {
       if (child.type === type) yield { node: child as Extract<InlineContent, { type: T }>, claim };
     }

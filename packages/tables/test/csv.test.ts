@@ -4,7 +4,7 @@ import type { Brief } from '@briefs/ast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Cell, TABLES, claimRows, type TableDef, unneutraliseFormula, writeTables } from '../src/index.js';
 import { naiveCorpusBriefs, parsedCorpusBriefs } from './helpers/corpus.js';
-import { expectedRecords, readCsv, tempDir } from './helpers/read-csv.js';
+import { expectedRecords, keyProblems, readCsv, tempDir } from './helpers/read-csv.js';
 import { AWKWARD_TEXTS, FORMULA_TEXTS, sampleBriefs } from './helpers/sample-briefs.js';
 
 /** The typed value a CSV cell stands for, read back the way a data tool would. */
@@ -16,7 +16,7 @@ function readCell(cell: string, type: TableDef['fields'][number]['type']): Cell 
   return cell;
 }
 
-async function roundTrip(name: string, briefs: Brief[], bom = false): Promise<void> {
+async function roundTrip(name: string, briefs: Brief[], bom = false): Promise<string> {
   const dir = await tempDir(name);
   const summary = await writeTables(briefs, dir, { bom, xlsx: false });
   expect(summary.documents).toBe(briefs.length);
@@ -39,6 +39,7 @@ async function roundTrip(name: string, briefs: Brief[], bom = false): Promise<vo
     });
   }
   expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
+  return dir;
 }
 
 describe('CSV round trip through an independent parser (papaparse)', () => {
@@ -57,16 +58,13 @@ describe('CSV round trip through an independent parser (papaparse)', () => {
     await roundTrip('corpus', briefs);
   });
 
-  it('real-corpus ASTs from @briefs/parser, where it yields claims', async (ctx) => {
-    let briefs: Brief[] = [];
-    try {
-      briefs = await parsedCorpusBriefs();
-    } catch (error) {
-      ctx.skip(`@briefs/parser is not usable yet: ${(error as Error).message}`);
-    }
-    if (briefs.length === 0) ctx.skip('@briefs/parser yields no claims yet (the structural parser is in progress)');
-    await roundTrip('parsed', briefs);
-  });
+  it('real-corpus ASTs from @briefs/parser, where it yields a body', async (ctx) => {
+    const { briefs, problems } = await parsedCorpusBriefs();
+    if (problems.length > 0) console.warn(`@briefs/parser, left out of this test:\n  ${problems.join('\n  ')}`);
+    if (briefs.length === 0) ctx.skip('@briefs/parser yields no body for any article yet');
+    const dir = await roundTrip('parsed', briefs);
+    expect(await keyProblems(dir, TABLES)).toEqual([]);
+  }, 600_000);
 });
 
 describe('CSV format details', () => {

@@ -82,7 +82,7 @@ export class SheetBuilder {
           text = text.slice(0, MAX_CELL_CHARS);
         }
         cells += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xlsxText(text)}</t></is></c>`;
-        shown = longestLine(text);
+        shown = text.length > this.widths[i]! ? longestLine(text) : 0;
       }
       if (shown > this.widths[i]!) this.widths[i] = shown;
     }

@@ -29,3 +29,33 @@ export function expectedRecords(table: TableDef, briefs: readonly Brief[]): stri
 }
 
 export const tempDir = (prefix: string): Promise<string> => mkdtemp(path.join(tmpdir(), `briefs-tables-${prefix}-`));
+
+/**
+ * Problems with the keys of the tables in `dir`: duplicate primary keys and foreign keys that do
+ * not resolve, as read back from the CSVs (empty when all is well).
+ */
+export async function keyProblems(dir: string, tables: readonly TableDef[]): Promise<string[]> {
+  const problems: string[] = [];
+  const data = new Map<string, string[][]>();
+  for (const table of tables) data.set(table.name, await readCsv(dir, table));
+  const keyOf = (records: string[][], record: string[], fields: readonly string[]) =>
+    JSON.stringify(fields.map((f) => record[records[0]!.indexOf(f)]));
+  for (const table of tables) {
+    const records = data.get(table.name)!;
+    const seen = new Set<string>();
+    for (const record of records.slice(1)) {
+      const key = keyOf(records, record, table.primaryKey);
+      if (seen.has(key)) problems.push(`${table.name}: duplicate primary key ${key}`);
+      seen.add(key);
+    }
+    for (const fk of table.foreignKeys) {
+      const target = data.get(fk.reference.resource)!;
+      const keys = new Set(target.slice(1).map((r) => keyOf(target, r, fk.reference.fields)));
+      for (const record of records.slice(1)) {
+        const key = keyOf(records, record, fk.fields);
+        if (!keys.has(key)) problems.push(`${table.name}: ${key} not in ${fk.reference.resource}`);
+      }
+    }
+  }
+  return problems;
+}
