@@ -83,7 +83,8 @@ export function horizontalBarChart(input: BarChartInput): {
       ? {
           type: 'time',
           time: { minUnit: 'day' },
-          ticks: { color: theme.muted, font: tickFont, maxTicksLimit: 7, maxRotation: 0 },
+          // Room between tick labels: "12 Mar17 Mar" reads as one word.
+          ticks: { color: theme.muted, font: tickFont, maxTicksLimit: 7, maxRotation: 0, autoSkipPadding: 12 },
           grid: { color: theme.grid },
           border: { color: theme.grid },
         }
@@ -95,6 +96,7 @@ export function horizontalBarChart(input: BarChartInput): {
             font: tickFont,
             maxTicksLimit: 7,
             maxRotation: 0,
+            autoSkipPadding: 12,
             ...(input.integer ? { precision: 0 } : {}),
           },
           grid: { color: theme.grid },

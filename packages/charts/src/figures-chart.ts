@@ -1,7 +1,7 @@
 import type { Claim, Figure, FigureKind } from '@briefs/ast';
 import { type BarRow, horizontalBarChart } from './bar-config.js';
 import { describeUnit, formatFigureValue } from './format-value.js';
-import { excerptAround, idPart, joinList, plural, truncate, wrapLabel } from './text.js';
+import { excerptsFor, idPart, joinList, plural, truncate, wrapLabel } from './text.js';
 import type { ChartKind, ChartSpec, ChartTheme, ValueFormat } from './types.js';
 
 /** A figure with where it was found; `docTitle` is set in packs. */
@@ -148,9 +148,15 @@ export function figureChart(input: FigureChartInput): ChartSpec | null {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const logarithmic = min > 0 && max / min > LOG_SCALE_SPAN;
-  const rows: BarRow[] = chosen.map((item) => {
-    const { figure, claim } = item;
-    const excerpt = excerptAround(claim.text, figure.range, 64);
+  const excerpts = excerptsFor(
+    chosen,
+    (i) => ({ key: `${i.docIndex}|${i.claim.id}`, text: i.claim.text, range: i.figure.range }),
+    64,
+    40,
+  );
+  const rows: BarRow[] = chosen.map((item, index) => {
+    const { figure } = item;
+    const excerpt = excerpts[index]!;
     const label = wrapLabel(excerpt, 32, 2);
     if (item.docTitle !== undefined) label.push(`(${truncate(item.docTitle, 32)})`);
     return {
@@ -174,7 +180,7 @@ export function figureChart(input: FigureChartInput): ChartSpec | null {
     ...(logarithmic ? { min: 10 ** Math.floor(Math.log10(min)) } : {}),
   });
   const listed = chosen.slice(0, 4).map((item, i) => {
-    const what = truncate(excerptAround(item.claim.text, item.figure.range, 48), 48);
+    const what = truncate(excerpts[i]!, 48);
     const from = item.docTitle !== undefined ? `, ${truncate(item.docTitle, 40)}` : '';
     return `${rows[i]!.valueLabel} (${what}${from})`;
   });

@@ -21,16 +21,16 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * An excerpt of `text` of at most `max` characters that contains the span `range` (UTF-16 offsets),
- * reaching further after the span than before it — the words after a figure or date usually say
- * what it is about.
+ * An excerpt of `text` of at most `max` characters that contains the span `range` (UTF-16 offsets).
+ * `before` is the share of the room left that goes before the span: by default a quarter, since the
+ * words after a figure or date usually say what it is about.
  */
-export function excerptAround(text: string, range: readonly [number, number], max: number): string {
+export function excerptAround(text: string, range: readonly [number, number], max: number, before = 0.25): string {
   const clean = text.replace(/\s+/g, ' ');
   if (collapse(clean).length <= max) return collapse(clean).replace(/[.;:]$/, '');
   const s = Math.max(0, Math.min(range[0], clean.length));
   const e = Math.max(s, Math.min(range[1], clean.length));
-  let start = Math.max(0, s - Math.floor(max / 4));
+  let start = Math.max(0, s - Math.floor(Math.max(0, max - (e - s)) * before));
   let end = Math.min(clean.length, start + max);
   if (end - start < max) start = Math.max(0, end - max);
   // Snap to word boundaries without cutting into the span itself.
@@ -46,6 +46,29 @@ export function excerptAround(text: string, range: readonly [number, number], ma
   // No "2025.…": a cut excerpt drops the punctuation its ellipsis replaces.
   const body = clean.slice(start, end).trim().replace(cutEnd ? /[,;:.]+$/ : /[,;:]$/, '');
   return `${start > 0 ? ELLIPSIS : ''}${body}${cutEnd ? ELLIPSIS : ''}`;
+}
+
+/**
+ * Label excerpts for several spans, one each. Spans that share a sentence get a narrower window
+ * (`narrow` characters) so that each label reads differently ("…fell by 3.5% while…", "…rose 12%
+ * and…") instead of repeating the whole sentence.
+ */
+export function excerptsFor<T>(
+  items: readonly T[],
+  of: (item: T) => { key: string; text: string; range: readonly [number, number] },
+  wide: number,
+  narrow: number,
+): string[] {
+  const perKey = new Map<string, number>();
+  for (const item of items) {
+    const { key } = of(item);
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
+  }
+  return items.map((item) => {
+    const { key, text, range } = of(item);
+    // Centred when narrow: the next figure of the sentence is as likely after as before.
+    return (perKey.get(key) ?? 0) > 1 ? excerptAround(text, range, narrow, 0.5) : excerptAround(text, range, wide);
+  });
 }
 
 /**

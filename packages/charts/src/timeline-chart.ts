@@ -1,7 +1,7 @@
 import type { Claim, DateNode } from '@briefs/ast';
 import { type BarRow, horizontalBarChart } from './bar-config.js';
 import { formatIsoDate, type Period, parsePeriod } from './iso-period.js';
-import { excerptAround, plural, truncate, wrapLabel } from './text.js';
+import { excerptsFor, plural, truncate, wrapLabel } from './text.js';
 import type { ChartKind, ChartSpec, ChartTheme } from './types.js';
 
 export interface DateItem {
@@ -78,8 +78,14 @@ export function timelineChart(input: TimelineInput): ChartSpec | null {
   const events = timelineEvents(input.items);
   if (new Set(events.map((e) => e.date.value)).size < 2) return null;
   const chosen = spread(events, input.maxItems);
-  const rows: BarRow[] = chosen.map((e) => {
-    const label = wrapLabel(excerptAround(e.claim.text, e.date.range, 64), 34, 2);
+  const excerpts = excerptsFor(
+    chosen,
+    (e) => ({ key: `${e.docIndex}|${e.claim.id}`, text: e.claim.text, range: e.date.range }),
+    64,
+    40,
+  );
+  const rows: BarRow[] = chosen.map((e, index) => {
+    const label = wrapLabel(excerpts[index]!, 34, 2);
     if (e.docTitle !== undefined) label.push(`(${truncate(e.docTitle, 34)})`);
     return { label, value: [e.period.start, e.period.end], valueLabel: formatIsoDate(e.date.value) };
   });
@@ -95,12 +101,12 @@ export function timelineChart(input: TimelineInput): ChartSpec | null {
   });
   const first = chosen[0]!;
   const last = chosen[chosen.length - 1]!;
-  const describe = (e: Event): string =>
-    `${formatIsoDate(e.date.value)}, “${truncate(excerptAround(e.claim.text, e.date.range, 64), 64)}”`;
+  const describe = (index: number): string =>
+    `${formatIsoDate(chosen[index]!.date.value)}, “${truncate(excerpts[index]!, 64)}”`;
   const shown = chosen.length < events.length ? ` (${chosen.length} of ${events.length} shown)` : '';
   const alt =
     `Timeline of ${plural(events.length, 'dated event')}${shown} from ` +
     `${formatIsoDate(first.date.value)} to ${formatIsoDate(last.date.value)}. ` +
-    `Earliest: ${describe(first)}; latest: ${describe(last)}.`;
+    `Earliest: ${describe(0)}; latest: ${describe(chosen.length - 1)}.`;
   return { id: input.id, kind: input.kind, title, alt, width, height, config };
 }

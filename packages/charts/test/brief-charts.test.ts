@@ -41,6 +41,12 @@ describe('briefCharts', () => {
 
     const percent = byId(specs, 'rich-figures-percent');
     expect(valueLabels(percent)[0]).toEqual(['40%', '25%']);
+    // Two figures of one sentence: each label is the part of it around its own figure.
+    const [first, second] = labelsOf(percent).map((l) => l.join(' '));
+    expect(first).toContain('40%');
+    expect(first).not.toContain('25%');
+    expect(second).toContain('25%');
+    expect(first).not.toBe(second);
     expect(xScale(percent).type).toBe('linear');
 
     const counts = byId(specs, 'rich-figures-count');
@@ -186,8 +192,8 @@ describe('briefCharts', () => {
 
   test('alt text is made from the data', () => {
     expect(byId(specs, 'rich-figures-money-usd').alt).toBe(
-      'Bar chart of 3 figures in US dollars, largest first: $400M (…pledged $400 million for stabilization in…), ' +
-        '~$50M (Some $50 million went to Iraq through the…) and $2.5M (…added $2.5 million for demining around…). ' +
+      'Bar chart of 3 figures in US dollars, largest first: $400M (The coalition pledged $400 million for…), ' +
+        '~$50M (Some $50 million went to Iraq through the…) and $2.5M (…added $2.5 million for demining around Raqqa…). ' +
         'The scale is logarithmic because the values span more than 100 times.',
     );
     expect(byId(specs, 'rich-claim-kinds').alt).toBe(

@@ -16,7 +16,7 @@ describe('excerptAround', () => {
   });
   test('a cut excerpt does not end in ".…"', () => {
     const t = 'Alpha beta gamma. Delta epsilon zeta eta theta iota kappa lambda.';
-    expect(excerptAround(t, [11, 16], 14)).toBe('…gamma…');
+    expect(excerptAround(t, [11, 16], 12)).toBe('…gamma…');
   });
   test('never cuts inside a word', () => {
     const out = excerptAround(text, [0, 2], 30);

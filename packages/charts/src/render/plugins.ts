@@ -45,10 +45,10 @@ export const valueLabelsPlugin: Plugin<'bar', ValueLabelOptions> = {
         const text = row[i];
         if (typeof text !== 'string' || text === '') return;
         const { x, y, base } = element.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
-        // Past the end of the bar: to the right, or to the left for a bar that goes negative.
-        const leftward = x < base;
-        ctx.textAlign = leftward ? 'right' : 'left';
-        ctx.fillText(text, leftward ? x - 4 : x + 4, y);
+        // Past the end of the bar; a bar that goes negative has its label just right of zero, where
+        // it cannot run into the row labels left of the plot.
+        ctx.textAlign = 'left';
+        ctx.fillText(text, Math.max(x, base) + 4, y);
       });
     });
     ctx.restore();
