@@ -84,7 +84,15 @@ export function briefBlocks(brief: Brief, options: BriefBlocksOptions = {}): Blo
   if (by) blocks.push({ type: 'paragraph', text: by, style: 'byline' });
   for (const t of meta.translations) {
     if (!t.title.trim()) continue;
-    blocks.push({ type: 'paragraph', text: `${languageName(t.language)}: ${t.title.trim()}`, style: 'translation', link: t.url || null, lang: t.language, direction: 'ltr' });
+    // Scraped pages often give the language's own name as the title ("العربية"); both read well.
+    blocks.push({
+      type: 'paragraph',
+      text: `Also in ${languageName(t.language)}: ${t.title.trim()}`,
+      style: 'translation',
+      link: safeUrl(t.url, meta.sourceUrl),
+      lang: t.language,
+      direction: 'ltr',
+    });
   }
   const source = safeUrl(meta.sourceUrl);
   if (source) blocks.push({ type: 'paragraph', text: `Source: ${source}`, style: 'byline', link: source });
@@ -205,7 +213,7 @@ export function sourcesAndLinks(brief: Brief): ListEntry[] {
   const seen = new Set<string>();
   const out: ListEntry[] = [];
   const add = (text: string, raw: string | null | undefined, note?: string): void => {
-    const url = safeUrl(raw);
+    const url = safeUrl(raw, brief.meta.sourceUrl);
     if (!url || seen.has(url)) return;
     seen.add(url);
     const label = text.replace(/\s+/g, ' ').trim();

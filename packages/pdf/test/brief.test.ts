@@ -47,8 +47,8 @@ describe('renderBrief', async () => {
   });
 
   it('writes Arabic and Persian in logical order, shaped with the Arabic face', () => {
-    expect(text).toContain('Arabic: إصلاح الشبكة بعد شتاء قاس');
-    expect(text).toContain('Persian: روشن نگه داشتن چراغها در زمستان');
+    expect(text).toContain('Also in Arabic: إصلاح الشبكة بعد شتاء قاس');
+    expect(text).toContain('Also in Persian: روشن نگه داشتن چراغها در زمستان');
     expect(text).toContain('— علی رضایی');
     expect(pdffonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoNaskhArabic-Regular');
   });
