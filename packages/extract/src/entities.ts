@@ -23,6 +23,15 @@ const APPOSITIVE_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
 );
 
+/** Capitalised words that open a sentence or a byline, never a name. */
+const LEADING_WORDS = new Set(
+  'The A An This That These Those By From With For In On At As And But Or If When While After Before Since Despite Under Over Among Between Through During Without Within Against Toward Towards Via Per Of To Unlike Like Only Even Also Meanwhile However Still Yet So Then Now Here There Thus Indeed Instead Although Though Because Whether Most Many Some All Both Each Every Several Few Other Another Such Its Their His Her Our My Your We They He She It I You Image Photo Read Watch Listen Share Subscribe Follow According'.split(
+    ' ',
+  ),
+);
+const CALENDAR_WORDS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
+
 interface Hit {
   start: number;
   end: number;
@@ -44,9 +53,11 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     let start = s.index;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
-    const pieces = splitPossessive(run);
-    for (const piece of pieces) {
-      analyzeRun(text, start + piece.offset, piece.text, state, places, hits, firstWordAt);
+    for (const piece of splitPossessive(run)) {
+      for (const part of splitBeforeKnown(piece.text, state, places)) {
+        const afterPossessive = piece.offset > 0 && part.offset === 0;
+        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive);
+      }
     }
     start += run.length;
   }
@@ -60,6 +71,32 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     lastEnd = hit.end;
   }
   return out;
+}
+
+/**
+ * "Kurdistan Regional Government and Baghdad", "World Economic Forum in Davos": a run joined by
+ * "and"/"in" to a known place or organisation is two names.
+ */
+function splitBeforeKnown(
+  run: string,
+  state: DocumentState,
+  places: ReturnType<typeof gazetteer>,
+): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let offset = 0;
+  const known = (w: string) => places.has(w) || state.acronyms.has(w);
+  for (const m of run.matchAll(/\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g)) {
+    const next = m[1]!.split(/\s+/);
+    const previous = /(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? '';
+    // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
+    if (known(`${previous}${m[0].replace(/\s+/g, ' ')}`.trim()) || known(`${previous} and ${next[0]}`)) continue;
+    const nextKnown = known(next[0]!) || (next.length > 1 && known(next.join(' ')));
+    if (!nextKnown && !(known(previous) && m[0].trim().startsWith('and'))) continue;
+    out.push({ text: run.slice(offset, m.index), offset });
+    offset = m.index + m[0].length;
+  }
+  out.push({ text: run.slice(offset), offset });
+  return out.filter((p) => p.text.trim().length > 0);
 }
 
 function splitPossessive(run: string): Array<{ text: string; offset: number }> {
@@ -83,12 +120,24 @@ function analyzeRun(
   places: ReturnType<typeof gazetteer>,
   hits: Hit[],
   firstWordAt: number,
+  afterPossessive = false,
 ): void {
   const trimmed = run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '');
   const runEnd = runStart + trimmed.length;
   const before = text.slice(Math.max(0, runStart - 40), runStart);
   const after = text.slice(runEnd);
 
+  // Leading sentence words ("According to the …") are not part of a name.
+  let lead = 0;
+  for (const w of trimmed.matchAll(/\S+/g)) {
+    if (!LEADING_WORDS.has(w[0]) && !/^(?:of|for|on|and|the|to|in)$/.test(w[0])) break;
+    lead = w.index + w[0].length + 1;
+  }
+  if (lead >= trimmed.length) return;
+  if (lead > 0) {
+    analyzeRun(text, runStart + lead, trimmed.slice(lead), state, places, hits, firstWordAt, afterPossessive);
+    return;
+  }
   // An acronym defined right after: "Syrian Democratic Forces (SDF)".
   const acronym = /^\s+\(([A-Z][A-Z&]{1,7})\)/.exec(after);
   if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
@@ -104,7 +153,7 @@ function analyzeRun(
     state.lastOrganization = name;
     return;
   }
-  const tokens = tokenize(trimmed).filter((t, index) => !(index === 0 && /^(?:The|A|An|This|That)$/.test(t.word)));
+  const tokens = tokenize(trimmed).filter((t, index) => !(index === 0 && LEADING_WORDS.has(t.word)));
   if (tokens.length === 0) return;
   // Whole-run organisations: a head word such as "Institute" or "Forces" after the first word.
   const orgHead = tokens.findIndex(
@@ -115,9 +164,15 @@ function analyzeRun(
     // "Russian President …" never reaches here; "U.S. Defense Department" keeps its country.
     while (first < orgHead && CAPITAL_TITLES.has(tokens[first]!.word)) first++;
     const startAt = tokens[first]!.start;
-    const name = trimmed.slice(startAt).replace(/^the\s+/i, '');
+    // After its head word a name goes on only through a connector ("Council on Foreign Relations");
+    // "Coalition Has Much to Do" is a headline, cut at the head.
+    let endAt = trimmed.length;
+    const head = tokens[orgHead]!;
+    const next = tokens[orgHead + 1];
+    if (next && !/\s(?:of|for|on|to|the|and|de|du|des)\s/.test(trimmed.slice(head.end, next.start + 1))) endAt = head.end;
+    const name = trimmed.slice(startAt, endAt).replace(/^the\s+/i, '');
     if (name.split(/\s+/).length >= 2) {
-      hits.push({ start: runStart + startAt, end: runEnd, name, kind: 'organization' });
+      hits.push({ start: runStart + startAt, end: runStart + endAt, name, kind: 'organization' });
       state.lastOrganization = name;
       return;
     }
@@ -187,7 +242,11 @@ function analyzeRun(
       (wordAfter !== undefined && SPEECH_WORDS.has(wordAfter)) ||
       (localAfter.startsWith(',') && APPOSITIVE_AFTER.test(localAfter.slice(0, 80)));
     const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
-    const refused = wordCount === 1 && places.has(name);
+    const calendar = tokens.slice(i, j).some((t) => CALENDAR_WORDS.test(t.word));
+    const speechCued = wordAfter !== undefined && SPEECH_WORDS.has(wordAfter);
+    // One unknown word is a person only after a title, or before a speech verb mid-sentence.
+    const single = wordCount === 1 && !titled && (!speechCued || afterPossessive || firstWordOfSentence);
+    const refused = calendar || single || (wordCount === 1 && places.has(name));
     if (!refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)))) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);

@@ -21,6 +21,7 @@ interface Country {
   demonyms?: { eng?: { f: string; m: string } };
   cca2: string;
   independent?: boolean;
+  unMember?: boolean;
 }
 
 /** Aliases the data package leaves out, as English news writes them. */
@@ -122,6 +123,8 @@ const REGIONS: Record<string, string> = {
 
 /** Major cities beyond capitals (capitals come from the data package). */
 const CITIES = [
+  'Washington',
+  'Washington, D.C.',
   'New York',
   'Los Angeles',
   'Chicago',
@@ -243,12 +246,14 @@ export function gazetteer(): Map<string, GazetteerEntry> {
   if (cache) return cache;
   const map = new Map<string, GazetteerEntry>();
   const require = createRequire(import.meta.url);
-  const countries = require('world-countries') as Country[];
+  const countries = [...(require('world-countries') as Country[])];
   const byCode = new Map<string, string>();
   const put = (key: string, entry: GazetteerEntry) => {
     if (key.length < 2 || map.has(key)) return;
     map.set(key, entry);
   };
+  // UN members first: "French" is France before the French Southern and Antarctic Lands.
+  countries.sort((a, b) => Number(b.unMember ?? false) - Number(a.unMember ?? false));
   for (const country of countries) byCode.set(country.cca2, country.name.common);
   for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
     const name = byCode.get(code);

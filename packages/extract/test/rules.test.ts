@@ -229,3 +229,23 @@ describe('entities', () => {
     expect(entity('Jeff Kingston, a professor, said so.').map((e) => e.kind)).toEqual(['person']);
   });
 });
+
+describe('entities: boundaries', () => {
+  it('splits a name joined by "and"/"in" to a known place', () => {
+    const e = entity('Delegates met at the World Economic Forum in Davos and the Regional Government and Baghdad agreed.');
+    expect(e.map((x) => x.name)).toEqual(['World Economic Forum', 'Davos', 'Regional Government', 'Baghdad']);
+  });
+  it('takes demonyms of member states first and never a weekday for a person', () => {
+    expect(entity('French troops left on Thursday, Haddad said.').map((x) => [x.name, x.kind])).toEqual([
+      ['France', 'place'],
+      ['Haddad', 'person'],
+    ]);
+  });
+  it('cuts a headline at the organisation word and drops leading sentence words', () => {
+    expect(entity('The Youth Coalition Has Much to Do').map((x) => x.name)).toEqual(['Youth Coalition']);
+    expect(entity('According to the National Grain Board (NGB), stocks fell.').map((x) => x.name)).toEqual([
+      'National Grain Board',
+      'National Grain Board',
+    ]);
+  });
+});
