@@ -16,7 +16,8 @@ const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})
 /** Where a run may start: a capital (or an al-/bin- particle) not inside a word. A plain scan, no \\p. */
 const RUN_START = /(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g;
 
-const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).flatMap((t) => t.split(' ')));
+// "Energy Minister": only the last word is a title by itself ("Energy Security" is not one).
+const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).map((t) => t.split(' ').at(-1)!));
 const LOWER_TITLES = new Set(PERSON_TITLES.filter((t) => /^[a-z]+$/.test(t)));
 const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
 const APPOSITIVE_AFTER = new RegExp(

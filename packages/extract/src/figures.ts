@@ -100,7 +100,7 @@ const SUBJECT_STOP = new Set(
     'our my your it they he she we per each every over under more less since until into onto about around between among ' +
     'after before during while when where also only just still already alone so such both all some up out down percent ' +
     'if because though although than via across against along within without through toward towards like unlike amid ' +
-    'there here then now today yesterday this last next year years'
+    'there here then now today yesterday this last next'
   )
     .split(' ')
     .concat(SPEECH_VERBS),

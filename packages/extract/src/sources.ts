@@ -207,6 +207,7 @@ function resolveAccording(np: string, state: DocumentState): string | null {
  */
 export function resolveSource(np: string, state: DocumentState, context: string): string | null {
   let text = np
+    .replace(/\s*\([^)]*\)/g, '')
     .trim()
     .replace(/^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,.;:]+$/g, '')
     .replace(LEADING_NOISE, '')
@@ -218,6 +219,9 @@ export function resolveSource(np: string, state: DocumentState, context: string)
     .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
     .trim();
   if (/^[\d%$€£]/.test(text)) return null;
+  // "according to figures": a bare document word names no one.
+  if (/^(?:the\s+)?[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text.replace(/^the\s+/, '')) && !state.lastSource) return null;
+  if (/^[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text)) return null;
   // "FP’s Catherine Osborn": the possessor is where the person works.
   text = text.replace(/^[\p{L}.&]+['’]s\s+(?=\p{Lu}[\p{Ll}])/u, '');
   if (!text || /·/.test(text)) return null;
