@@ -41,6 +41,7 @@ function cleanFlattened(page: Page, i: number, text: string): void {
   ).exec(head);
   let bodyFrom = 0;
   let outlineText = '';
+  const postItems: string[] = [];
   if (cluster?.[2] && (cluster[3] || cluster[1])) {
     const start = cluster.index;
     const end = start + cluster[0].length;
@@ -48,39 +49,41 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     page.meta.published ??= parseDateAt(cluster[2])?.iso ?? null;
     outlineText = text.slice(0, start);
     spans.push({ start: 0, end, rule: 'page-header' });
-    // The title runs from the cluster to the first word that starts a sentence.
     const after = text.slice(end).replace(/^\s+/, '');
     const offset = text.length - after.length;
-    const ws = after.split(/(\s+)/);
-    let pos = 0;
-    let count = 0;
-    let titleEnd = -1;
-    for (let k = 0; k < ws.length && count < 30; k++) {
-      const w = ws[k]!;
-      if (/^\s+$/.test(w) || w === '') {
-        pos += w.length;
-        continue;
-      }
-      if (count >= 4 && SENTENCE_STARTERS.test(w) && !/:$/.test(ws[k - 2] ?? '')) {
-        titleEnd = pos;
-        break;
-      }
-      count++;
-      pos += w.length;
-    }
+    // The title: the head before the cluster repeated right after it, or the words up to the
+    // first one that starts a sentence.
+    let titleEnd = repeatedPrefix(after, outlineText);
+    if (titleEnd < 0) titleEnd = sentenceStart(after);
+    bodyFrom = end;
     if (titleEnd > 0) {
       const title = after.slice(0, titleEnd).trim();
       page.meta.title ||= title;
       spans.push({ start: offset, end: offset + titleEnd, rule: 'title' });
       bodyFrom = offset + titleEnd;
-    } else bodyFrom = end;
+      outlineText = outlineText.replace(title, ' ');
+    }
+    // An outline may follow the title: titles the text repeats later, each followed by a capital.
+    const rest = text.slice(bodyFrom);
+    let at = rest.length - rest.trimStart().length;
+    for (let guard = 0; guard < 30; guard++) {
+      const item = repeatedItem(rest.slice(at), rest.slice(at));
+      if (!item) break;
+      postItems.push(item);
+      at += item.length;
+      at += rest.slice(at).length - rest.slice(at).trimStart().length;
+    }
+    if (at > 0) {
+      spans.push({ start: bodyFrom, end: bodyFrom + at, rule: 'page-header' });
+      bodyFrom += at;
+    }
   }
   // Footer: "Author(s) Name Role Name Role … Download … Share … related items" to the end.
   const footer = /\b(?:Author\(s\)|About the authors?|Authors?:)\s/.exec(text.slice(Math.floor(text.length * 0.5)));
   let bodyTo = text.length;
   if (footer) {
     bodyTo = Math.floor(text.length * 0.5) + footer.index;
-    readFlatFooter(page, text.slice(bodyTo), outlineText);
+    readFlatFooter(page, text.slice(bodyTo), `${outlineText} ${postItems.join(' ')}`);
     spans.push({ start: bodyTo, end: text.length, rule: 'page-footer' });
   }
   // Residue inside the text.
@@ -100,7 +103,7 @@ function cleanFlattened(page: Page, i: number, text: string): void {
   // Inline headings: the outline's titles where the article text repeats them.
   const body = text.slice(bodyFrom, bodyTo);
   const headings: Array<{ start: number; end: number; text: string }> = [];
-  for (const title of outlineItems(outlineText, body)) {
+  for (const title of [...outlineItems(outlineText, body), ...postItems]) {
     const at = body.indexOf(title);
     if (at >= 0) headings.push({ start: bodyFrom + at, end: bodyFrom + at + title.length, text: title });
   }
@@ -116,6 +119,58 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     d.rule ??= 'inline-headings';
     page.set(i, d);
   }
+}
+
+/** Words up to the first one that starts a sentence (a title has no full stop): offset or -1. */
+function sentenceStart(after: string): number {
+  const ws = after.split(/(\s+)/);
+  let pos = 0;
+  let count = 0;
+  for (let k = 0; k < ws.length && count < 30; k++) {
+    const w = ws[k]!;
+    if (/^\s+$/.test(w) || w === '') {
+      pos += w.length;
+      continue;
+    }
+    if (count >= 4 && SENTENCE_STARTERS.test(w) && !/:$/.test(ws[k - 2] ?? '')) return pos;
+    count++;
+    pos += w.length;
+  }
+  return -1;
+}
+
+/** Length of the longest word-prefix (3+ words) of `after` that `before` contains, or -1. */
+function repeatedPrefix(after: string, before: string): number {
+  const ws = after.split(/\s+/);
+  let best = -1;
+  for (let k = 3; k <= Math.min(ws.length, 25); k++) {
+    const phrase = ws.slice(0, k).join(' ');
+    if (before.includes(phrase)) best = after.indexOf(ws[k - 1]!, k > 1 ? after.indexOf(ws[k - 2]!) : 0) + ws[k - 1]!.length;
+    else if (best > 0) break;
+  }
+  return best;
+}
+
+/**
+ * The outline title at the start of `text`: its longest word-prefix (3–20 words, capitalised)
+ * that the text repeats further on, where both copies are followed by a capitalised word.
+ */
+function repeatedItem(text: string, whole: string): string | null {
+  const ws = text.split(/\s+/).filter(Boolean);
+  if (!ws[0] || !/^\p{Lu}/u.test(ws[0])) return null;
+  let found: string | null = null;
+  for (let k = 3; k <= Math.min(20, ws.length - 1); k++) {
+    const phrase = ws.slice(0, k).join(' ');
+    const later = whole.indexOf(phrase, phrase.length);
+    if (later < 0) {
+      if (found) break;
+      continue;
+    }
+    const nextHere = ws[k] ?? '';
+    const nextThere = whole.slice(later + phrase.length).trimStart().split(/\s+/)[0] ?? '';
+    if (/^\p{Lu}/u.test(nextHere) && /^\p{Lu}/u.test(nextThere)) found = phrase;
+  }
+  return found;
 }
 
 /**

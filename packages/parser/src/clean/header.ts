@@ -8,7 +8,7 @@ import { kindLabel, TRANSLATION_MARKER } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
 import { isRoleLine } from './bios.js';
-import { endsSentence, fold, isHeadline, isProse, words } from './text.js';
+import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, words } from './text.js';
 import { matchLineRule } from './line-rules.js';
 import { spellsDomain, splitTitleSuffix } from './publisher.js';
 
@@ -65,8 +65,18 @@ function readByline(page: Page, i: number): number | null {
   const text = page.text(i);
   const m = /^by:?\s*(.*)$/i.exec(text);
   if (!m || words(text).length > 30) return null;
-  const rest = m[1]!.trim();
+  let rest = m[1]!.trim();
   page.drop(i, 'byline');
+  // "By Name · January 21, 2025": the date part is a date line.
+  const parts = rest.split(/\s+[·•|]\s+/);
+  if (parts.length > 1) {
+    const date = dateLine(parts[parts.length - 1]!);
+    if (date) {
+      if (date.updated) page.meta.updated ??= date.iso;
+      else page.meta.published ??= date.iso;
+      rest = parts.slice(0, -1).join(' ');
+    }
+  }
   if (rest) {
     const names = splitNames(rest);
     if (names) {
@@ -82,6 +92,8 @@ function readByline(page: Page, i: number): number | null {
         const link = page.unit(i).links.find((l) => fold(l.text).startsWith(fold(role[1]!)));
         page.addAuthor({ name: role[1]!, bio: role[2]!.replace(/\.$/, ''), ...(link && link.url !== '#' ? { url: link.url } : {}) });
         orgHint(page, role[2]!);
+        // "By Name, Organisation": the organisation may be the publisher.
+        if (!/^(?:an?|the)\s/i.test(role[2]!) && titleCaseRatio(role[2]!) >= 0.99) page.publisherHints.push({ name: role[2]!.replace(/\.$/, ''), weight: 3 });
       }
     }
     return i;

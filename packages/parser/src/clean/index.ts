@@ -7,6 +7,7 @@
 import type { CleanPage } from '../units.js';
 import { Page } from './page.js';
 import { readFrontMatter } from './front-matter.js';
+import { readHtmlHead } from './html-head.js';
 import { readScraperHeader } from './scraper-header.js';
 import { readJsonBlobs } from './json-blob.js';
 import { readAuthorBoxes, readClosingBio, readTagLines, readTagLists, readTranslations } from './furniture.js';
@@ -51,6 +52,7 @@ function extendPromoBlocks(page: Page): void {
 export const cleanPage: CleanPage = (units, context) => {
   const page = new Page(units, context);
   readFrontMatter(page);
+  readHtmlHead(page);
   const frontMatterDate = page.meta.published;
   page.meta.published = null;
   const description = page.meta.summary;

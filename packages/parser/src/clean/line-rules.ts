@@ -34,7 +34,7 @@ export const LINE_RULES: LineRule[] = [
     id: 'share-bar',
     test: (t) =>
       short(t, 14) &&
-      /^(?:(?:share(?: this(?: article| page| story)?)?|mail|e-?mail|facebook|twitter(?: \/ x)?|x|linkedin|whatsapp|telegram|reddit|print(?: this (?:article|page))?|copy link|link copied|bluesky|threads|flipboard|pocket|save|bookmark|comments?|gift this article|listen)\b[\s|/·•,]*)+$/i.test(
+      /^(?:(?:share(?: this(?: article| page| story)?)?|mail|e-?mail|facebook|twitter(?: \/ x)?|x|linkedin|whatsapp|telegram|reddit|print(?: this (?:article|page))?|copy link|link copied|bluesky|threads|flipboard|pocket|save|bookmark|comments?|gift this article|listen)\b[\s|/·•,:]*)+$/i.test(
         t,
       ),
   },

@@ -9,6 +9,9 @@ const NOT_NAMES = new Set([
   'policy', 'terms', 'cookies', 'view', 'all', 'authors', 'author', 'by', 'and', 'with', 'photo', 'image', 'video',
   'audio', 'link', 'copied', 'download', 'pdf', 'brief', 'institute', 'council', 'center', 'centre', 'foundation',
   'university', 'endowment', 'program', 'programs', 'initiative', 'press', 'media', 'global', 'international',
+  'watch', 'forum', 'group', 'agency', 'network', 'society', 'association', 'office', 'review', 'times', 'post',
+  'journal', 'bank', 'fund', 'project', 'resource', 'resources', 'alliance', 'coalition', 'committee', 'commission',
+  'ministry', 'department', 'service', 'trust', 'partners', 'lab', 'studies', 'affairs', 'relations', 'school',
 ]);
 
 /** A person's name: 2–5 capitalised words (initials, particles, hyphens and apostrophes allowed). */
