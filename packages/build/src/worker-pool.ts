@@ -1,3 +1,4 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,11 @@ export interface TaskRunner {
 /**
  * A runner for `jobs` parallel tasks. One job, or one task to do, runs in this thread: starting
  * a worker (and loading the parser and renderer in it) costs more than a single document.
+ *
+ * Workers are child processes by default, worker threads with `BRIEFS_WORKERS=threads`. The
+ * charts draw with node-canvas, whose font and Pango state is process-wide and not safe across
+ * threads (Automattic/node-canvas#1394): two threads drawing at once can crash the whole
+ * process, where a crashed child process only fails its document and is replaced.
  */
 export function createRunner(settings: TaskSettings, jobs: number, tasks: number): TaskRunner {
   const size = Math.max(1, Math.min(jobs, tasks));
@@ -39,9 +45,55 @@ interface Pending {
   resolve: (result: TaskResult) => void;
 }
 
+/** What the pool needs of a worker, thread or process. */
+interface PoolWorker {
+  send(message: unknown): void;
+  onMessage(listener: (message: { seq: number; result: TaskResult }) => void): void;
+  onLost(listener: (why: string) => void): void;
+  terminate(): Promise<void>;
+}
+
+function spawnThread(settings: TaskSettings): PoolWorker {
+  const worker = new Worker(workerFile(), { workerData: { settings } });
+  return {
+    send: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
+    onLost: (listener) => {
+      worker.on('error', (error) => listener(error.message));
+      worker.on('exit', (code) => listener(`exit code ${code}`));
+    },
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+function spawnProcess(settings: TaskSettings): PoolWorker {
+  const child: ChildProcess = fork(workerFile(), [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
+  child.send({ settings });
+  return {
+    send: (message) => child.send(message as object),
+    onMessage: (listener) => child.on('message', listener as (m: unknown) => void),
+    onLost: (listener) => {
+      child.on('error', (error) => listener(error.message));
+      child.on('exit', (code, signal) => listener(signal ? `killed by ${signal}` : `exit code ${code}`));
+    },
+    terminate: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
+
 class WorkerPool implements TaskRunner {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  private readonly idle: PoolWorker[] = [];
+  private readonly busy = new Map<PoolWorker, Pending>();
   private readonly queue: Pending[] = [];
   private seq = 0;
   private closed = false;
@@ -67,9 +119,9 @@ class WorkerPool implements TaskRunner {
     await Promise.all(all.map((w) => w.terminate()));
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(workerFile(), { workerData: { settings: this.settings } });
-    worker.on('message', (message: { seq: number; result: TaskResult }) => {
+  private spawn(): PoolWorker {
+    const worker = process.env.BRIEFS_WORKERS === 'threads' ? spawnThread(this.settings) : spawnProcess(this.settings);
+    worker.onMessage((message) => {
       const pending = this.busy.get(worker);
       if (!pending || pending.seq !== message.seq) return;
       this.busy.delete(worker);
@@ -97,8 +149,7 @@ class WorkerPool implements TaskRunner {
       this.idle.push(this.spawn());
       this.dispatch();
     };
-    worker.on('error', (error) => lost(error.message));
-    worker.on('exit', (code) => lost(`exit code ${code}`));
+    worker.onLost(lost);
     return worker;
   }
 
@@ -107,7 +158,7 @@ class WorkerPool implements TaskRunner {
       const worker = this.idle.pop()!;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
-      worker.postMessage({ seq: pending.seq, task: pending.task });
+      worker.send({ seq: pending.seq, task: pending.task });
     }
   }
 }
