@@ -136,13 +136,16 @@ function pickLargest(items: readonly FigureItem[], max: number, perDocument?: nu
 
 /**
  * One bar chart of a comparable group, largest values first. Left out (null) when fewer than two
- * figures have a value, or — in a pack — when they all come from one document.
+ * figures have a value, when they all have the same value, or — in a pack — when they all come from
+ * one document.
  */
 export function figureChart(input: FigureChartInput): ChartSpec | null {
   const { group, theme } = input;
   if (group.items.length < 2) return null;
   const docs = new Set(group.items.map((i) => i.docIndex));
   if (docs.size < input.minDocuments) return null;
+  // Bars all of one length compare nothing.
+  if (new Set(group.items.map((i) => i.figure.value)).size < 2) return null;
   const chosen = pickLargest(group.items, input.maxItems, input.maxPerDocument);
   const values = chosen.map((i) => i.figure.value);
   const min = Math.min(...values);

@@ -92,6 +92,14 @@ describe('briefCharts', () => {
     expect(briefCharts(b)).toEqual([]);
   });
 
+  test('a group whose figures all have one value is left out', () => {
+    const b = brief('same', [
+      claim('Eighty-one countries joined.', [{ type: 'figure', text: 'Eighty-one countries', value: 81, kind: 'count', subject: 'countries' }]),
+      claim('All eighty-one members met.', [{ type: 'figure', text: 'eighty-one members', value: 81, kind: 'count', subject: 'members' }]),
+    ]);
+    expect(briefCharts(b)).toEqual([]);
+  });
+
   test('ranges and approximate values show in the labels; bars start at the lower end', () => {
     const b = brief('range', [
       claim('Between 200 and 300 fighters remain.', [
