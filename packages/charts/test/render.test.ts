@@ -164,21 +164,23 @@ describe('renderChartSvg', () => {
 // turbo runs `build` before `test`).
 const dist = `${packageRoot}dist/index.js`;
 describe.runIf(existsSync(dist))('across processes', () => {
-  test('same SVG bytes in fresh processes under different time zones', () => {
-    const spec = specs.find((s) => s.kind === 'timeline')!;
+  test('same SVG bytes in fresh processes under different time zones and locales', () => {
+    // Every chart of the rich brief: time, log and linear axes, legend, value labels.
     const script = `import { renderChartSvgSync } from ${JSON.stringify(dist)};
       import { createHash } from 'node:crypto';
       let input = ''; process.stdin.on('data', (d) => input += d).on('end', () => {
-        process.stdout.write(createHash('sha256').update(renderChartSvgSync(JSON.parse(input))).digest('hex'));
+        const hash = createHash('sha256');
+        for (const spec of JSON.parse(input)) hash.update(renderChartSvgSync(spec));
+        process.stdout.write(hash.digest('hex'));
       });`;
-    const run = (tz: string) =>
+    const run = (tz: string, lang = 'C.UTF-8') =>
       execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-        input: JSON.stringify(spec),
-        env: { ...process.env, TZ: tz },
+        input: JSON.stringify(specs),
+        env: { ...process.env, TZ: tz, LANG: lang, LC_ALL: lang },
         encoding: 'utf8',
       });
     const tokyo = run('Asia/Tokyo');
-    expect(run('America/Los_Angeles')).toBe(tokyo);
-    expect(run('UTC')).toBe(tokyo);
+    expect(run('America/Los_Angeles', 'de_DE.UTF-8')).toBe(tokyo);
+    expect(run('UTC', 'ar_EG.UTF-8')).toBe(tokyo);
   });
 });
