@@ -168,6 +168,15 @@ export class Layout {
     this.struct.add(this.doc.struct(type, options, draw));
   }
 
+  /**
+   * A paragraph (or other leaf) whose text is a link: `P › Link`, so the link annotation pdfkit
+   * makes is attached to the Link element (PDF/UA 7.18.5). Plain text is a plain leaf.
+   */
+  tagLinked(type: string, link: string | null | undefined, draw: () => void, options: StructOptions = {}): void {
+    if (safeUrl(link ?? null)) this.group(type, () => this.tag('Link', draw), options);
+    else this.tag(type, draw, options);
+  }
+
   /** A grouping element (Sect, L, Table…); children are tagged inside `body`. */
   group(type: string, body: () => void, options: StructOptions = {}): void {
     const element = this.doc.struct(type, options);
@@ -479,7 +488,7 @@ const paragraph: Handler<ParagraphBlock> = (layout, block) => {
   layout.space(style.spaceBefore);
   layout.ensure(Math.min(layout.heightOf(block.text, style, layout.width), layout.lineHeight(style, block.text) * 2));
   const options = block.lang ? { lang: block.lang } : {};
-  layout.tag('P', () => layout.text(block.text, style, { link: block.link ?? null, ...(block.direction ? { direction: block.direction } : {}) }), options);
+  layout.tagLinked('P', block.link, () => layout.text(block.text, style, { link: block.link ?? null, ...(block.direction ? { direction: block.direction } : {}) }), options);
   layout.doc.y += style.spaceAfter;
 };
 
@@ -507,8 +516,8 @@ const list: Handler<ListBlock> = (layout, block) => {
         }
         layout.doc.y = y;
         layout.group('LBody', () => {
-          layout.tag('P', () => layout.text(item.text, style, { x, width, link: item.link ?? null }));
-          if (noteText) layout.tag('P', () => layout.text(noteText, { ...note, spaceAfter: 0 }, { x, width, link: item.link ?? null }));
+          layout.tagLinked('P', item.link, () => layout.text(item.text, style, { x, width, link: item.link ?? null }));
+          if (noteText) layout.tagLinked('P', item.link, () => layout.text(noteText, { ...note, spaceAfter: 0 }, { x, width, link: item.link ?? null }));
         });
       });
       layout.doc.y += style.spaceAfter;

@@ -146,11 +146,13 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
       const pageNumber = target === undefined ? '' : String(target + 1);
       const y = doc.y;
       const width = layout.width - numberWidth;
-      layout.tag('TOCI', () => {
-        layout.useStyle(entryStyle);
-        doc.text(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { width, lineBreak: false, goTo: entry.anchor });
-        doc.text(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.anchor });
-      });
+      layout.group('TOCI', () =>
+        layout.tag('Link', () => {
+          layout.useStyle(entryStyle);
+          doc.text(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { width, lineBreak: false, goTo: entry.anchor });
+          doc.text(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.anchor });
+        }),
+      );
       doc.y = y + layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3;
       const noteY = doc.y;
       if (entry.note) {

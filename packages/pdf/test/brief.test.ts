@@ -77,7 +77,7 @@ describe('renderBrief', async () => {
   it('tags headings, paragraphs, lists and tables in the structure tree', () => {
     const { objects } = qpdfJson(file);
     const types = new Set(Object.values(objects).map((o) => (o.value as Record<string, unknown> | undefined)?.['/S']).filter((s) => typeof s === 'string'));
-    for (const tag of ['/Document', '/Sect', '/H1', '/H2', '/H3', '/P', '/L', '/LI', '/Table', '/TR', '/TH', '/TD', '/BlockQuote']) expect(types).toContain(tag);
+    for (const tag of ['/Document', '/Sect', '/H1', '/H2', '/H3', '/P', '/L', '/LI', '/Table', '/TR', '/TH', '/TD', '/BlockQuote', '/Link']) expect(types).toContain(tag);
   });
 
   it('has an outline mirroring the headings', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isBriefsError } from '@briefs/ast';
@@ -7,6 +7,7 @@ import { loadPackFile, parsePackFile, selectPackBriefs } from '../src/index.js';
 import { sampleBrief } from './fixtures/sample-brief.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefs-pack-file-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // A 1×1 PNG is enough for a logo that must exist.
 const logo = join(dir, 'logo.png');
 writeFileSync(logo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));

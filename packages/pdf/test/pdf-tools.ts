@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Poppler and qpdf on a PDF held in memory: the content checks of the tests. */
 const dir = mkdtempSync(join(tmpdir(), 'briefs-pdf-test-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 export function toFile(bytes: Uint8Array, name = `doc-${++n}.pdf`): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,12 @@ function pages(pdf: Uint8Array, first: number, last: number): Array<{ page: numb
   const file = join(dir, 'doc.pdf');
   writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-png', '-gray', '-r', '50', '-f', String(first), '-l', String(last), file, join(dir, 'p')]);
-  return readdirSync(dir)
+  const out = readdirSync(dir)
     .filter((f) => f.endsWith('.png'))
     .sort()
     .map((f) => ({ page: Number(/(\d+)\.png$/.exec(f)?.[1]), png: readFileSync(join(dir, f)) }));
+  rmSync(dir, { recursive: true, force: true });
+  return out;
 }
 
 /** Share of pixels that differ by more than a quarter of the grey range. */
