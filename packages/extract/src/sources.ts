@@ -3,7 +3,7 @@
  * Reuters", "according to X", "in the words of X", "X declared that", pronouns resolved to the last
  * person or organisation, "the same source" to the previous source. See README.md, "Sources".
  */
-import { DOCUMENT_NOUNS, EVIDENCE_VERBS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { hasAny, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState } from './state.js';
 
@@ -65,6 +65,8 @@ const LEADING_NOISE =
 
 const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|its|their|his|her|our|such)\s+/i;
 
+/** Words that are titles by themselves ("Minister", not "Foreign" of "Foreign Minister"). */
+const STANDALONE_TITLES = new Set(PERSON_TITLES.map((t) => t.split(' ').at(-1)!.toLowerCase()));
 const TITLE_WORDS = new Set(
   PERSON_TITLES.flatMap((t) => t.split(' '))
     .map((w) => w.toLowerCase())
@@ -274,9 +276,11 @@ export function resolveSource(np: string, state: DocumentState, context: string)
 /** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
 export function stripTitles(name: string): string {
   const words = name.split(/\s+/);
+  // Organisations keep their words: "European Council on Foreign Relations" has no title in it.
+  if (words.some((w) => ORGANIZATION_HEADS.has(w) || /^(?:of|for|on|and|the|to|in)$/.test(w))) return name;
   // Everything up to the last title word goes: "Peruvian President José Jerí" → "José Jerí".
   let last = -1;
-  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i]!.toLowerCase())) last = i;
+  for (let i = 0; i < words.length - 1; i++) if (STANDALONE_TITLES.has(words[i]!.toLowerCase())) last = i;
   return words.slice(last + 1).join(' ');
 }
 

@@ -28,11 +28,25 @@ function tokens(name: string): Set<string> {
       .filter((w) => w.length > 2 && !STOP.has(w)),
   );
 }
-/** Same person or body: the names share a significant word ("President Trump" ~ "Trump"). */
-export function sameSource(found: string | null, ...gold: string[]): boolean {
+/** The head noun of a phrase: the last word before its first preposition ("officials at …"). */
+function head(name: string): string {
+  const words = name.toLowerCase().replace(/\([^)]*\)/g, '').split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:at|of|in|from|for|on|to)$/.test(w));
+  return (cut > 0 ? words.slice(0, cut) : words).at(-1)!.replace(/[^\p{L}\d-]/gu, '');
+}
+/**
+ * Same person or body, not the same wording: the found name has at least half of the gold name's
+ * significant words ("Trump" ~ "President Trump"), or the same head noun ("officials" ~ "officials
+ * at the Paris D-ISIS meeting"). "Relations" is not "European Council on Foreign Relations".
+ */
+function sameSource(found: string | null, ...gold: string[]): boolean {
   if (!found) return false;
   const f = tokens(found);
-  return gold.some((g) => [...tokens(g)].some((t) => f.has(t)));
+  return gold.some((g) => {
+    const t = [...tokens(g)];
+    const shared = t.filter((w) => f.has(w)).length;
+    return shared >= Math.max(1, Math.ceil(t.length / 2)) || head(found) === head(g);
+  });
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

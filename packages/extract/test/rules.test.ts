@@ -187,6 +187,10 @@ describe('claim kinds', () => {
     expect([first.kind, first.source]).toEqual(['attributed', 'Bank of Ghana']);
     expect(ex.analyze('The same source noted that wages lag.').source).toBe('Bank of Ghana');
     expect(analyze('Economists argue that the plan is too slow.').source).toBe('Economists');
+    expect(analyze('Costs rose, according to a brief issued by the Council on Foreign Affairs.').source).toBe(
+      'Council on Foreign Affairs',
+    );
+    expect(analyze('Peruvian President Ana Soto said the vote was fair.').source).toBe('Ana Soto');
   });
   it('reads forecasts and recommendations with their hedges', () => {
     expect(analyze('The deficit will likely widen.')).toMatchObject({ kind: 'forecast', hedge: 'will, likely' });
