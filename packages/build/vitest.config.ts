@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
-    testTimeout: 60_000,
+    // Builds spawn worker processes and render PDFs; a loaded CI machine needs the headroom.
+    testTimeout: 300_000,
   },
 });

@@ -16,7 +16,7 @@ async function project(count: number, extra: Record<string, string> = {}): Promi
   return dir;
 }
 
-describe('briefs build', () => {
+describe('briefs build', { timeout: 300_000 }, () => {
   it('builds, then skips what is up to date, with a --json summary', async () => {
     const cwd = await project(3);
     const first = await briefs(cwd, ['build', 'corpus', '--out', 'out', '--json']);
@@ -106,7 +106,7 @@ describe('briefs build', () => {
   });
 });
 
-describe('briefs export and merge', () => {
+describe('briefs export and merge', { timeout: 300_000 }, () => {
   it('export writes only the tables', async () => {
     const cwd = await project(3);
     const run = await briefs(cwd, ['export', 'corpus', '--out', 'out']);

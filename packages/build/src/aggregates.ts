@@ -19,6 +19,10 @@ export interface AggregatesResult {
   pack: { record: AggregateRecord | null; state: AggregateState; ms: number };
 }
 
+/** State of an output the manifest records as fresh: none written means its stage is not in this version. */
+export const stateOf = (record: AggregateRecord | null | undefined): AggregateState =>
+  record && record.files.length === 0 ? 'unavailable' : 'up to date';
+
 /** Key of the inputs of the tables: the tool, their settings, and every AST (by digest), in order. */
 export const tablesKeyOf = (tool: string, settings: Settings, records: readonly DocumentRecord[]): string =>
   sha256(JSON.stringify(['tables', tool, settings.tablesKey, records.map((r) => [r.id, r.ast])]));
@@ -63,8 +67,8 @@ export async function writeAggregates(
 ): Promise<AggregatesResult> {
   const fresh = force ? { tables: false, pack: false } : await aggregatesFresh(outDir, previous, tool, settings, records);
   const result: AggregatesResult = {
-    tables: { record: previous?.tables ?? null, state: 'up to date', ms: 0 },
-    pack: { record: previous?.pack ?? null, state: 'up to date', ms: 0 },
+    tables: { record: previous?.tables ?? null, state: stateOf(previous?.tables), ms: 0 },
+    pack: { record: previous?.pack ?? null, state: stateOf(previous?.pack), ms: 0 },
   };
 
   if (!fresh.tables) {

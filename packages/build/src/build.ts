@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type AggregateState, aggregatesFresh, writeAggregates } from './aggregates.js';
+import { type AggregateState, aggregatesFresh, stateOf, writeAggregates } from './aggregates.js';
 import { type SettingsInput, resolveSettings } from './config.js';
 import { type TaskResult, formatFailure } from './document-task.js';
 import { toolFingerprint } from './fingerprint.js';
@@ -74,8 +74,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     skipped: fresh.length,
     failed: [],
     removed: [],
-    tables: shard ? 'shard' : 'up to date',
-    pack: shard ? 'shard' : 'up to date',
+    tables: shard ? 'shard' : stateOf(previous?.tables),
+    pack: shard ? 'shard' : stateOf(previous?.pack),
     timings: { discoverMs, documentsMs: 0, tablesMs: 0, packMs: 0, totalMs: 0 },
   };
 
