@@ -43,7 +43,9 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
     // A Q&A turn ("Name: answer"): the sentence is the speaker's own words.
     const start = text.length - text.trimStart().length;
     const end = text.trimEnd().length;
-    if (end > start) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
+    // Fragments ("SWIFT", "85 percent": link texts cut out of a sentence) are not quotations.
+    const words = text.slice(start, end).split(/\s+/).length;
+    if (end > start && words >= 3) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
   }
   inlines.push(...quoteSpans);
 

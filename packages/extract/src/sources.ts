@@ -233,7 +233,16 @@ export function resolveSource(np: string, state: DocumentState, context: string)
       const before = state.sentencePeople.filter((p) => p.start < context.length).at(-1);
       return before?.name ?? state.lastPerson;
     }
-    if (lower === 'it') return state.lastOrganization ?? state.lastSource;
+    if (lower === 'it') {
+      // "Global steelmaker ArcelorMittal lost 10% …, it said": the sentence's own subject.
+      const subject = /^(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}([A-Z][\w&.-]*[A-Za-z](?:\s+[A-Z][\w&.-]*[A-Za-z])*)/.exec(
+        context,
+      );
+      if (subject && context.length > 30 && !/^(?:The|A|An|It|This|That|In|On|At|For|But|And)$/.test(subject[1]!)) {
+        return state.acronyms.get(subject[1]!) ?? subject[1]!;
+      }
+      return state.lastOrganization ?? state.lastSource;
+    }
     if (lower === 'they' || lower === 'them') {
       const plural = /\b(?:When|As|After|Before|While|Since|If|Although|Once)\s+((?:[A-Z][\w.-]*\s+)*[a-z]+s)\b/.exec(
         context,

@@ -253,3 +253,10 @@ describe('entities: boundaries', () => {
     ]);
   });
 });
+
+describe('sources: pronoun "it"', () => {
+  it('reads "…, it said" as the sentence’s own subject', () => {
+    const a = analyze('Global miner Nordvale lost about 10% of its output in January, it said.');
+    expect([a.kind, a.source]).toEqual(['attributed', 'Nordvale']);
+  });
+});
