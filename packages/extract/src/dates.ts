@@ -58,6 +58,10 @@ const AGO = /\b(?:a|one)\s+(week|month|year)\s+ago\b/gi;
 const MONTH_CUES = /(?:\b(?:in|since|until|till|by|from|through|during|of|and|or|to|before|after|early|late|between)\s+|\bmid-)$/i;
 
 const YEAR_NAME_OK = new Set([
+  'A',
+  'An',
+  'Each',
+  'Every',
   'In',
   'Since',
   'By',

@@ -40,6 +40,7 @@ interface Core {
 }
 
 const DIGITS_RE = new RegExp(DIGITS_SOURCE, 'g');
+const SECOND_NUMBER = new RegExp(`^(?:${DIGITS_SOURCE}|${SPELLED_NUMBER_SOURCE})`, 'i');
 const SPELLED_RE = new RegExp(`\\b${SPELLED_NUMBER_SOURCE}\\b`, 'gi');
 const ORDINAL_WORD_RE = new RegExp(`\\b(${ORDINAL_WORD_SOURCE})\\b(-(?:largest|biggest|smallest|highest|lowest|most|least|best|worst|longest|fastest|richest|poorest|strongest|weakest|deadliest|busiest|oldest|closest))?`, 'gi');
 const ORDINAL_DIGIT_RE = /\b(\d{1,3})\s?(st|nd|rd|th)\b/g;
@@ -209,7 +210,9 @@ export function findFigures(
       }
     }
     const end = start + raw.length;
-    if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d]/u.test(text[start - 1]!)) continue;
+    if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
+    // "John Smith, 54, said": an age in apposition, not a figure of the story.
+    if (/\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\d{1,3},\s/.test(text.slice(start, end + 2))) continue;
     if (!digitsStandAlone(text, start, end)) continue;
     if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state)) {
       state.footnote = Number(raw);
@@ -458,16 +461,19 @@ function build(text: string, core: Core): FigureSpan | null {
   let approximate = core.vague;
 
   // Ranges: "10–15%", "200-300 troops", "three or four months", "between 200 and 300".
-  const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(core.end));
+  const rangeAfterUnit = tail.unit !== null && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
+  const rangeStart = rangeAfterUnit ? tail.end : core.end;
+  const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart));
   const between = /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
   if (core.value !== null && (range || between)) {
     const joiner = between ? /^(?:\s*[^\s]*?)??\s+and\s+(?:[$€£]\s?)?/.exec(text.slice(tail.end)) : range;
-    const joinerEnd = between ? tail.end + (joiner?.[0].length ?? 0) : core.end + (range?.[0].length ?? 0);
+    const joinerEnd = between ? tail.end + (joiner?.[0].length ?? 0) : rangeStart + (range?.[0].length ?? 0);
     if (joiner) {
-      const second = new RegExp(`^(?:${DIGITS_SOURCE}|${SPELLED_NUMBER_SOURCE})`, 'i').exec(text.slice(joinerEnd));
+      const skip = /^[$€£]\s?/.exec(text.slice(joinerEnd))?.[0].length ?? 0;
+      const second = SECOND_NUMBER.exec(text.slice(joinerEnd + skip));
       if (second && !/^(?:hundred|thousand|million|billion|trillion|dozen)\b/i.test(second[0])) {
         const secondValue = /\d/.test(second[0]) ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
-        const secondTail = readTail(text, joinerEnd + second[0].length, currency, !/\d/.test(second[0]));
+        const secondTail = readTail(text, joinerEnd + skip + second[0].length, currency, !/\d/.test(second[0]));
         const isOr = range ? /\bor\b/.test(range[0]) : false;
         const isTo = range ? /\bto\b/.test(range[0]) : false;
         const sameScale = secondTail.scale !== 1 || tail.scale === 1;

@@ -169,7 +169,7 @@ function subjectBefore(before: string): { text: string; start: number } | null {
 function isAppositive(part: string): boolean {
   const trimmed = part.trim();
   if (!trimmed) return true;
-  if (/^(?:a|an|the)\s/i.test(trimmed) || /^[a-z]/.test(trimmed)) return true;
+  if (/^(?:a|an|the)\s/i.test(trimmed) || /^[a-z]/.test(trimmed) || /^\d{1,3}$/.test(trimmed)) return true; // "X, 54, said"
   if (/^[\p{L}.]+['’]s\s/u.test(trimmed)) return true;
   const first = trimmed.split(/\s+/)[0]!;
   return TITLE_WORDS.has(first.toLowerCase()) && (/\s(?:of|at|for|in)\s/.test(trimmed) || !/\s[A-Z][a-z]+\s+[A-Z][a-z]+$/.test(trimmed));
@@ -220,7 +220,7 @@ export function resolveSource(np: string, state: DocumentState, context: string)
     .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '')
     .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
     .trim();
-  if (/^[\d%$€£]/.test(text)) return null;
+  if (/^[\d%$€£]/.test(text) || /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text)) return null;
   // "according to figures": a bare document word names no one.
   if (/^(?:the\s+)?[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text.replace(/^the\s+/, '')) && !state.lastSource) return null;
   if (/^[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text)) return null;

@@ -260,3 +260,23 @@ describe('sources: pronoun "it"', () => {
     expect([a.kind, a.source]).toEqual(['attributed', 'Nordvale']);
   });
 });
+
+describe('news forms', () => {
+  it('reads an age in apposition as no figure and keeps the speaker', () => {
+    const a = analyze('John Sato, 54, said the plant would close.');
+    expect(of(a, 'figure')).toEqual([]);
+    expect(a.source).toBe('John Sato');
+  });
+  it('reads a percent range written with both signs', () => {
+    expect(figure('Rates moved to a range of 5.25%-5.5%.')[0]).toMatchObject({ value: 5.25, valueMax: 5.5, unit: '%' });
+  });
+  it('reads a year after an article as a date and cites the author of a report', () => {
+    const a = analyze('A 2019 report by the Rand Institute found that costs doubled.');
+    expect(of(a, 'date').map((d) => d.value)).toEqual(['2019']);
+    expect(of(a, 'figure')).toEqual([]);
+    expect(a.source).toBe('Rand Institute');
+  });
+  it('does not cite a share of respondents as a source', () => {
+    expect(analyze('Nearly 40 percent of respondents said they would vote.').source).toBeNull();
+  });
+});
