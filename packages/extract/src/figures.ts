@@ -251,6 +251,7 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
   if (/[-‑/]/.test(prev) && /[\p{L}\d]/u.test(prev2)) return false; // T-72, COVID-19, 20036-2103
   if (/[.,;:)]/.test(prev) && /\p{L}/u.test(prev2)) return false; // "growth.12": a footnote marker
   if (prev === ':' && /\d/.test(prev2)) return false; // 11:40
+  if (/^\/\d/.test(text.slice(end, end + 2))) return false; // 9/11, 24/7, [1/2]
   if (/^[:.]\d/.test(text.slice(end, end + 2)) || /^\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b/.test(text.slice(end))) {
     return false; // 9:00 am
   }

@@ -44,6 +44,8 @@ const NEEDS_COMPLEMENT = new Set([
   'believes',
   'responded',
   'replied',
+  'insists',
+  'insisted',
   'spoke',
   'referred',
   'described',
