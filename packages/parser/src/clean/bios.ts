@@ -7,6 +7,7 @@ const ROLE =
 
 /** A closing bio: "Name is (a|the) <role> at/of <org>." Returns the name, or null. */
 export function closingBioName(text: string): string | null {
+  if (text.length > 1500) return null;
   const t = clean(text).replace(/\s*[❖◆■]\s*$/, '');
   if (words(t).length > 80) return null;
   const m = /^(.{3,60}?)(?:[’']s)?\s+(?:is|was|serves as|has been|are|were)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+)$/.exec(t);

@@ -20,6 +20,7 @@ export function readCaptions(page: Page): void {
     if (!page.free(i)) continue;
     const u = page.unit(i);
     const text = page.text(i);
+    if (text.length > 1000) continue;
     if (u.kind === 'image') {
       page.set(i, { role: 'caption', rule: 'image' });
       continue;
@@ -62,13 +63,14 @@ export function readHeadings(page: Page): void {
       continue;
     }
     const n = words(text).length;
-    const depth = outline.get(fold(text));
+    const small = text.length <= 400;
+    const depth = small ? outline.get(fold(text)) : undefined;
     if (depth !== undefined && u.kind !== 'listItem') {
       page.set(i, { role: 'heading', rule: 'outline-heading', depth: Math.min(6, depth) });
       continue;
     }
     const marker = kindLabel(text) || RELATED_MARKER.test(text) || TOPIC_MARKER.test(text) || REGION_MARKER.test(text) || AUTHOR_BOX_MARKER.test(text);
-    if (isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && startsParagraph(page, i)) {
+    if (small && isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && startsParagraph(page, i)) {
       page.set(i, { role: 'heading', rule: 'caps-heading', depth: 2 });
       continue;
     }
@@ -176,7 +178,7 @@ export function readQuizzes(page: Page): void {
 /** Paragraphs a page prints twice (teasers, sticky copies): the first occurrence stays. */
 export function readDuplicates(page: Page): void {
   const seen = new Map<string, number>();
-  const key = (t: string): string => fold(t.replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '')).slice(0, 160);
+  const key = (t: string): string => fold(t.slice(0, 400).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '')).slice(0, 160);
   for (let i = 0; i < page.length; i++) {
     const d = page.decisions[i];
     if (d && d.role === 'residue') continue;

@@ -10,6 +10,8 @@ import { kindLabel } from './labels.js';
 import { words } from './text.js';
 
 const MIN_LENGTH = 1200;
+/** Outline matching searches the text repeatedly: past this size only the cheap rules run. */
+const MAX_OUTLINE_LENGTH = 200_000;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})`;
 const KIND = '(?:Report|Comment|Commentary|Analysis|Brief Analysis|Policy Brief|Article|Interview|Q&A|Short Analysis|Op-Ed|Opinion|Explainer|Paper|Podcast)';
@@ -66,7 +68,7 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     // An outline may follow the title: titles the text repeats later, each followed by a capital.
     const rest = text.slice(bodyFrom);
     let at = rest.length - rest.trimStart().length;
-    for (let guard = 0; guard < 30; guard++) {
+    for (let guard = 0; guard < 30 && text.length <= MAX_OUTLINE_LENGTH; guard++) {
       const item = repeatedItem(rest.slice(at), rest.slice(at));
       if (!item) break;
       postItems.push(item);
@@ -103,7 +105,8 @@ function cleanFlattened(page: Page, i: number, text: string): void {
   // Inline headings: the outline's titles where the article text repeats them.
   const body = text.slice(bodyFrom, bodyTo);
   const headings: Array<{ start: number; end: number; text: string }> = [];
-  for (const title of [...outlineItems(outlineText, body), ...postItems]) {
+  const preItems = text.length <= MAX_OUTLINE_LENGTH ? outlineItems(outlineText, body) : [];
+  for (const title of [...preItems, ...postItems]) {
     const at = body.indexOf(title);
     if (at >= 0) headings.push({ start: bodyFrom + at, end: bodyFrom + at + title.length, text: title });
   }

@@ -12,6 +12,7 @@ const KIND_SET = new Map(KINDS.map((k) => [k.toLowerCase(), k]));
 
 /** The genre label a unit states on its own ("BRIEF ANALYSIS" → "Brief Analysis"), else null. */
 export function kindLabel(text: string): string | null {
+  if (text.length > 40) return null;
   const t = text.trim().replace(/[:|]$/, '').replace(/\s+/g, ' ');
   if (t.length > 30) return null;
   const k = KIND_SET.get(t.toLowerCase());
@@ -20,6 +21,7 @@ export function kindLabel(text: string): string | null {
 
 /** Labels that open a promo card: genres plus site sections ("Program", "Blog"). */
 export function cardLabel(text: string): boolean {
+  if (text.length > 40) return false;
   return kindLabel(text) !== null || /^(?:program|project|blog|center|centre|initiative|series|podcast episode|event|webinar|video|newsletter|book)$/i.test(text.trim());
 }
 

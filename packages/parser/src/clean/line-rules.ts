@@ -116,6 +116,7 @@ export const LINE_RULES: LineRule[] = [
 
 /** A photo credit on its own: "Dimitar Dilkoff/AFP/Getty Images", "REUTERS/Name", "Photo: AP". */
 export function isCreditLine(text: string): boolean {
+  if (text.length > 400) return false;
   const t = text.trim().replace(/^\(|\)$/g, '');
   if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && words(t).length <= 12) return true;
   if (/^(?:picture alliance|getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\b/i.test(t) && words(t).length <= 12) return true;
@@ -124,7 +125,8 @@ export function isCreditLine(text: string): boolean {
 
 /** The first rule that claims a unit's text, or null. */
 export function matchLineRule(text: string): string | null {
-  if (!text) return null;
+  // Line rules describe short page chrome; long paragraphs are never one.
+  if (!text || text.length > 1500) return null;
   for (const rule of LINE_RULES) if (rule.test(text)) return rule.id;
   return null;
 }

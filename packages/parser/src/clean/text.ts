@@ -24,7 +24,17 @@ export function inlineUrl(text: string): string | null {
   return match?.[1] ?? null;
 }
 
-export const words = (text: string): string[] => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+const wordCache = new Map<string, string[]>();
+
+/** Words of a text (tokens with a letter or digit). Memoised: rules ask about the same units often. */
+export function words(text: string): string[] {
+  const hit = wordCache.get(text);
+  if (hit) return hit;
+  const out = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (wordCache.size >= 512) wordCache.clear();
+  wordCache.set(text, out);
+  return out;
+}
 
 /** Lower-cased letters and digits only, for loose comparisons. */
 export const fold = (text: string): string =>
