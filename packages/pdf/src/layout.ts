@@ -255,11 +255,24 @@ export class Layout {
     return height + style.lineGap;
   }
 
-  /** Height `text` takes in `style` at `width`. */
+  /** Height `text` takes in `style` at `width` (exact: the line breaking pdfkit will do). */
   heightOf(text: string, style: TextStyle, width: number): number {
     if (hasRtl(text) || needsArabicFont(text)) return this.richLines(text, style, width).length * this.lineHeight(style, text);
     this.useStyle(style);
+    // One line needs no wrapping run (the common case of table cells, notes, headings).
+    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) return this.doc.currentLineHeight(true) + style.lineGap;
     return this.doc.heightOfString(text, { width, lineGap: style.lineGap });
+  }
+
+  /**
+   * Height estimate for page-break decisions (keep together, keep with next): from the text's
+   * width, no line breaking. Errs high (a line is taken as 90% full).
+   */
+  estimateHeight(text: string, style: TextStyle, width: number): number {
+    if (hasRtl(text) || needsArabicFont(text)) return this.heightOf(text, style, width);
+    this.useStyle(style);
+    const lines = Math.max(1, Math.ceil(this.doc.widthOfString(text) / (width * 0.9)));
+    return lines * (this.doc.currentLineHeight(true) + style.lineGap);
   }
 
   /**
@@ -374,11 +387,11 @@ export class Layout {
     switch (block.type) {
       case 'paragraph': {
         const style = this.style(block.style ?? 'paragraph');
-        return Math.min(this.heightOf(block.text, style, this.width), this.lineHeight(style) * 3);
+        return Math.min(this.estimateHeight(block.text, style, this.width), this.lineHeight(style) * 3);
       }
       case 'list': {
         const first = block.items[0];
-        return first ? Math.min(this.heightOf(first.text, this.style(block.style ?? 'listItem'), this.width - 14), 60) + 12 : 0;
+        return first ? Math.min(this.estimateHeight(first.text, this.style(block.style ?? 'listItem'), this.width - 14), 60) + 12 : 0;
       }
       case 'table':
         return 44;
@@ -486,7 +499,7 @@ const heading: Handler<HeadingBlock> = (layout, block, next) => {
 const paragraph: Handler<ParagraphBlock> = (layout, block) => {
   const style = layout.style(block.style ?? 'paragraph');
   layout.space(style.spaceBefore);
-  layout.ensure(Math.min(layout.heightOf(block.text, style, layout.width), layout.lineHeight(style, block.text) * 2));
+  layout.ensure(Math.min(layout.estimateHeight(block.text, style, layout.width), layout.lineHeight(style, block.text) * 2));
   const options = block.lang ? { lang: block.lang } : {};
   layout.tagLinked('P', block.link, () => layout.text(block.text, style, { link: block.link ?? null, ...(block.direction ? { direction: block.direction } : {}) }), options);
   layout.doc.y += style.spaceAfter;
@@ -503,7 +516,7 @@ const list: Handler<ListBlock> = (layout, block) => {
       const x = layout.left + indent;
       const width = layout.width - indent;
       const noteText = item.note ?? '';
-      const height = layout.heightOf(item.text, style, width) + (noteText ? layout.heightOf(noteText, note, width) : 0);
+      const height = layout.estimateHeight(item.text, style, width) + (noteText ? layout.estimateHeight(noteText, note, width) : 0);
       // Keep an item whole when it fits on a page.
       layout.ensure(Math.min(height, layout.maxY - layout.top));
       const y = layout.doc.y;
@@ -533,7 +546,7 @@ const quote: Handler<QuoteBlock> = (layout, block) => {
   const width = layout.width - indent;
   const text = `“${block.text}”`;
   const by = block.speaker ? `— ${block.speaker}` : '— unattributed';
-  const height = layout.heightOf(text, style, width) + layout.heightOf(by, speaker, width);
+  const height = layout.estimateHeight(text, style, width) + layout.estimateHeight(by, speaker, width);
   layout.space(style.spaceBefore);
   layout.ensure(Math.min(height, layout.maxY - layout.top));
   const top = layout.doc.y;
@@ -566,8 +579,7 @@ const table: Handler<TableBlock> = (layout, block) => {
   const labels = block.columns.map((c) => c.label);
   const headHeight = rowHeight(labels, head);
 
-  const drawRow = (cells: readonly string[], style: typeof cell, isHead: boolean, index: number): void => {
-    const height = isHead ? headHeight : rowHeight(cells, style);
+  const drawRow = (cells: readonly string[], style: typeof cell, isHead: boolean, index: number, height: number): void => {
     const y = layout.doc.y;
     const fill = isHead ? layout.colours.rule : index % 2 === 1 ? layout.colours.zebra : null;
     if (fill) layout.artifact(() => layout.doc.rect(layout.left, y, layout.width, height).fill(fill));
@@ -590,15 +602,15 @@ const table: Handler<TableBlock> = (layout, block) => {
 
   layout.ensure(headHeight + (block.rows[0] ? rowHeight(block.rows[0], cell) : 0));
   layout.group('Table', () => {
-    drawRow(labels, head, true, 0);
+    drawRow(labels, head, true, 0, headHeight);
     block.rows.forEach((row, index) => {
       const height = rowHeight(row, cell);
       if (layout.doc.y + height > layout.maxY) {
         // Split: the header row again at the top of the next page.
         layout.addPage();
-        drawRow(labels, head, true, 0);
+        drawRow(labels, head, true, 0, headHeight);
       }
-      drawRow(row, cell, false, index);
+      drawRow(row, cell, false, index, height);
     });
   });
   const endY = layout.doc.y;

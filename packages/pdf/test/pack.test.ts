@@ -52,7 +52,7 @@ describe('renderPack', async () => {
 
   it('has the at-a-glance pages, every brief and the appendix', () => {
     const all = pageText.join('\n');
-    for (const s of ['Documents', 'Key figures across documents', 'Grid Repairs Report No. 2', 'Data appendix', 'Figures', '“cannot wait for spring”']) expect(all).toContain(s);
+    for (const s of ['Documents', 'Key figures across documents', 'Grid Repairs Report No. 2', 'Data appendix', 'Figures by document', '“cannot wait for spring”']) expect(all).toContain(s);
     expect(all.match(/Outline of the text/g)?.length).toBe(3);
   });
 
