@@ -94,6 +94,12 @@ const RATE_AFTER = /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|annum|hou
 const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
 const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
 
+const NOUN_LIKE_VERBS = new Set(
+  'states reports claims claim notes estimates estimate shows finds demands forecasts forecast worry worries found'.split(' '),
+);
+/** Plurals without an -s: the head of a counted phrase ("2.2 million people face famine"). */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'staff', 'cattle']);
+
 const SUBJECT_STOP = new Set(
   (
     'the a an of in on at to for from by with and or but as than that which who whom whose this these those is are ' +
@@ -104,7 +110,9 @@ const SUBJECT_STOP = new Set(
     'there here then now today yesterday this last next'
   )
     .split(' ')
-    .concat(SPEECH_VERBS),
+    // Speech verbs end a counted phrase ("eight companies said"); those that are also plural
+    // nouns ("member states", "reports") do not.
+    .concat(SPEECH_VERBS.filter((v) => !NOUN_LIKE_VERBS.has(v))),
 );
 
 const NAME_OK_BEFORE = new Set([
@@ -397,6 +405,12 @@ function nounAfter(text: string, pos: number): string | null {
   return m && !SUBJECT_STOP.has(m[1]!) ? m[1]! : null;
 }
 
+function isPluralHead(word: string): boolean {
+  if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
+  if (/^[\p{Lu}\d&.-]+$/u.test(word)) return false; // ISIS, NATO: acronyms, not plurals
+  return /[^su]s$/.test(word) || /ies$/.test(word);
+}
+
 const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
 
 /** The counted thing right after a count: up to four words, stopping at function words. */
@@ -428,6 +442,11 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
       continue;
     }
     words.push(word);
+    // A plural noun is the head: "6.5 million Syrians remain …", "people face …" stop there.
+    if (isPluralHead(word) && i < 4) {
+      end = re.lastIndex;
+      break;
+    }
   }
   if (words.length === 0) return null;
   return { subject: words.join(' '), end };

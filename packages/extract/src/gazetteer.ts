@@ -123,6 +123,8 @@ const REGIONS: Record<string, string> = {
 
 /** Major cities beyond capitals (capitals come from the data package). */
 const CITIES = [
+  'The Hague',
+  'Hague',
   'Washington',
   'Washington, D.C.',
   'New York',

@@ -3,6 +3,7 @@
  * Reuters", "according to X", "in the words of X", "X declared that", pronouns resolved to the last
  * person or organisation, "the same source" to the previous source. See README.md, "Sources".
  */
+import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { hasAny, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState } from './state.js';
@@ -213,7 +214,8 @@ export function resolveSource(np: string, state: DocumentState, context: string)
   let text = np
     .replace(/\s*\([^)]*\)/g, '')
     .trim()
-    .replace(/^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,.;:]+$/g, '')
+    .replace(/^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,;:]+$/g, '')
+    .replace(/(?<!\b\p{Lu})\.+$/u, '')
     .replace(LEADING_NOISE, '')
     // Footnote numbers, "(IW)", "(2025)", a leading date and a trailing "in Cologne" are not the name.
     .replace(/\s+\d{1,3}$/, '')
@@ -299,5 +301,7 @@ export function stripTitles(name: string): string {
 export function canonicalPerson(name: string, state: DocumentState): string {
   const acronym = state.acronyms.get(name);
   if (acronym) return acronym;
+  const known = gazetteer().get(name);
+  if (known?.kind === 'organization') return known.name;
   return state.people.get(name) ?? name;
 }

@@ -280,3 +280,15 @@ describe('news forms', () => {
     expect(analyze('Nearly 40 percent of respondents said they would vote.').source).toBeNull();
   });
 });
+
+describe('subjects of counts', () => {
+  it('stops at the plural head noun', () => {
+    expect(figure('Some 6.5 million Syrians remain displaced.')[0]).toMatchObject({ subject: 'Syrians', text: 'Some 6.5 million Syrians' });
+    expect(figure('About 2.2 million people face famine.')[0]!.subject).toBe('people');
+    expect(figure('Most of the 193 UN member states voted.')[0]!.subject).toBe('UN member states');
+    expect(figure('Police detained 40 ISIS suspects overnight.')[0]!.subject).toBe('ISIS suspects');
+  });
+  it('maps a cited organisation to its canonical name', () => {
+    expect(analyze('The U.N. estimates that 2.2 million people face famine.').source).toBe('United Nations');
+  });
+});
