@@ -106,6 +106,25 @@ describe('briefs build', { timeout: 300_000 }, () => {
   });
 });
 
+describe('briefs build --pack', { timeout: 300_000 }, () => {
+  it('renders the pack the pack file describes, and rebuilds when it changes', async () => {
+    const cwd = await project(2, { 'pack.yaml': 'title: Storage desk\ndocuments:\n  - brief-2\n  - corpus/brief-1.md\n' });
+    const first = await briefs(cwd, ['build', 'corpus', '--out', 'out', '--pack', 'pack.yaml', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const pdf = await readFile(join(cwd, 'out/pack.pdf')).catch(() => null);
+    if (JSON.parse(first.stdout).pack === 'written') expect(pdf?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await briefs(cwd, ['build', 'corpus', '--out', 'out', '--pack', 'pack.yaml', '--check'])).code).toBe(0);
+    await put(cwd, 'pack.yaml', 'title: Storage desk, revised\n');
+    const stale = await briefs(cwd, ['build', 'corpus', '--out', 'out', '--pack', 'pack.yaml', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('settings changed');
+    await put(cwd, 'pack.yaml', 'title: Storage desk\ndocuments:\n  - no-such-brief\n');
+    const bad = await briefs(cwd, ['build', 'corpus', '--out', 'out', '--pack', 'pack.yaml']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/pack\.yaml:3:\d+: .*no-such-brief/);
+  });
+});
+
 describe('briefs export and merge', { timeout: 300_000 }, () => {
   it('export writes only the tables', async () => {
     const cwd = await project(3);

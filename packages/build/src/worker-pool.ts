@@ -95,15 +95,14 @@ class WorkerPool implements TaskRunner {
   private readonly idle: PoolWorker[] = [];
   private readonly busy = new Map<PoolWorker, Pending>();
   private readonly queue: Pending[] = [];
+  private live = 0;
   private seq = 0;
   private closed = false;
 
   constructor(
     private readonly settings: TaskSettings,
-    size: number,
-  ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
-  }
+    private readonly size: number,
+  ) {}
 
   run(task: DocumentTask): Promise<TaskResult> {
     return new Promise((resolve) => {
@@ -121,6 +120,7 @@ class WorkerPool implements TaskRunner {
 
   private spawn(): PoolWorker {
     const worker = process.env.BRIEFS_WORKERS === 'threads' ? spawnThread(this.settings) : spawnProcess(this.settings);
+    this.live++;
     worker.onMessage((message) => {
       const pending = this.busy.get(worker);
       if (!pending || pending.seq !== message.seq) return;
@@ -129,11 +129,14 @@ class WorkerPool implements TaskRunner {
       pending.resolve(message.result);
       this.dispatch();
     });
-    // A worker that dies (out of memory, a crash in native code) fails its document, not the build.
+    // A worker that dies (out of memory, a crash in native code) fails its document, not the
+    // build; workers are started again only for documents still waiting, so a worker that cannot
+    // start at all fails each document once instead of looping.
     let gone = false;
     const lost = (why: string): void => {
       if (gone) return;
       gone = true;
+      this.live--;
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
       const at = this.idle.indexOf(worker);
@@ -146,7 +149,6 @@ class WorkerPool implements TaskRunner {
           error: { message: `worker stopped: ${why}`, file: pending.task.path, line: null, column: null, code: 'E_INTERNAL' },
         });
       }
-      this.idle.push(this.spawn());
       this.dispatch();
     };
     worker.onLost(lost);
@@ -154,8 +156,9 @@ class WorkerPool implements TaskRunner {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0 && !this.closed) {
+      const worker = this.idle.pop() ?? (this.live < this.size ? this.spawn() : undefined);
+      if (!worker) return;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
       worker.send({ seq: pending.seq, task: pending.task });
