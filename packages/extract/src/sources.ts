@@ -50,7 +50,16 @@ const NEEDS_COMPLEMENT = new Set([
   'spoke',
   'referred',
   'described',
+  'called',
+  'calls',
+  'dubbed',
+  'termed',
+  'labeled',
+  'labelled',
+  'revealed',
+  'disclosed',
 ]);
+const NAMING_VERBS = new Set(['called', 'calls', 'dubbed', 'termed', 'labeled', 'labelled', 'described', 'referred']);
 const COMPLEMENT_AFTER = /^\s*(?:that\b|:|,?\s*[“"«„]|,\s|directly\s+to\b|to\s+(?:\S+\s+){0,6}?as\s+[“"]|to\s+(?:the\s+)?(?:reporters|journalists|media|press))/;
 
 /** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive. */
@@ -119,8 +128,10 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
         continue;
       }
     }
+    // Naming verbs cite a quotation a few words on: X called the move “a disaster”.
+    const names = NAMING_VERBS.has(verb) && /^\s+(?:[^\s“"·]+\s+){0,6}?(?:as\s+)?[“"]/.test(after);
     const needsComplement =
-      NEEDS_COMPLEMENT.has(verb) && !COMPLEMENT_AFTER.test(after) && !/^\s+\S+\s+that\b/.test(after);
+      !names && NEEDS_COMPLEMENT.has(verb) && !COMPLEMENT_AFTER.test(after) && !/^\s+\S+\s+that\b/.test(after);
     const stripped = before.replace(TRAILING_ADVERBS, '');
     if (NOT_SUBJECT_BEFORE.test(stripped)) continue;
     if (/\bto\s+\S+\s*$/.test(stripped) && !/\b(?:told|said)\b/.test(verb)) continue;

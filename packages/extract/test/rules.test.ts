@@ -292,3 +292,13 @@ describe('subjects of counts', () => {
     expect(analyze('The U.N. estimates that 2.2 million people face famine.').source).toBe('United Nations');
   });
 });
+
+describe('naming verbs', () => {
+  it('credits a quotation a few words after "called"', () => {
+    const q = quote('Opposition leader Dana Ivers called the budget “a betrayal of working families.”');
+    expect(q[0]!.speaker).toBe('Dana Ivers');
+  });
+  it('does not read a phone call as a citation', () => {
+    expect(analyze('The minister called the embassy on Monday.').kind).toBe('statement');
+  });
+});
