@@ -5,20 +5,43 @@
 //   - a rebuild with nothing changed, and with one document changed
 //   - parse-only and export-only runs of BENCH_LARGE documents (default 10,000)
 // and the peak RSS of each run: the sum of the CLI and its worker processes, sampled from /proc.
-// Options: BENCH_DOCS, BENCH_LARGE, BENCH_JOBS (default: cores), BENCH_DIR (default .bench/).
+// Options: BENCH_DOCS, BENCH_LARGE (0: skip those runs), BENCH_JOBS (default: cores), BENCH_DIR (default .bench/).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
-const bin = path.join(repoRoot, 'apps/cli/bin/briefs.js');
 const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const large = Number(process.env.BENCH_LARGE ?? 10000);
 const jobs = Number(process.env.BENCH_JOBS ?? availableParallelism());
 const work = path.resolve(process.env.BENCH_DIR ?? path.join(here, '..', '.bench'));
+
+// ---------------------------------------------------------------------------------------------
+// A frozen copy of the built tool: the manifest keys outputs to a digest of the tool's code, so
+// a checkout whose packages are being rebuilt meanwhile would make every rebuild a full one.
+
+function freezeTool() {
+  const tool = path.join(work, 'tool');
+  rmSync(tool, { recursive: true, force: true });
+  mkdirSync(tool, { recursive: true });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(tool, 'node_modules'));
+  for (const group of ['apps', 'packages']) {
+    for (const name of readdirSync(path.join(repoRoot, group))) {
+      const from = path.join(repoRoot, group, name);
+      if (!existsSync(path.join(from, 'package.json'))) continue;
+      const pkg = JSON.parse(readFileSync(path.join(from, 'package.json'), 'utf8'));
+      for (const entry of ['package.json', 'node_modules', ...(pkg.files ?? ['dist'])]) {
+        if (existsSync(path.join(from, entry))) {
+          cpSync(path.join(from, entry), path.join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true });
+        }
+      }
+    }
+  }
+  return path.join(tool, 'apps/cli/bin/briefs.js');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Corpus
@@ -115,6 +138,7 @@ function report(name, run, count, extra = '') {
 // ---------------------------------------------------------------------------------------------
 
 mkdirSync(work, { recursive: true });
+const bin = freezeTool();
 console.log(`briefs build benchmark: ${docs} documents (build), ${large} (parse/export), ${jobs} jobs, node ${process.version}`);
 const small = path.relative(work, makeCorpus(docs));
 const out = 'out-build';
@@ -138,6 +162,11 @@ const oneSummary = JSON.parse(one.stdout);
 const share = (one.seconds / full.seconds) * 100;
 report('one-changed rebuild', one, 0, `[built ${oneSummary.built.length}; ${fmt(share)}% of full; documents ${fmt(oneSummary.timings.documentsMs / 1000)} s, tables ${fmt(oneSummary.timings.tablesMs / 1000)} s, pack ${fmt(oneSummary.timings.packMs / 1000)} s]`);
 
+if (large === 0) {
+  console.log(`\ntargets:\n  no-change rebuild < 1 s: ${fmt(none.seconds)} s; one changed < 2% of full build: ${fmt(share)} %`);
+  writeFileSync(path.join(work, 'results.json'), `${JSON.stringify({ docs, large, jobs, rows }, null, 2)}\n`);
+  process.exit(0);
+}
 const big = path.relative(work, makeCorpus(large));
 rmSync(path.join(work, 'out-parse'), { recursive: true, force: true });
 const parse = await briefs(['parse', big, '--out', 'out-parse']);
