@@ -10,9 +10,9 @@ import { writeWorkbook } from './xlsx/workbook.js';
 
 export interface WriteTablesOptions {
   /** Start every CSV with a UTF-8 byte order mark (for Excel). Default false. */
-  bom?: boolean;
+  bom?: boolean | undefined;
   /** Also write `briefs.xlsx`. Default true. */
-  xlsx?: boolean;
+  xlsx?: boolean | undefined;
 }
 
 /** A problem in the content that did not stop the export (markdoc habit: problems are values). */

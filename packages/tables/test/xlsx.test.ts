@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLES, writeTables } from '../src/index.js';
-import { dateSerial } from '../src/xlsx/sheet.js';
-import { xlsxText } from '../src/xlsx/xml.js';
+import { TABLES, tableByName, writeTables } from '../src/index.js';
+import { SheetBuilder, dateSerial } from '../src/xlsx/sheet.js';
+import { MAX_CELL_CHARS, MAX_ROWS, xlsxText } from '../src/xlsx/xml.js';
 import { naiveCorpusBriefs } from './helpers/corpus.js';
 import { tempDir } from './helpers/read-csv.js';
 import { sampleBriefs } from './helpers/sample-briefs.js';
@@ -113,5 +113,19 @@ describe('briefs.xlsx', () => {
     expect(xlsxText('bell\u0007 cr\r')).toBe('bell_x0007_ cr_x000D_');
     expect(xlsxText('literal _x0041_')).toBe('literal _x005F_x0041_');
     expect(xlsxText('lone \ud800 pair 😀')).toBe('lone \ufffd pair 😀');
+  });
+
+  it('keeps to Excel\'s limits: long text cut, rows past the last left out, each with a warning', () => {
+    const sheet = new SheetBuilder(tableByName('links'));
+    const row = { doc_id: 'd', link_id: 'l1', claim_id: 'c1', url: 'u', text: 'x'.repeat(MAX_CELL_CHARS + 5), line: 1, column: 1 };
+    const xml = sheet.rowsXml([row]);
+    expect(xml).toContain(`>${'x'.repeat(MAX_CELL_CHARS)}</t>`);
+    expect(xml).not.toContain('x'.repeat(MAX_CELL_CHARS + 1));
+    expect(sheet.warnings).toEqual([{ row: 2, column: 'text', message: "text cut to Excel's 32767 characters" }]);
+    sheet.rowCount = MAX_ROWS - 1;
+    const tail = sheet.rowsXml([row, row, row]);
+    expect(tail.match(/<row /g)).toHaveLength(1);
+    expect(sheet.droppedRows).toBe(2);
+    expect(sheet.tail()).toContain(`<autoFilter ref="A1:G${MAX_ROWS}"/>`);
   });
 });
