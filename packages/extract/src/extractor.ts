@@ -114,6 +114,7 @@ function readQuotes(
 function remember(source: string | null, state: DocumentState): void {
   if (!source) return;
   state.lastSource = source;
+  if (/(?:^|\s)[a-z]+s$/.test(source)) state.lastPluralSource = source;
   const words = source.split(/\s+/);
   const places = gazetteer();
   const capitalised = words.every((w) => /^[\p{Lu}]/u.test(w));

@@ -262,7 +262,7 @@ export function resolveSource(np: string, state: DocumentState, context: string)
       const plural = /\b(?:When|As|After|Before|While|Since|If|Although|Once)\s+((?:[A-Z][\w.-]*\s+)*[a-z]+s)\b/.exec(
         context,
       );
-      return plural ? plural[1]! : null;
+      return plural ? plural[1]! : state.lastPluralSource;
     }
     return null;
   }

@@ -20,6 +20,8 @@ export interface DocumentState {
   lastPerson: string | null;
   /** Last organisation named: "it said" resolves to it. */
   lastOrganization: string | null;
+  /** Last source named by a plural common noun ("officials"): "they said" resolves to it. */
+  lastPluralSource: string | null;
   /** Last source of an attributed claim: "the same source", "the study" resolve to it. */
   lastSource: string | null;
   /** Speaker of the last quote, for a quotation that continues in the next sentence. */
@@ -40,6 +42,7 @@ export function createState(published: string | null): DocumentState {
     lastPerson: null,
     lastOrganization: null,
     lastSource: null,
+    lastPluralSource: null,
     lastQuoteSpeaker: null,
     previousEndedWithQuote: false,
     footnote: 0,
