@@ -275,7 +275,10 @@ export function resolveSource(np: string, state: DocumentState, context: string)
       text,
     )
   ) {
-    return state.lastSource ?? text.replace(DETERMINERS, '');
+    // "The report warns" after a quoted person names a new document, not that person.
+    const previous = state.lastSource;
+    const wasPerson = previous !== null && state.people.get(previous) === previous && !/same/i.test(text);
+    return (wasPerson ? null : previous) ?? text.replace(DETERMINERS, '');
   }
   text = text.replace(DETERMINERS, '').replace(DETERMINERS, '');
   if (!text) return null;
