@@ -62,7 +62,7 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       case 'definition':
         break;
       case 'heading': {
-        const b = new MappedTextBuilder();
+        const b = new MappedTextBuilder(span[1] - span[0]);
         readPhrasing(node.children, span, ctx, b);
         const reader = flattenLines(b.build()).trim();
         if (reader.length > 0) {
@@ -72,7 +72,7 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       }
       case 'paragraph': {
         const images: ImageRef[] = [];
-        const b = new MappedTextBuilder();
+        const b = new MappedTextBuilder(span[1] - span[0]);
         readPhrasing(node.children, span, { ...ctx, images }, b);
         const text = b.build();
         const kind = lineKind(containers);
@@ -116,7 +116,7 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
         break;
       }
       case 'code': {
-        const b = new MappedTextBuilder();
+        const b = new MappedTextBuilder(node.value.length);
         // Skip the opening fence line so the value does not align into the info string.
         let from = span[0];
         const opener = ctx.source.slice(from, from + 3);
@@ -158,7 +158,7 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
 
   // Lines too deeply nested for remark come back as plain text where they stood.
   for (const g of guarded) {
-    const b = new MappedTextBuilder();
+    const b = new MappedTextBuilder(g.end - g.start);
     for (let i = g.start; i < g.end; i++) b.push(ctx.source.charCodeAt(i), i, i + 1);
     const reader = b.build().trim();
     if (reader.length === 0) continue;
@@ -219,7 +219,7 @@ export function isOneParagraphPerLine(lines: readonly string[]): boolean {
   const body = lines.slice(0, -1);
   const ending = body.filter(endsSentence).length / body.length;
   const longest = Math.max(...lines.map((l) => l.length));
-  return ending === 1 || (ending >= 0.6 && longest > 100);
+  return (ending === 1 && lines.length >= 3) || (ending >= 0.6 && longest > 100);
 }
 
 function isAllStrong(children: readonly Nodes[]): boolean {

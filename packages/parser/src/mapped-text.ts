@@ -39,7 +39,7 @@ export class MappedText {
       const at = from < this.length ? this.start[from]! : this.length > 0 ? this.end[this.length - 1]! : 0;
       return [at, at];
     }
-    let s = this.start[from]!;
+    const s = this.start[from]!;
     let e = this.end[to - 1]!;
     // Defensive: maps are monotone by construction, but never hand out start > end.
     if (e < s) e = s;
@@ -57,7 +57,7 @@ export class MappedText {
 
   /** Keep only characters whose source start passes `keep`. */
   filter(keep: (sourceStart: number) => boolean): MappedText {
-    const b = new MappedTextBuilder();
+    const b = new MappedTextBuilder(this.length);
     for (let i = 0; i < this.length; i++) {
       if (keep(this.start[i]!)) b.push(this.text.charCodeAt(i), this.start[i]!, this.end[i]!, this.link[i]!);
     }
@@ -65,7 +65,8 @@ export class MappedText {
   }
 
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
-    const b = new MappedTextBuilder();
+    if (parts.length === 1) return parts[0]!;
+    const b = new MappedTextBuilder(parts.reduce((n, p) => n + p.length + separator.length, 0));
     parts.forEach((part, i) => {
       if (i > 0 && separator) {
         const prev = parts[i - 1]!;
@@ -83,45 +84,64 @@ export const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f;
 
 export class MappedTextBuilder {
-  private chars: number[] = [];
-  private s = new Int32Array(64);
-  private e = new Int32Array(64);
-  private l = new Int32Array(64);
+  private c: Uint16Array;
+  private s: Int32Array;
+  private e: Int32Array;
+  private l: Int32Array;
   private n = 0;
+
+  /** `capacity`: expected length (grows as needed). */
+  constructor(capacity = 32) {
+    const size = Math.max(8, capacity);
+    this.c = new Uint16Array(size);
+    this.s = new Int32Array(size);
+    this.e = new Int32Array(size);
+    this.l = new Int32Array(size);
+  }
 
   get length(): number {
     return this.n;
   }
 
-  private grow(): void {
-    const size = this.s.length * 2;
+  private grow(min: number): void {
+    const size = Math.max(min, this.s.length * 2);
+    const c = new Uint16Array(size);
+    c.set(this.c.subarray(0, this.n));
     const s = new Int32Array(size);
-    s.set(this.s);
+    s.set(this.s.subarray(0, this.n));
     const e = new Int32Array(size);
-    e.set(this.e);
+    e.set(this.e.subarray(0, this.n));
     const l = new Int32Array(size);
-    l.set(this.l);
+    l.set(this.l.subarray(0, this.n));
+    this.c = c;
     this.s = s;
     this.e = e;
     this.l = l;
   }
 
   push(code: number, start: number, end: number, link = -1): void {
-    if (this.n === this.s.length) this.grow();
-    this.chars.push(code);
-    this.s[this.n] = start;
-    this.e[this.n] = end;
-    this.l[this.n] = link;
-    this.n++;
+    if (this.n === this.s.length) this.grow(this.n + 1);
+    const n = this.n;
+    this.c[n] = code;
+    this.s[n] = start;
+    this.e[n] = end;
+    this.l[n] = link;
+    this.n = n + 1;
   }
 
   append(text: MappedText): void {
-    for (let i = 0; i < text.length; i++) this.push(text.text.charCodeAt(i), text.start[i]!, text.end[i]!, text.link[i]!);
+    const k = text.length;
+    if (this.n + k > this.s.length) this.grow(this.n + k);
+    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(i);
+    this.s.set(text.start, this.n);
+    this.e.set(text.end, this.n);
+    this.l.set(text.link, this.n);
+    this.n += k;
   }
 
   /** Last character code, or -1. */
   last(): number {
-    return this.n > 0 ? this.chars[this.n - 1]! : -1;
+    return this.n > 0 ? this.c[this.n - 1]! : -1;
   }
 
   lastEnd(): number {
@@ -130,28 +150,27 @@ export class MappedTextBuilder {
 
   /** Drop the last `count` characters (used to strip scraped `(/path)` tails off link text). */
   pop(count: number): void {
-    const k = Math.min(count, this.n);
-    this.chars.length -= k;
-    this.n -= k;
+    this.n -= Math.min(count, this.n);
   }
 
   /** Set the link index of characters [from, length). */
   markLink(from: number, link: number): void {
-    for (let i = from; i < this.n; i++) this.l[i] = link;
+    this.l.fill(link, from, this.n);
   }
 
   textFrom(from: number): string {
-    return codesToString(this.chars, from, this.n);
+    return codesToString(this.c, from, this.n);
   }
 
   build(): MappedText {
-    return new MappedText(codesToString(this.chars, 0, this.n), this.s.slice(0, this.n), this.e.slice(0, this.n), this.l.slice(0, this.n));
+    return new MappedText(codesToString(this.c, 0, this.n), this.s.slice(0, this.n), this.e.slice(0, this.n), this.l.slice(0, this.n));
   }
 }
 
-function codesToString(codes: number[], from: number, to: number): string {
-  let out = '';
-  const CHUNK = 8192; // String.fromCharCode(...big) would overflow the stack
-  for (let i = from; i < to; i += CHUNK) out += String.fromCharCode(...codes.slice(i, Math.min(to, i + CHUNK)));
-  return out;
+function codesToString(codes: Uint16Array, from: number, to: number): string {
+  if (to - from <= 8192) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  const parts: string[] = [];
+  const CHUNK = 8192; // one apply over millions of arguments would overflow the stack
+  for (let i = from; i < to; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }

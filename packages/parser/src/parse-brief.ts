@@ -38,10 +38,15 @@ export function parseBrief(input: Uint8Array | string, options: ParseOptions = {
 
 /**
  * The pipeline with page cleaning as a parameter: tests of the structural layer run it with a
- * pass-through cleaner, so they check structure, not the current cleaning rules. Not exported
+ * pass-through cleaner (and extractor), so they check structure, not the current rules. Not exported
  * from the package entry.
  */
-export function parseBriefWith(clean: CleanPage, input: Uint8Array | string, options: ParseOptions = {}): Brief {
+export function parseBriefWith(
+  clean: CleanPage,
+  input: Uint8Array | string,
+  options: ParseOptions = {},
+  extractorFor: typeof createExtractor = createExtractor,
+): Brief {
   const { path } = options;
   const decoded = decodeSource(input, { ...(path === undefined ? {} : { path }), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) });
   const { text } = decoded;
@@ -62,7 +67,7 @@ export function parseBriefWith(clean: CleanPage, input: Uint8Array | string, opt
     throw new BriefsError('E_INTERNAL', `page cleaning returned ${cleaned.decisions.length} decisions for ${units.length} units`, path === undefined ? {} : { file: path });
   }
   const { meta } = cleaned;
-  const extractor = createExtractor({ published: meta.published, language: meta.language || 'en' });
+  const extractor = extractorFor({ published: meta.published, language: meta.language || 'en' });
   const builder = new TreeBuilder({ lines, links: reader.links, extractor, baseUrl: meta.sourceUrl });
   const children = builder.build(units, cleaned.decisions);
   const diagnostics = [...decoded.diagnostics, ...md.diagnostics];

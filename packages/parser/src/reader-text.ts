@@ -183,6 +183,21 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
       const limit = Math.min(e, p + (misses < 3 ? LOOKAHEAD : 4));
       for (let q = p; q < limit; q++) {
         const c = source.charCodeAt(q);
+        if (c === v && v !== 13 && v !== 10) {
+          // Fast path: the usual case, a run of characters copied as they stand.
+          b.push(v, q, q + 1, link);
+          let k = 1;
+          while (i + k < value.length && q + k < e) {
+            const w = value.charCodeAt(i + k);
+            if (w !== source.charCodeAt(q + k) || w === 10 || w === 13 || w === 92 || w === 38) break;
+            b.push(w, q + k, q + k + 1, link);
+            k++;
+          }
+          i += k - 1;
+          p = q + k;
+          mapped = true;
+          break;
+        }
         if (c === v) {
           // CRLF is one line end for the reader.
           const to = v === 13 && source.charCodeAt(q + 1) === 10 && value.charCodeAt(i + 1) !== 10 ? q + 2 : q + 1;

@@ -35,7 +35,7 @@ const STARTERS = new Set(
 
 const TERMINAL = /[.!?…]/;
 const CLOSERS = /["'”’»)\]]/;
-const OPENERS = /["'“‘«(\[¿¡]/;
+const OPENERS = /["'“‘«([¿¡]/;
 
 export function splitSentences(text: string): Array<[number, number]> {
   const quotes = protectedQuotes(text);
@@ -134,7 +134,7 @@ function protectedQuotes(text: string): Array<[number, number]> {
     let close = -1;
     if (c === '“') close = text.indexOf('”', i + 1);
     else if (c === '«') close = text.indexOf('»', i + 1);
-    else if (c === '"' && (i === 0 || /[\s(\[—–-]/.test(text[i - 1]!))) close = text.indexOf('"', i + 1);
+    else if (c === '"' && (i === 0 || /[\s([—–-]/.test(text[i - 1]!))) close = text.indexOf('"', i + 1);
     if (close !== -1 && close - i <= MAX_QUOTE) {
       out.push([i, close]);
       i = close;

@@ -45,13 +45,24 @@ export interface MdastResult {
 }
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+/** GFM's table and autolink scanners cost ~10× remark itself on one huge line: skip them there. */
+const plainMarkdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+/** Lines longer than this are read without GFM extensions. */
+export const MAX_GFM_LINE = 100_000;
 const htmlProcessor = unified().use(rehypeParse).use(rehypeRemark).freeze();
 
 export function toMdast(text: string, format: SourceFormat, lines: LineIndex): MdastResult {
   const diagnostics: Diagnostic[] = [];
   if (format === 'html') {
-    const hast = htmlProcessor.parse(text);
-    const tree = htmlProcessor.runSync(hast) as Root;
+    let tree: Root;
+    try {
+      tree = htmlProcessor.runSync(htmlProcessor.parse(text)) as Root;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // hast utilities recurse per element: markup nested thousands deep overflows the stack.
+      tree = textRunsOfHtml(text);
+      diagnostics.push({ id: 'html-flattened', level: 'warning', message: 'HTML nested too deeply to read its structure; its text was read run by run', position: lines.position(0, 0) });
+    }
     return { tree, frontMatter: null, frontMatterRange: null, guarded: [], diagnostics };
   }
   const { parseText, guarded } = guardNesting(joinBrokenTargets(text));
@@ -64,7 +75,18 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
       position: lines.position(first.lineStart, first.end),
     });
   }
-  const tree = markdownProcessor.parse(parseText) as Root;
+  const longLine = longestLine(text) > MAX_GFM_LINE;
+  if (longLine) {
+    diagnostics.push({ id: 'gfm-skipped', level: 'info', message: `a line is longer than ${MAX_GFM_LINE} characters: GFM tables and bare-URL links were not read` });
+  }
+  let tree: Root;
+  try {
+    tree = (longLine ? plainMarkdownProcessor : markdownProcessor).parse(parseText) as Root;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    tree = paragraphsOfText(text);
+    diagnostics.push({ id: 'markdown-flattened', level: 'warning', message: 'markdown structure too deep to read; the text was read block by block', position: lines.position(0, 0) });
+  }
   let frontMatter: Record<string, unknown> | null = null;
   let frontMatterRange: [number, number] | null = null;
   const first = tree.children[0];
@@ -111,6 +133,57 @@ function readFrontMatter(
   return data as Record<string, unknown>;
 }
 
+function longestLine(text: string): number {
+  let longest = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (i - from > longest) longest = i - from;
+      from = i + 1;
+    }
+  }
+  return longest;
+}
+
+const textNode = (value: string, start: number, end: number) => ({
+  type: 'text' as const,
+  value,
+  position: { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: end } },
+});
+
+/** Fallback tree: one paragraph per run of text between tags (offsets only; lines come from LineIndex). */
+function textRunsOfHtml(html: string): Root {
+  const children: Root['children'] = [];
+  const tag = /<!--[\s\S]*?-->|<[^>]*>/g;
+  let from = 0;
+  const addRun = (start: number, end: number) => {
+    const raw = html.slice(start, end);
+    if (!raw.trim()) return;
+    const value = raw.replace(/\s+/g, ' ').trim();
+    const node = textNode(value, start, end);
+    children.push({ type: 'paragraph', children: [node], position: node.position });
+  };
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    addRun(from, m.index);
+    from = m.index + m[0].length;
+  }
+  addRun(from, html.length);
+  return { type: 'root', children };
+}
+
+/** Fallback tree: one paragraph per blank-line separated block, read as plain text. */
+function paragraphsOfText(text: string): Root {
+  const children: Root['children'] = [];
+  const block = /\S[\s\S]*?(?=(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|\s*$)/g;
+  for (let m = block.exec(text); m; m = block.exec(text)) {
+    const node = textNode(m[0], m.index, m.index + m[0].length);
+    children.push({ type: 'paragraph', children: [node], position: node.position });
+    if (m[0].length === 0) block.lastIndex++;
+  }
+  return { type: 'root', children };
+}
+
 /** Blank (same length) every line whose container prefix is deeper than the limits. */
 function guardNesting(text: string): { parseText: string; guarded: GuardedLine[] } {
   const guarded: GuardedLine[] = [];
@@ -128,7 +201,7 @@ function guardNesting(text: string): { parseText: string; guarded: GuardedLine[]
     const probe = prefixDepth(text, lineStart, lineEnd);
     if (probe.depth > MAX_NESTING || probe.indent > MAX_INDENT) {
       guarded.push({ start: probe.contentStart, end: lineEnd, lineStart, depth: Math.min(probe.depth, MAX_NESTING), quote: probe.quote });
-      pieces.push(text.slice(copied, lineStart), ' '.repeat(lineEnd - lineStart));
+      pieces.push(text.slice(copied, lineStart), inertLine(lineEnd - lineStart));
       copied = lineEnd;
     }
     if (lineEnd >= n) break;
@@ -137,6 +210,15 @@ function guardNesting(text: string): { parseText: string; guarded: GuardedLine[]
   if (guarded.length === 0) return { parseText: text, guarded };
   pieces.push(text.slice(copied));
   return { parseText: pieces.join(''), guarded };
+}
+
+/**
+ * A same-length line micromark passes over in linear time and that yields no text: an HTML
+ * comment at column 1 (it also closes the deep containers above it). Blank lines of spaces
+ * would instead be re-checked against every open container.
+ */
+function inertLine(length: number): string {
+  return length >= 7 ? `<!--${' '.repeat(length - 7)}-->` : ' '.repeat(length);
 }
 
 function prefixDepth(text: string, from: number, to: number): { depth: number; indent: number; contentStart: number; quote: boolean } {

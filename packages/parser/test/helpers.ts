@@ -29,7 +29,11 @@ export const passThrough: CleanPage = (units) => ({
   residue: [],
 });
 
-export const parseStructure = (input: Uint8Array | string, options: ParseOptions = {}): Brief => parseBriefWith(passThrough, input, options);
+/** Extraction off: every sentence a plain statement with no inline nodes. */
+export const noExtraction = () => ({ analyze: () => ({ kind: 'statement' as const, source: null, hedge: null, inlines: [] }) });
+
+export const parseStructure = (input: Uint8Array | string, options: ParseOptions = {}): Brief =>
+  parseBriefWith(passThrough, input, options, noExtraction);
 
 export function allClaims(brief: Brief): Claim[] {
   const out: Claim[] = [];
