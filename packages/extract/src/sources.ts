@@ -58,8 +58,26 @@ const NEEDS_COMPLEMENT = new Set([
   'labelled',
   'revealed',
   'disclosed',
+  'identifies',
+  'defines',
+  'stipulates',
+  'reads',
 ]);
-const NAMING_VERBS = new Set(['called', 'calls', 'dubbed', 'termed', 'labeled', 'labelled', 'described', 'referred']);
+/** Verbs that cite only the quotation a few words after them ("the convention identifies “…”"). */
+const NAMING_VERBS = new Set([
+  'called',
+  'calls',
+  'dubbed',
+  'termed',
+  'labeled',
+  'labelled',
+  'described',
+  'referred',
+  'identifies',
+  'defines',
+  'stipulates',
+  'reads',
+]);
 const COMPLEMENT_AFTER = /^\s*(?:that\b|:|,?\s*[“"«„]|,\s|directly\s+to\b|to\s+(?:\S+\s+){0,6}?as\s+[“"]|to\s+(?:the\s+)?(?:reporters|journalists|media|press))/;
 
 /** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive. */

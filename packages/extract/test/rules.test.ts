@@ -302,3 +302,13 @@ describe('naming verbs', () => {
     expect(analyze('The minister called the embassy on Monday.').kind).toBe('statement');
   });
 });
+
+describe('documents that quote', () => {
+  it('credits a quotation to the document that "identifies" or "defines" it', () => {
+    // The year before a name dates the document and is left out of the source.
+    expect(quote('The 1951 Refugee Convention defines a refugee as “someone unable to return home.”')[0]!.speaker).toBe(
+      'Refugee Convention',
+    );
+    expect(analyze('She reads novels at night.').kind).toBe('statement');
+  });
+});
