@@ -36,7 +36,7 @@ export async function naiveCorpusBriefs(): Promise<Brief[]> {
 }
 
 /** Briefs @briefs/parser makes of the corpus, each parse stopped after `timeoutMs`. */
-export async function parsedCorpusBriefs(timeoutMs = 60_000): Promise<{ briefs: Brief[]; problems: string[] }> {
+export async function parsedCorpusBriefs(timeoutMs = 45_000): Promise<{ briefs: Brief[]; problems: string[] }> {
   const briefs: Brief[] = [];
   const problems: string[] = [];
   for (const file of await corpusFiles()) {
