@@ -32,22 +32,44 @@ const withoutChartsCpu = cpu(c) / N;
 
 let chartCount = 0;
 let chartMs = 0;
+let chartCpu = 0;
 let svgOnly = 0;
+let svgCpu = 0;
 if (hasCharts) {
   for (let i = 0; i < N; i++) chartCount += charts.briefCharts(briefs[10 + i]).length;
   chartMs = ((withCharts - withoutCharts) * N) / Math.max(1, chartCount);
+  chartCpu = ((withChartsCpu - withoutChartsCpu) * N) / Math.max(1, chartCount);
   t = performance.now();
+  c = process.cpuUsage();
   let svgs = 0;
   for (let i = 60; i < 70; i++) for (const spec of charts.briefCharts(briefs[i])) { await charts.renderChartSvg(spec); svgs++; }
   svgOnly = (performance.now() - t) / Math.max(1, svgs);
+  svgCpu = cpu(c) / Math.max(1, svgs);
 }
 
 console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (wall times grow with load; CPU time is this process's)`);
 console.log(`brief (warm, with charts):    ${withCharts.toFixed(1)} ms per brief (CPU ${withChartsCpu.toFixed(1)} ms)`);
 console.log(`brief (warm, without charts): ${withoutCharts.toFixed(1)} ms per brief (CPU ${withoutChartsCpu.toFixed(1)} ms)`);
 if (hasCharts) {
-  console.log(`charts: ${(chartCount / N).toFixed(1)} per brief; ${chartMs.toFixed(1)} ms per chart in a brief (of which SVG rendering ${svgOnly.toFixed(1)} ms)`);
+  console.log(`charts: ${(chartCount / N).toFixed(1)} per brief; ${chartMs.toFixed(1)} ms per chart in a brief (CPU ${chartCpu.toFixed(1)} ms), of which SVG rendering by @briefs/charts ${svgOnly.toFixed(1)} ms (CPU ${svgCpu.toFixed(1)} ms)`);
 } else console.log('charts: @briefs/charts API not available, briefs drawn without charts');
+
+// The reference article, parsed, when the shared corpus is there (text never copied here).
+const reference = `${process.env.BRIEFS_SHARED ?? new URL('../../../../shared', import.meta.url).pathname}/corpus/real/00-winep-counter-isis-coalition.md`;
+const parser = await import('@briefs/parser').catch(() => null);
+if (parser && (await import('node:fs')).existsSync(reference)) {
+  const brief = await parser.parseFile(reference);
+  const n = hasCharts ? charts.briefCharts(brief).length : 0;
+  await renderBrief(brief, { date: 0 }); // draws and caches its chart SVGs
+  t = performance.now();
+  c = process.cpuUsage();
+  for (let i = 0; i < 10; i++) await renderBrief(brief, { date: 0 });
+  console.log(`reference article brief (warm, ${n} charts, SVGs cached as in a build's pack pass): ${((performance.now() - t) / 10).toFixed(1)} ms (CPU ${(cpu(c) / 10).toFixed(1)} ms)`);
+  t = performance.now();
+  c = process.cpuUsage();
+  for (let i = 0; i < 10; i++) await renderBrief(brief, { date: 0, charts: false });
+  console.log(`reference article brief (warm, without charts): ${((performance.now() - t) / 10).toFixed(1)} ms (CPU ${(cpu(c) / 10).toFixed(1)} ms)`);
+}
 
 t = performance.now();
 c = process.cpuUsage();

@@ -81,6 +81,16 @@ describe('renderPack', async () => {
     expect(pdftotext(f, 1)).toContain('1 document');
   });
 
+  it('puts the logo on the cover as a Figure with alt text', async () => {
+    const logo = toFile(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), 'logo.png');
+    const pdf = await renderPack(briefs.slice(0, 1), { title: 'Logo', charts: false, date: 0, theme: { organisation: 'Example Ministry', logo } });
+    const { objects } = qpdfJson(toFile(pdf));
+    const values = Object.values(objects).map((o) => o.value as Record<string, unknown> | undefined);
+    const streams = Object.values(objects).map((o) => (o as { stream?: { dict?: Record<string, unknown> } }).stream?.dict);
+    expect(streams.some((d) => d?.['/Subtype'] === '/Image')).toBe(true);
+    expect(values.find((v) => v?.['/S'] === '/Figure')?.['/Alt']).toBe('u:Logo of Example Ministry');
+  });
+
   it('refuses an empty pack', async () => {
     await expect(renderPack([], { title: 'Empty', charts: false })).rejects.toMatchObject({ code: 'E_USAGE' });
   });
