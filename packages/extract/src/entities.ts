@@ -75,7 +75,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
 }
 
 /**
- * "Kurdistan Regional Government and Baghdad", "World Economic Forum in Davos": a run joined by
+ * "the Regional Government and Baghdad", "the Economic Forum in Geneva": a run joined by
  * "and"/"in" to a known place or organisation is two names.
  */
 function splitBeforeKnown(
@@ -166,7 +166,7 @@ function analyzeRun(
     while (first < orgHead && CAPITAL_TITLES.has(tokens[first]!.word)) first++;
     const startAt = tokens[first]!.start;
     // After its head word a name goes on only through a connector ("Council on Foreign Relations");
-    // "Coalition Has Much to Do" is a headline, cut at the head.
+    // "Youth Coalition Wins Again" is a headline, cut at the head.
     let endAt = trimmed.length;
     const head = tokens[orgHead]!;
     const next = tokens[orgHead + 1];
@@ -199,7 +199,7 @@ function analyzeRun(
       const isolated = tokens.length === j - i;
       const nextIsUnknown = j < tokens.length && !CAPITAL_TITLES.has(tokens[j]!.word) && !places.has(tokens[j]!.word);
       const prevIsUnknown = i > 0 && !CAPITAL_TITLES.has(tokens[i - 1]!.word) && !places.has(tokens[i - 1]!.word);
-      // "Jeff Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
+      // "Tom Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
       if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
       if (entry.weak === 'demonym' && prevIsUnknown) continue;
       hits.push({ start: runStart + tokens[i]!.start, end: runStart + tokens[j - 1]!.end, name: entry.name, kind: entry.kind });
@@ -218,7 +218,7 @@ function analyzeRun(
       continue;
     }
     let j = i;
-    // A name runs on over capitals ("Jeff Kingston") but stops at titles, countries and known names.
+    // A name runs on over capitals ("Tom Kingston") but stops at titles, countries and known names.
     const stops = (word: string) =>
       CAPITAL_TITLES.has(word) ||
       state.acronyms.has(word) ||

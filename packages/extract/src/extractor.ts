@@ -77,7 +77,7 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines };
 }
 
-/** The sentence's source: a cue closing the sentence (", Myronenko said.") wins over earlier ones. */
+/** The sentence's source: a cue closing the sentence (", Haddad said.") wins over earlier ones. */
 function pickSentenceCue(cues: readonly Cue[], masked: string): Cue | null {
   if (cues.length === 0) return null;
   const closing = cues.find((c) => /^[^.!?]{0,40}[.!?”"’]*\s*$/.test(masked.slice(c.end)) && c.form === 'verb');
@@ -104,7 +104,7 @@ function readQuotes(
     const local = speaker !== null;
     if (!speaker) speaker = sentenceCue?.source ?? null;
     if (!speaker && (q.open <= 1 || q.open < 0) && state.previousEndedWithQuote) speaker = state.lastQuoteSpeaker;
-    // Short scare quotes ("D-ISIS" meeting) without anyone cited are not quotations.
+    // Short scare quotes (a "peace dividend") without anyone cited are not quotations.
     if (words.length <= 3 && !local && !sentenceCue) continue;
     out.push({ type: 'quote', text: text.slice(q.start, q.end), speaker, range: [q.start, q.end] });
   }

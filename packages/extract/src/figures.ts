@@ -290,7 +290,7 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Footnote markers in flattened text count up through the document ("…Germany, 1 and …",
+ * Footnote markers in flattened text count up through the document ("…in Spain, 1 and …",
  * "… cars. 2 In 2025 …"). A small bare integer is a marker when it is the next one expected and
  * stands where a marker stands: after punctuation, before punctuation, or between words.
  */

@@ -116,7 +116,6 @@ const REGIONS: Record<string, string> = {
   Tibet: 'Tibet',
   Kashmir: 'Kashmir',
   Siberia: 'Siberia',
-  Thuringia: 'Thuringia',
   Bavaria: 'Bavaria',
   Idlib: 'Idlib',
 };
@@ -166,13 +165,6 @@ const CITIES = [
   'Lagos',
   'Karachi',
   'Kandahar',
-  'Aachen',
-  'Arnstadt',
-  'Irpin',
-  'Bakhmut',
-  'Avdiivka',
-  'Kupyansk',
-  'Pokrovsk',
 ];
 
 /** Well-known organisations by acronym and name (acronyms defined in a document are added to these). */

@@ -135,7 +135,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     const before = masked.slice(windowStart, verbStart);
     const after = masked.slice(verbEnd);
     if (/\bso-$/.test(before)) continue;
-    // "…,” said Alexandra Prokopenko" / "…,” wrote commentator Iryna Voichuk on January 16."
+    // "…,” said Lena Haas" / "…,” wrote commentator Omar Sayed on May 2."
     if (/[”"»·],?\s*$/.test(before) && !/^\s+(?:he|she|they|it|we|I)\b/.test(after)) {
       const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z])\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
         after,
@@ -155,7 +155,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     if (/\bto\s+\S+\s*$/.test(stripped) && !/\b(?:told|said)\b/.test(verb)) continue;
     const subject = subjectBefore(stripped);
     if (!subject) continue;
-    // "“…,” Kainerugaba posted." needs nothing after the verb: the quotation is what was posted.
+    // "“…,” Okafor posted." needs nothing after the verb: the quotation is what was posted.
     if (needsComplement && !/[”"»·],?\s*$/.test(before.slice(0, subject.start))) continue;
     if (EVIDENCE_VERBS.has(verb) && !isDocument(subject.text)) continue;
     const source = resolveSource(subject.text, state, masked.slice(0, windowStart + subject.start));
@@ -168,7 +168,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
 
 /** The noun phrase that is the subject of a verb whose left context is `before`. */
 function subjectBefore(before: string): { text: string; start: number } | null {
-  // "Witkoff—speaking on Thursday at the forum—said": drop the parenthetical between dashes.
+  // "Haddad—speaking on Friday at the forum—said": drop the parenthetical between dashes.
   let text = before.replace(/\s*[—–][^—–]*[—–]\s*$/, '');
   if (!/\S/.test(text)) return null;
   let boundary = 0;
@@ -176,7 +176,7 @@ function subjectBefore(before: string): { text: string; start: number } | null {
   let segment = text.slice(boundary);
   let segmentStart = boundary;
   if (!/[\p{L}\d]/u.test(segment)) {
-    // Appositives: "Sergii Pylypenko, CEO of Kovalska Group, Ukraine’s largest producer…, said".
+    // Appositives: "Tomas Berg, CEO of Nordvale, Norway’s largest miner, said".
     text = text.slice(0, boundary).replace(/[,\s]+$/, '');
     const parts = text.split(',');
     let offset = text.length;
@@ -267,7 +267,7 @@ export function resolveSource(np: string, state: DocumentState, context: string)
       return before?.name ?? state.lastPerson;
     }
     if (lower === 'it') {
-      // "Global steelmaker ArcelorMittal lost 10% …, it said": the sentence's own subject.
+      // "Global miner Nordvale lost 10% …, it said": the sentence's own subject.
       const subject = /^(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,3}([A-Z][\w&.-]*[A-Za-z](?:\s+[A-Z][\w&.-]*[A-Za-z])*)/.exec(
         context,
       );

@@ -30,7 +30,7 @@ export interface DocumentState {
   previousEndedWithQuote: boolean;
   /** People named in the sentence being read, with their offsets (pronouns look back to them). */
   sentencePeople: Array<{ start: number; name: string }>;
-  /** Highest footnote marker seen ("… in Germany, 1 and …"); markers count up through a text. */
+  /** Highest footnote marker seen ("… in Spain, 1 and …"); markers count up through a text. */
   footnote: number;
 }
 

@@ -230,7 +230,7 @@ describe('entities', () => {
     expect(of(ex.analyze('Marquez left early.'), 'entity')[0]).toMatchObject({ name: 'Elena Marquez', kind: 'person' });
   });
   it('does not read a capital inside a person’s name as a place', () => {
-    expect(entity('Jeff Kingston, a professor, said so.').map((e) => e.kind)).toEqual(['person']);
+    expect(entity('Tom Kingston, a professor, said so.').map((e) => e.kind)).toEqual(['person']);
   });
 });
 
@@ -246,7 +246,7 @@ describe('entities: boundaries', () => {
     ]);
   });
   it('cuts a headline at the organisation word and drops leading sentence words', () => {
-    expect(entity('The Youth Coalition Has Much to Do').map((x) => x.name)).toEqual(['Youth Coalition']);
+    expect(entity('The Youth Coalition Wins Again').map((x) => x.name)).toEqual(['Youth Coalition']);
     expect(entity('According to the National Grain Board (NGB), stocks fell.').map((x) => x.name)).toEqual([
       'National Grain Board',
       'National Grain Board',
