@@ -46,6 +46,7 @@ const QUARTER = new RegExp(
   'gi',
 );
 const PLAIN_YEAR = new RegExp(`(?<![\\w$€£¥.,/-])(since\\s+)?(${YEAR})\\b(?![.,]\\d|[-–/]\\d|%)`, 'gi');
+const FOOTNOTED_YEAR = new RegExp(`(?<![\\w$€£¥.,/-])(${YEAR})(?=\\.\\d{1,2}\\s+[A-Z])`, 'g');
 const RELATIVE = new RegExp(`\\b(last|next|this)\\s+(week|month|year|weekend)\\b${NOT_POSSESSIVE}`, 'gi');
 const RELATIVE_WEEKDAY = new RegExp(
   `\\b(?:(last|next|this)\\s+|(?<=\\b(?:on|since|until|by|from|before|after|late|early)\\s+))(${WEEKDAY})\\b${NOT_POSSESSIVE}`,
@@ -200,6 +201,8 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const year = Number(m[3]);
     push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
   }
+  // "since 2000.3 Most chips…": a year with a footnote marker glued on.
+  for (const m of digits ? text.matchAll(FOOTNOTED_YEAR) : []) push(m.index, m.index + 4, m[1]!, 'year');
   for (const m of digits ? text.matchAll(PLAIN_YEAR) : []) {
     const yearStart = m.index + (m[1]?.length ?? 0);
     if (!isYear(text, yearStart, yearStart + 4)) continue;

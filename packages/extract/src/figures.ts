@@ -91,6 +91,29 @@ const COMPOUND_UNIT_AFTER = new RegExp(
 );
 const COMPOUND_CURRENCY_AFTER = /^-(dollar|euro|pound|ruble|rouble|yuan|yen)\b/i;
 const RATE_AFTER = /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|annum|hour)\b|^\s+(annually)\b|^\s?\/\s?(day|year|month)\b/i;
+/** "€0.3 per megawatt-hour", "$85 a barrel": a price per unit of something. */
+const PER_UNIT_AFTER =
+  /^\s+(?:per|a)\s+(megawatt-hours?|MWh|kilowatt-hours?|kWh|barrel|tonne|ton|kilogram|kg|litre|liter|gallon|capita|person|head|share)\b/i;
+const PER_UNIT_SYMBOLS: Record<string, string> = {
+  'megawatt-hour': 'MWh',
+  'megawatt-hours': 'MWh',
+  mwh: 'MWh',
+  'kilowatt-hour': 'kWh',
+  'kilowatt-hours': 'kWh',
+  kwh: 'kWh',
+  barrel: 'bbl',
+  tonne: 't',
+  ton: 't',
+  kilogram: 'kg',
+  kg: 'kg',
+  litre: 'L',
+  liter: 'L',
+  gallon: 'gal',
+  capita: 'capita',
+  person: 'person',
+  head: 'person',
+  share: 'share',
+};
 const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
 const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
 
@@ -114,6 +137,8 @@ const SUBJECT_STOP = new Set(
     // nouns ("member states", "reports") do not.
     .concat(SPEECH_VERBS.filter((v) => !NOUN_LIKE_VERBS.has(v))),
 );
+
+const MONTH_AFTER = /^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 const NAME_OK_BEFORE = new Set([
   'The',
@@ -222,6 +247,12 @@ export function findFigures(
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
     if (/\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\d{1,3},\s/.test(text.slice(start, end + 2))) continue;
     if (!digitsStandAlone(text, start, end)) continue;
+    // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
+    if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
+      const n = Number(raw);
+      if (n === state.footnote + 1 || n === state.footnote + 2) state.footnote = n;
+      continue;
+    }
     if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state)) {
       state.footnote = Number(raw);
       continue;
@@ -543,7 +574,12 @@ function build(text: string, core: Core): FigureSpan | null {
   } else if (kind === 'percent' || (kind === 'measure' && !DURATION_UNITS.has(unit ?? ''))) {
     subject = subject ?? ofSubject(text, end);
   }
-  const rate = RATE_AFTER.exec(text.slice(end));
+  const perUnit = kind === 'money' || kind === 'count' ? PER_UNIT_AFTER.exec(text.slice(end)) : null;
+  if (perUnit) {
+    unit = `${unit ?? ''}/${PER_UNIT_SYMBOLS[perUnit[1]!.toLowerCase()] ?? perUnit[1]!}`;
+    end += perUnit[0].length;
+  }
+  const rate = perUnit ? null : RATE_AFTER.exec(text.slice(end));
   if (rate) {
     const period = RATE_PERIODS[(rate[1] ?? rate[3] ?? 'year').toLowerCase()] ?? 'year';
     unit = `${unit ?? ''}/${period}`;

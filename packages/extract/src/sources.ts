@@ -137,7 +137,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     if (/\bso-$/.test(before)) continue;
     // "…,” said Lena Haas" / "…,” wrote commentator Omar Sayed on May 2."
     if (/[”"»·],?\s*$/.test(before) && !/^\s+(?:he|she|they|it|we|I)\b/.test(after)) {
-      const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z])\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
+      const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Capt|Maj|Adm|Sgt|Jr|Sr))\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
         after,
       );
       const source = np ? resolveSource(np[1]!, state, masked.slice(0, verbStart)) : null;
@@ -252,6 +252,7 @@ export function resolveSource(np: string, state: DocumentState, context: string)
     .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
     .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '')
     .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
+    .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all))
     .trim();
   if (/^[\d%$€£]/.test(text) || /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text)) return null;
   // "according to figures": a bare document word names no one.
@@ -308,6 +309,12 @@ export function resolveSource(np: string, state: DocumentState, context: string)
       const name = run[1]!;
       const head = text.slice(0, text.length - name.length).trim();
       // A role word before the name ("spokesman", "president") means the run is the person.
+      // "Captain Erik Lund of the Norwegian Coastal Administration": the person, not the body.
+      const of = /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?(.+)$/u.exec(name);
+      if (of && !of[1]!.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w)) && of[2]!.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w))) {
+        const person = stripTitles(of[1]!);
+        if (person !== of[1] || person.split(/\s+/).length >= 2) return canonicalPerson(person, state);
+      }
       const nameWithoutTitles = stripTitles(name);
       if (!head || /(?:^|\s)[a-z][\w-]*$/.test(head) || /^[A-Z][\w.-]*$/.test(head)) {
         return canonicalPerson(nameWithoutTitles || name, state);

@@ -312,3 +312,22 @@ describe('documents that quote', () => {
     expect(analyze('She reads novels at night.').kind).toBe('statement');
   });
 });
+
+describe('notes, prices per unit and people of organisations', () => {
+  it('reads a year with a glued footnote marker as a date and a sentence-opening digit as a note number', () => {
+    const a = analyze('Its share fell from 24% in 2000.3 Most plants closed.');
+    expect(of(a, 'date').map((d) => d.value)).toEqual(['2000']);
+    expect(of(a, 'figure').map((f) => f.value)).toEqual([24]);
+    expect(figure('4 Ministry of Energy, annual report.')).toEqual([]);
+  });
+  it('appends the priced unit to the currency', () => {
+    expect(figure('Consumers pay an extra €0.3 per megawatt-hour.')[0]).toMatchObject({ unit: 'EUR/MWh', value: 0.3 });
+  });
+  it('cites the person, not the body, in "said Captain X of the Y Administration"', () => {
+    expect(quote('"We are ready," said Captain Ola Berg of the Coastal Administration.')[0]!.speaker).toBe('Ola Berg');
+    expect(quote('"Counts differ," said Dr. Ana Lima, a hydrologist.')[0]!.speaker).toBe('Ana Lima');
+  });
+  it('drops a known town after "in" from a source', () => {
+    expect(analyze('Rain fell by 20%, according to the climate centre in Niamey.').source).toBe('climate centre');
+  });
+});
