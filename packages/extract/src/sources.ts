@@ -225,6 +225,11 @@ function resolveAccording(np: string, state: DocumentState): string | null {
   if (of && DOCUMENT_NOUNS.has(of[1]!.toLowerCase()) && /[A-Z]/.test(of[2]!)) {
     return resolveSource(of[2]!, state, '');
   }
+  // "according to the IMF's latest report" → the IMF.
+  const possessive = /^(?:the\s+)?(.+?)['’]s?\s+(?:[a-z-]+\s+){0,3}([a-z]+)$/.exec(text);
+  if (possessive && DOCUMENT_NOUNS.has(possessive[2]!) && /^\p{Lu}/u.test(possessive[1]!)) {
+    return resolveSource(possessive[1]!.replace(/['’]$/, ''), state, '');
+  }
   // "UN data" → "UN"; "2025 figures" stays as written.
   const modifier = /^(?:the\s+)?((?:[A-Z][\w.&-]*\s+)+)([a-z]+)$/.exec(text);
   if (modifier && DOCUMENT_NOUNS.has(modifier[2]!.toLowerCase()) && modifier[2] !== 'source') {

@@ -331,3 +331,8 @@ describe('notes, prices per unit and people of organisations', () => {
     expect(analyze('Rain fell by 20%, according to the climate centre in Niamey.').source).toBe('climate centre');
   });
 });
+
+it('reads "according to X’s latest report" as X', () => {
+  expect(analyze('Debt will rise, according to the IMF’s latest report.').source).toBe('International Monetary Fund');
+  expect(analyze('Costs will fall, according to the Polar Institute’s own estimate.').source).toBe('Polar Institute');
+});
