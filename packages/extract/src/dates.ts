@@ -236,6 +236,11 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     chosen.push(candidate);
   }
   chosen.sort((a, b) => a.start - b.start);
+  // "Since 2017", "since February 2022": an open interval from that time keeps its "since".
+  for (const c of chosen) {
+    const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, c.start - 7), c.start));
+    if (since && !chosen.some((o) => o !== c && o.end > c.start - since[0].length && o.start < c.start)) c.start -= since[0].length;
+  }
   return chosen.map((c) => ({
     type: 'date',
     text: text.slice(c.start, c.end),

@@ -336,3 +336,7 @@ it('reads "according to X’s latest report" as X', () => {
   expect(analyze('Debt will rise, according to the IMF’s latest report.').source).toBe('International Monetary Fund');
   expect(analyze('Costs will fall, according to the Polar Institute’s own estimate.').source).toBe('Polar Institute');
 });
+
+it('keeps "since" in the text of any date it opens', () => {
+  expect(date('Prices have doubled since February 2022.')[0]).toMatchObject({ text: 'since February 2022', value: '2022-02' });
+});
