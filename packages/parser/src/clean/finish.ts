@@ -97,7 +97,8 @@ export function finishDecisions(page: Page): { decisions: UnitDecision[]; residu
       const text = page.text(i) || u.text.trim();
       if (run && run.rule === rule) {
         run.end = u.end;
-        if (text) run.texts.push(text);
+        // Only an excerpt is shown: a few texts are enough.
+        if (text && run.texts.length < 6) run.texts.push(text);
       } else {
         flush();
         run = { rule, start: u.start, end: u.end, texts: text ? [text] : [] };

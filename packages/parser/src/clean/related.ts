@@ -57,6 +57,8 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
   for (; j < limit; j++) {
     if (j > from) takeGap(j - 1);
     if (!page.free(j) && page.decisions[j]?.rule !== 'separator') break;
+    // A separator inside a card ("◆" before the author) belongs to the card.
+    if (page.decisions[j]?.rule === 'separator') page.decisions[j] = undefined;
     const raw = page.text(j);
     const t = cardText(raw);
     if (TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t)) break;
