@@ -169,8 +169,9 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
       const relative = m[1]?.toLowerCase();
       // Capitalised month names only: "the march toward victory" is a verb or a noun.
       if (!/^[A-Z]/.test(m[2]!)) continue;
-      if (!relative && !MONTH_CUES.test(text.slice(0, m.index))) continue;
-      if (!relative && m[2] === 'May' && !/\b(?:in|since|until|by|early|late|mid-)\s*$/i.test(text.slice(0, m.index))) {
+      const lead = text.slice(Math.max(0, m.index - 30), m.index);
+      if (!relative && !MONTH_CUES.test(lead)) continue;
+      if (!relative && m[2] === 'May' && !/\b(?:in|since|until|by|early|late|mid-)\s*$/i.test(lead)) {
         continue;
       }
       let year = inferYear(month, published);

@@ -328,14 +328,16 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
 function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState): boolean {
   const expected = state.footnote + 1;
   if (n !== expected && n !== expected + 1) return false;
-  const before = text.slice(0, start);
-  const after = text.slice(end);
+  // Windows, not the whole prefix: patterns anchored at the end would scan it all (long texts).
+  const before = start > 40 ? text.slice(start - 40, start) : text.slice(0, start);
+  const atStart = start <= 40 && !/[\p{L}\d]/u.test(before);
+  const after = text.slice(end, end + 40);
   if (/^\s?(?:%|percent|per\s?cent|million|billion|thousand|trillion|bn|km|years?|months?|days?|weeks?)\b/i.test(after)) return false;
   if (/(?:[$€£¥]|\b(?:of|by|to|than|the|at|ranked|No\.?|top|some|about|around|nearly|almost|over|under|only|just|and|or|with|from|between)\s)\s*$/i.test(before)) {
     return false;
   }
-  const strongBefore = /(?:[.,;:)\]”"’!?]\s+|^\s*)$/.test(before);
-  const strongAfter = /^\s+[,.;:]/.test(after) || /^\s*$/.test(after);
+  const strongBefore = /[.,;:)\]”"’!?]\s+$/.test(before) || atStart;
+  const strongAfter = /^\s+[,.;:]/.test(after) || (end + 40 >= text.length && /^\s*$/.test(after));
   if (n === 1 || state.footnote === 0) {
     return (strongBefore && /^\s+(?:[a-z]+\b(?<!\bin|\bof|\bout)|[,.;:])/.test(after) && !/^\s+(?:in|of|out)\b/.test(after)) || strongAfter;
   }
@@ -645,7 +647,7 @@ function half(text: string, m: RegExpMatchArray): FigureSpan | null {
   const after = text.slice(end);
   if (/(?:\b(?:the|a|an|this|that|first|second|latter|other|\w+er)\s+|-)$/i.test(before)) return null;
   if (/^-/.test(after)) return null;
-  const sentenceStart = !/[\p{L}\d]/u.test(text.slice(0, start));
+  const sentenceStart = start < 40 && !/[\p{L}\d]/u.test(text.slice(0, start));
   if (!/^\s+of\b/.test(after) && !sentenceStart && !/\bby\s+$/i.test(before)) return null;
   return partOf(text, start, end, 50);
 }
