@@ -202,3 +202,28 @@ describe('captions', () => {
     expect(cleanText(inBody(line)).decisionOf('The council published a map').role).toBe('body');
   });
 });
+
+describe('markdown sections named like furniture', () => {
+  it('"## Issues" with a short bullet list inside the article stays body', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\n${paragraphs(2)}\n\n## Issues\n\n- Water scarcity\n- Migration pressure\n\n${paragraphs(4, 2)}`);
+    expect(page.decisionOf('Issues')).toMatchObject({ role: 'heading' });
+    expect(page.ruleOf('Water scarcity')).toBe('body');
+    expect(page.result.meta.topics).toEqual([]);
+  });
+  it('"## Related" followed by prose inside the article stays body', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\n${paragraphs(2)}\n\n## Related\n\n${paragraphs(4, 2)}`);
+    expect(page.ruleOf('Related')).toBe('heading');
+  });
+});
+
+describe('the head of a clean page', () => {
+  it('a short key-points list before the first paragraph stays', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\n- Deeper channel by 2030\n- Compensation unresolved\n\n${paragraphs(4)}`);
+    expect(page.ruleOf('Deeper channel by 2030')).toBe('body');
+  });
+  it('menu words before the title go', () => {
+    const page = cleanText(`Home\nResearch\nExperts\n\n# The Velmora Channel Plan\n\n${paragraphs(4)}`);
+    expect(page.ruleOf('Home')).toBe('navigation');
+    expect(page.ruleOf('Experts')).toBe('navigation');
+  });
+});

@@ -115,6 +115,8 @@ export function readTagLists(page: Page, from: number): void {
     }
     const kind = TOPIC_MARKER.test(text) ? 'topics' : REGION_MARKER.test(text) ? 'regions' : null;
     if (!kind) continue;
+    // "## Issues" inside the article is a section of it, not a tag list.
+    if (page.unit(i).kind === 'heading' && i < page.articleEnd) continue;
     const first = page.next(i);
     if (first >= page.length || !isTagText(page.text(first)) || kindLabel(page.text(first))) continue;
     page.drop(i, 'tag-list');

@@ -212,7 +212,8 @@ export function readHeader(page: Page, description: string): void {
   }
   page.bodyStart = Math.min(bodyStart, page.articleEnd);
   for (let i = 0; i < page.bodyStart; i++) {
-    if (!page.free(i) || page.unit(i).kind === 'heading') continue;
+    // Only loose short lines: a list or a quote before the first paragraph is content.
+    if (!page.free(i) || page.unit(i).kind !== 'line') continue;
     if (words(page.text(i)).length <= 5 || !page.text(i)) page.drop(i, 'page-header');
   }
 }

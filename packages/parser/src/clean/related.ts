@@ -143,6 +143,11 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
 export function readRelatedLists(page: Page, from: number): void {
   for (let i = from; i < page.length; i++) {
     if (!page.free(i) || !RELATED_MARKER.test(page.text(i)) || words(page.text(i)).length > 8) continue;
+    // A markdown heading inside the article opens a list only when links or cards follow it.
+    if (page.unit(i).kind === 'heading' && i < page.articleEnd) {
+      const n = page.next(i);
+      if (n >= page.length || !(page.unit(n).links.length > 0 || cardLabel(page.text(n)))) continue;
+    }
     page.drop(i, 'related-list');
     i = Math.max(i, readCards(page, i + 1, page.length, 'related-list') - 1);
   }
