@@ -21,11 +21,36 @@ export const languageName = (tag: string): string => LANGUAGE_NAMES[tag.toLowerC
 /** Named destination of a brief inside a pack (contents links jump here). */
 export const briefAnchor = (brief: Brief): string => `brief-${brief.id}`;
 
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with']);
+
+/**
+ * Headings scraped in capitals ("WHAT THE COALITION HAS ACHIEVED") in title case for tables and
+ * the outline. A word stays in capitals when it has a dot (U.S.) or the body writes it in
+ * capitals too (ISIS, NATO): `acronyms` holds those words. Mixed-case headings are left alone.
+ */
+export function displayHeading(heading: string, acronyms: ReadonlySet<string>): string {
+  if (/\p{Ll}/u.test(heading) || !/\p{Lu}/u.test(heading)) return heading;
+  let first = true;
+  return heading.replace(/[\p{L}\p{N}.'’-]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    const out = word.includes('.') || acronyms.has(word) ? word : !first && SMALL_WORDS.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    first = false;
+    return out;
+  });
+}
+
+/** Words the body writes in capitals (two letters or more): acronyms to keep in headings. */
+export function acronymsOf(brief: Brief): Set<string> {
+  const found = new Set<string>();
+  for (const { claim } of claimsWithSection(brief)) for (const m of claim.text.matchAll(/\b\p{Lu}{2,}\b/gu)) found.add(m[0]);
+  return found;
+}
+
 /** `Lead` or the section heading, shortened. */
-export function sectionLabel(section: Section | undefined): string {
+export function sectionLabel(section: Section | undefined, acronyms: ReadonlySet<string> = new Set()): string {
   if (!section) return '';
   if (section.heading === null || section.depth === 0) return 'Lead';
-  return shorten(section.heading, 48);
+  return shorten(displayHeading(section.heading, acronyms), 48);
 }
 
 export function shorten(text: string, max: number): string {
@@ -54,8 +79,8 @@ export function snippetAround(claim: Claim, node: InlineContent, max = 110): str
 const lineOf = (node: { position?: { start: { line: number } } }, fallback?: { position?: { start: { line: number } } }): number | null =>
   node.position?.start.line ?? fallback?.position?.start.line ?? null;
 
-export function whereInText(section: Section | undefined, line: number | null): string {
-  const label = sectionLabel(section);
+export function whereInText(section: Section | undefined, line: number | null, acronyms?: ReadonlySet<string>): string {
+  const label = sectionLabel(section, acronyms);
   return line === null ? label : `${label}, line ${line}`;
 }
 
@@ -77,6 +102,7 @@ export function briefBlocks(brief: Brief, options: BriefBlocksOptions = {}): Blo
   const { meta } = brief;
   const maxClaims = options.maxClaimsPerGroup ?? 12;
   const sections = new Map(brief.children.map((s) => [s.id, s]));
+  const acronyms = acronymsOf(brief);
   const blocks: Block[] = [];
 
   blocks.push({ type: 'heading', level: 1, text: meta.title.trim() || brief.id, anchor: briefAnchor(brief) });
@@ -117,7 +143,7 @@ export function briefBlocks(brief: Brief, options: BriefBlocksOptions = {}): Blo
       rows: figures.map(({ node, claim, sectionId }) => [
         node.text,
         node.subject ? `${node.subject}: ${snippetAround(claim, node, 90)}` : snippetAround(claim, node),
-        whereInText(sections.get(sectionId), lineOf(node, claim)),
+        whereInText(sections.get(sectionId), lineOf(node, claim), acronyms),
       ]),
     });
   }
@@ -146,7 +172,7 @@ export function briefBlocks(brief: Brief, options: BriefBlocksOptions = {}): Blo
           const notes = [
             claim.kind === 'attributed' && claim.source ? `Source: ${claim.source}` : '',
             claim.hedge ? `Hedge: “${claim.hedge}”` : '',
-            whereInText(sections.get(sectionId), lineOf(claim)),
+            whereInText(sections.get(sectionId), lineOf(claim), acronyms),
           ].filter(Boolean);
           return { text: claim.text, note: notes.join(' · ') };
         }),
@@ -181,7 +207,7 @@ export function briefBlocks(brief: Brief, options: BriefBlocksOptions = {}): Blo
         const count = selectClaimCount(s);
         const line = lineOf(s);
         return {
-          text: s.heading ?? '',
+          text: displayHeading(s.heading ?? '', acronyms),
           note: [line === null ? '' : `line ${line}`, `${count} sentence${count === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
           depth: Math.min(3, s.depth - minDepth),
         };

@@ -42,7 +42,8 @@ describe.runIf(existsSync(reference))('the reference article', async () => {
   });
 
   it('outlines every section heading and bookmarks the parts', () => {
-    for (const section of brief.children) if (section.heading) expect(text).toContain(flat(section.heading));
+    // Headings scraped in capitals are shown in title case.
+    for (const section of brief.children) if (section.heading) expect(text.toLowerCase()).toContain(flat(section.heading).toLowerCase());
     const titles = outlineTitles(qpdfJson(file).outlines).map((t) => t.trim());
     for (const part of ['Summary', 'Key figures', 'Charts', 'Key claims', 'Outline of the text']) expect(titles).toContain(part);
   });
