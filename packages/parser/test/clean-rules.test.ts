@@ -227,3 +227,27 @@ describe('the head of a clean page', () => {
     expect(page.ruleOf('Experts')).toBe('navigation');
   });
 });
+
+describe('news-site chrome', () => {
+  const cases: Array<[rule: string, residue: string, keep: string]> = [
+    ['advertisement', 'Advertisement', 'Advertisement revenue at the port authority fell by a third after the dredging plan was announced.'],
+    ['cookie-notice', 'Accept all', 'The cooperatives did not accept all of the council terms, and talks continued into the night.'],
+    ['share-bar', 'Follow us on Twitter', 'Residents follow the debate closely, and many posted on Twitter about the vote on Tuesday night.'],
+    ['syndication-note', 'This article was originally published by the Coastal Review.', 'The coastal review board published its findings on the spawning grounds in a long report last year.'],
+    ['learn-more', 'Continue reading', 'Engineers will continue reading the sonar data before they decide where the channel should run.'],
+    ['related-list', 'Related: Why the Grain Trade Is Moving South Again', 'A related problem is that the grain trade has been moving south again, the bank said in its report.'],
+  ];
+  for (const [rule, residue, keep] of cases) {
+    it(`${rule}: drops "${residue}"`, () => {
+      expect(cleanText(inBody(residue)).ruleOf(residue)).toBe(rule);
+    });
+    it(`${rule}: keeps "${keep.slice(0, 40)}…"`, () => {
+      expect(cleanText(inBody(keep)).ruleOf(keep)).toBe('body');
+    });
+  }
+  it('"Written by" bylines and "date | N min read" lines', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\nWritten by Ana Ruiz and Tomas Berg\n\nMarch 3, 2024 | 6 min read\n\n${paragraphs(4)}`);
+    expect(page.result.meta.authors.map((a) => a.name)).toEqual(['Ana Ruiz', 'Tomas Berg']);
+    expect(page.result.meta.published).toBe('2024-03-03');
+  });
+});

@@ -17,7 +17,8 @@ const monthOf = (name: string): number | undefined => MONTHS[name.toLowerCase().
 
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?';
-const TIME = '(?:\\s*(?:[,·•|@-]|at)?\\s*\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*(?:UTC|GMT|[ECMP][SD]?T|ET))?)?';
+// A time needs a colon or am/pm: "| 6 min read" after a date is not a time.
+const TIME = '(?:\\s*(?:[,·•|@-]|at)?\\s*\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)(?:\\s*(?:UTC|GMT|[ECMP][SD]?T|ET))?)?';
 
 /** Patterns that match a date at the start of a string; group layout noted per pattern. */
 const PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => string | null }> = [
@@ -54,7 +55,7 @@ export function parseDateLine(text: string): string | null {
   const hit = parseDateAt(t);
   if (!hit) return null;
   const rest = t.slice(hit.length).trim();
-  return rest === '' || /^(?:[·•|,-]\s*)?(?:\d+\s+(?:mins?|hours?|days?)\s+ago|updated)?$/i.test(rest) ? hit.iso : null;
+  return rest === '' || /^(?:[·•|,-]\s*)?(?:\d+\s+(?:mins?|hours?|days?)\s+ago|updated|\d+\s*min(?:ute)?s?\s+read)?$/i.test(rest) ? hit.iso : null;
 }
 
 /** Any value a front matter or JSON blob may hold for a date (Date objects from YAML too). */

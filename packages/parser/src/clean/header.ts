@@ -63,7 +63,7 @@ export function readTitle(page: Page): void {
 /** Names from "By A, B and C" / stacked "By\nA\nB" bylines, with role lines after a name. */
 function readByline(page: Page, i: number): number | null {
   const text = page.text(i);
-  const m = /^by:?\s*(.*)$/i.exec(text);
+  const m = /^(?:by|written by|words by|author|authors):?\s*(.*)$/i.exec(text);
   if (!m || words(text).length > 30) return null;
   let rest = m[1]!.trim();
   page.drop(i, 'byline');
@@ -157,7 +157,7 @@ export function readHeader(page: Page, description: string): void {
     if (!text) continue;
     const wasKind = previousKind;
     previousKind = false;
-    if (/^by\b/i.test(text) && words(text).length <= 30 && !isProse(text.replace(/^by\s*/i, 'x '))) {
+    if (/^(?:by\b|written by\b|words by\b|authors?:)/i.test(text) && words(text).length <= 30 && !isProse(text.replace(/^by\s*/i, 'x '))) {
       const last = readByline(page, i);
       if (last !== null) {
         i = last;

@@ -15,7 +15,7 @@ import { matchLineRule } from './line-rules.js';
 import { readCaptions, readDuplicates, readHeadings, readInlineNoise, readQuizzes, readSpeakers } from './body.js';
 import { orgHint, readHeader, readTitle } from './header.js';
 import { dropFooter, findArticleEnd, readTail } from './tail.js';
-import { dropSelfFromRelated, readByBullets, readInlineCards, readLearnMoreCards, readRelatedLists, readTrailingHeadlines } from './related.js';
+import { dropSelfFromRelated, readByBullets, readInlineCards, readInlineRelated, readLearnMoreCards, readRelatedLists, readTrailingHeadlines } from './related.js';
 import { readFlattened } from './flattened.js';
 import { completeSummary, datelineMonthDay, finishDecisions, settleDates, settleMeta, settlePublisher } from './finish.js';
 import { isProse, words } from './text.js';
@@ -74,6 +74,7 @@ export const cleanPage: CleanPage = (units, context) => {
   readRelatedLists(page, page.bodyStart);
   readTagLists(page, page.bodyStart);
   readInlineCards(page, page.bodyStart, page.articleEnd);
+  readInlineRelated(page, page.bodyStart, page.articleEnd);
   readByBullets(page, page.bodyStart, page.articleEnd);
   readTagLines(page, page.bodyStart, page.length);
   readQuizzes(page);

@@ -41,6 +41,11 @@ export const LINE_RULES: LineRule[] = [
   { id: 'share-bar', test: (t) => /^download(?: (?:the )?(?:pdf|report|full report|article))?\s*(?:\((?:pdf\s*[-–]?\s*)?[\d.,]+\s*[kmg]b\))?$/i.test(t) },
   { id: 'share-bar', test: (t) => /^(?:purchase licensing rights|reprints? (?:and|&) permissions|opens new tab|read more)[\s,.]*$/i.test(t) },
   { id: 'read-time', test: (t) => /^(?:estimated )?(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)(?: read| listen)?\s*$/i.test(t) && /read|min/i.test(t) },
+  { id: 'advertisement', test: (t) => /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|article continues below)\s*$/i.test(t) },
+  { id: 'cookie-notice', test: (t) => /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings)|cookie settings|i agree|got it)\s*$/i.test(t) },
+  { id: 'share-bar', test: (t) => short(t, 12) && /^follow (?:us|\S+) on (?:twitter|x|facebook|linkedin|instagram|bluesky|threads|youtube|tiktok)\b/i.test(t) },
+  { id: 'syndication-note', test: (t) => short(t, 40) && /^(?:this (?:article|piece|story|essay|commentary) (?:was |is )?(?:originally |first )?(?:published|appeared|posted)|a version of this (?:article|piece|story) (?:was|first|originally|appeared))\b/i.test(t) },
+  { id: 'learn-more', test: (t) => /^(?:continue reading|read the full (?:story|article|report)|click here to (?:read|subscribe|download)[^.]*)\s*[.›»→>]*$/i.test(t) },
   { id: 'learn-more', test: (t) => /^(?:learn more|read more|see more|view all|show more|load more|more)\s*[›»→>]*$/i.test(t) },
   {
     id: 'cookie-notice',

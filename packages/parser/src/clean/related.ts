@@ -153,6 +153,18 @@ export function readRelatedLists(page: Page, from: number): void {
   }
 }
 
+/** "Related: Headline" / "Read more: Headline" lines set into the article. */
+export function readInlineRelated(page: Page, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    if (!page.free(i)) continue;
+    const m = /^(?:related|read more|see also|also read|read also|more|recommended|must read)\s*:\s+(.{8,200})$/i.exec(page.text(i));
+    if (!m || words(m[1]!).length > 30 || /[.!]$/.test(m[1]!) && !isHeadline(m[1]!)) continue;
+    const url = unitUrl(page, i, m[1]!);
+    page.addRelated({ title: m[1]!, ...(url ? { url } : {}) });
+    page.drop(i, 'related-list');
+  }
+}
+
 /** Cards closed by "Learn More" / "Read more": walk back to the label that opened them. */
 export function readLearnMoreCards(page: Page): void {
   for (let i = 0; i < page.length; i++) {
