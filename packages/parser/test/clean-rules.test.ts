@@ -251,3 +251,15 @@ describe('news-site chrome', () => {
     expect(page.result.meta.published).toBe('2024-03-03');
   });
 });
+
+describe('the end of the article', () => {
+  it('a bio-like paragraph early in the article does not end it', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\n${paragraphs(3)}\n\nMara Velasquez is a senior fellow at the Coastal Institute.\n\n${paragraphs(5, 3)}`);
+    expect(page.ruleOf('Analysts at the provincial')).toBe('body');
+    expect(page.ruleOf('Critics counter')).toBe('body');
+  });
+  it('translations named in a phrase ("Read in Arabic")', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\nAlso available in\n\n[Read in Arabic](/ar/velmora)\n\n${paragraphs(4)}`);
+    expect(page.result.meta.translations.map((t) => t.language)).toEqual(['ar']);
+  });
+});

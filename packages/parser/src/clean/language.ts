@@ -14,6 +14,8 @@ const NAMES: Record<string, string> = {
 export function languageFromName(name: string): string | null {
   const key = name.trim().replace(/\s*\/\s*$/, '').toLowerCase();
   if (NAMES[key]) return NAMES[key];
+  // "Read in Arabic", "Version française": a language name inside the text.
+  for (const word of key.split(/[\s/|()]+/)) if (NAMES[word]) return NAMES[word];
   if (/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(key)) return key.split('-')[0]!.toLowerCase() === key ? key : name.trim();
   return null;
 }

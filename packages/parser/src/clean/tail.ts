@@ -8,7 +8,7 @@ import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER } from '
 import { closingBioName } from './bios.js';
 import { matchLineRule } from './line-rules.js';
 import { addUnlabelledTag, readClosingBio } from './furniture.js';
-import { fold, words } from './text.js';
+import { fold, isProse, words } from './text.js';
 import { isPlace } from './gazetteer.js';
 import { splitNames } from './names.js';
 
@@ -42,10 +42,19 @@ export function findArticleEnd(page: Page): void {
       return;
     }
     if (isEndMarker(page, i)) {
+      // A "Name is a fellow at …" paragraph in the middle of an article is not its end: a
+      // closing bio ends the article only late in the page or with little prose after it.
+      if (closingBioName(page.text(i)) && cumulative[i]! < total * 0.7 && proseAfter(page, i) >= 3) continue;
       page.articleEnd = i;
       return;
     }
   }
+}
+
+function proseAfter(page: Page, i: number): number {
+  let n = 0;
+  for (let j = i + 1; j < page.length && n < 3; j++) if (page.free(j) && isProse(page.text(j)) && !closingBioName(page.text(j))) n++;
+  return n;
 }
 
 /** After the article: bios, unlabelled tag runs, then everything else is footer. */
