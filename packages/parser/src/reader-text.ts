@@ -71,6 +71,46 @@ export function joinBrokenTargets(text: string): string {
 }
 
 export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
+  const from = b.length;
+  walkPhrasing(children, span, ctx, b);
+  if (b.mayHoldUrl(from)) linkBareUrls(b, from, ctx);
+}
+
+/**
+ * Bare URLs and emails in reader text become links, as GFM autolink literals would: `https://…`,
+ * `www.…` (→ http), `name@host.tld` (→ mailto). Trailing punctuation and an unbalanced `)` are
+ * not part of the URL (GFM spec §6.9).
+ */
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): void {
+  const text = b.textFrom(from);
+  BARE_URL.lastIndex = 0;
+  for (let m = BARE_URL.exec(text); m; m = BARE_URL.exec(text)) {
+    const before = m.index > 0 ? text[m.index - 1]! : ' ';
+    if (!/[\s*_~(]/.test(before)) continue;
+    let url = m[0];
+    for (;;) {
+      const trimmed = url.replace(/[?!.,:;*_~'"]+$/, '');
+      const open = trimmed.split('(').length - 1;
+      const close = trimmed.split(')').length - 1;
+      const next = trimmed.endsWith(')') && close > open ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
+    }
+    const a = from + m.index;
+    const z = a + url.length;
+    let free = url.length > 0;
+    for (let i = a; i < z && free; i++) if (b.linkAt(i) !== -1) free = false;
+    if (!free) continue;
+    const href = url.includes('://') ? url : url.startsWith('www.') || url.startsWith('WWW.') ? `http://${url}` : `mailto:${url}`;
+    if (href.startsWith('mailto:') && !/\.[a-z]{2,}$/i.test(url)) continue;
+    const id = ctx.links.length;
+    ctx.links.push({ url: href, start: b.startAt(a), end: b.endAt(z - 1) });
+    b.markLinkRange(a, z, id);
+  }
+}
+
+function walkPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
   const stack: Frame[] = [{ nodes: children, i: 0, span, skipUntil: -1 }];
   let currentLink = -1;
   while (stack.length > 0) {

@@ -51,12 +51,13 @@ export function splitSentences(text: string): Array<[number, number]> {
     from = end;
   };
   for (let k = 0; k < text.length; k++) {
-    const c = text[k]!;
-    if (c === '\n') {
+    const code = text.charCodeAt(k);
+    if (code === 10) {
       emit(k);
       continue;
     }
-    if (!TERMINAL.test(c)) continue;
+    // . ! ? … — checked by code: this loop runs over every character of the document.
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const start = k;
     let end = k;
     while (end < text.length && TERMINAL.test(text[end]!)) end++;

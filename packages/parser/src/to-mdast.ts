@@ -13,9 +13,12 @@ import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Plugin, unified } from 'unified';
 import { parseDocument } from 'yaml';
 import type { LineIndex } from './line-index.js';
 import { joinBrokenTargets } from './reader-text.js';
@@ -44,8 +47,20 @@ export interface MdastResult {
   diagnostics: Diagnostic[];
 }
 
-const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-/** GFM's table and autolink scanners cost ~10× remark itself on one huge line: skip them there. */
+/**
+ * GFM as remark-gfm reads it, less two parts: the autolink-literal scanner (bare `https://…`,
+ * `www.…`, emails), which alone doubles micromark's time on prose because it inspects every word —
+ * bare URLs are found afterwards in the reader text instead (`linkBareUrls`), same result for a
+ * fraction of the cost — and footnotes, which scraped pages do not use (`[^1]` stays text).
+ */
+const remarkGfmLean: Plugin<[], Root> = function () {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+};
+
+const markdownProcessor = unified().use(remarkParse).use(remarkGfmLean).use(remarkFrontmatter, ['yaml']).freeze();
+/** GFM's table scanner costs several times remark itself on one huge line: skip it there. */
 const plainMarkdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 /** Lines longer than this are read without GFM extensions. */
 export const MAX_GFM_LINE = 100_000;
@@ -77,7 +92,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
   }
   const longLine = longestLine(text) > MAX_GFM_LINE;
   if (longLine) {
-    diagnostics.push({ id: 'gfm-skipped', level: 'info', message: `a line is longer than ${MAX_GFM_LINE} characters: GFM tables and bare-URL links were not read` });
+    diagnostics.push({ id: 'gfm-skipped', level: 'info', message: `a line is longer than ${MAX_GFM_LINE} characters: GFM tables and strikethrough were not read` });
   }
   let tree: Root;
   try {
