@@ -16,9 +16,19 @@ const bidi = bidiFactory();
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** Characters that need the Arabic face (letters, Arabic-Indic digits, presentation forms). */
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/** Hebrew letters and presentation forms. */
+const HEBREW_SCRIPT = /[\u0590-\u05FF\uFB1D-\uFB4F]/;
+
+/** The face a run of text needs beyond the Latin/Greek/Cyrillic Noto faces. */
+export type Face = 'latin' | 'arabic' | 'hebrew';
 
 export const hasRtl = (text: string): boolean => RTL_LETTER.test(text);
 export const needsArabicFont = (text: string): boolean => ARABIC_SCRIPT.test(text);
+/** Text with letters the Latin faces lack. */
+export const needsFallback = (text: string): boolean => ARABIC_SCRIPT.test(text) || HEBREW_SCRIPT.test(text);
+export const faceOf = (text: string): Face => (ARABIC_SCRIPT.test(text) ? 'arabic' : HEBREW_SCRIPT.test(text) ? 'hebrew' : 'latin');
+/** Runs of one non-Latin script with the spaces inside them (for measuring mixed text). */
+export const FALLBACK_RUNS = /([\u0590-\u05FF\uFB1D-\uFB4F]+(?:\s+[\u0590-\u05FF\uFB1D-\uFB4F]+)*|[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:\s+[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*)/;
 
 export interface VisualRun {
   /** Text to hand to fontkit: logical order for RTL-script runs (fontkit reverses those itself). */
@@ -27,6 +37,8 @@ export interface VisualRun {
   rtl: boolean;
   /** Needs the Arabic face. */
   arabic: boolean;
+  /** The face of the run. */
+  face: Face;
 }
 
 export interface VisualLine {
@@ -77,7 +89,7 @@ export function visualLine(line: string, direction: 'ltr' | 'rtl' | 'auto' = 'au
     // RTL (brackets, dashes between Arabic words) is reversed and mirrored here instead.
     if (rtl && !hasRtl(text)) text = [...text].reverse().map((ch) => bidi.getMirroredCharacter(ch) ?? ch).join('');
     if (text === '') continue;
-    runs.push({ text, rtl, arabic: needsArabicFont(text) });
+    runs.push({ text, rtl, arabic: needsArabicFont(text), face: faceOf(text) });
   }
   return { runs, rtl: base % 2 === 1 };
 }

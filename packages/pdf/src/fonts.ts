@@ -18,7 +18,9 @@ export type FontRole =
   | 'sans-bold'
   | 'sans-italic'
   | 'arabic'
-  | 'arabic-bold';
+  | 'arabic-bold'
+  | 'hebrew'
+  | 'hebrew-bold';
 
 export const FONT_FILES: Readonly<Record<FontRole, string>> = {
   serif: 'NotoSerif-Regular.ttf',
@@ -27,13 +29,17 @@ export const FONT_FILES: Readonly<Record<FontRole, string>> = {
   sans: 'NotoSans-Regular.ttf',
   'sans-bold': 'NotoSans-Bold.ttf',
   'sans-italic': 'NotoSans-Italic.ttf',
-  // Naskh is the usual book face for Arabic and Persian running text.
+  // Naskh is the usual book face for Arabic and Persian running text. Latin, Greek and Cyrillic
+  // are in the Noto Sans/Serif faces; other scripts would need their own entries here.
   arabic: 'NotoNaskhArabic-Regular.ttf',
   'arabic-bold': 'NotoNaskhArabic-Bold.ttf',
+  hebrew: 'NotoSansHebrew-Regular.ttf',
+  'hebrew-bold': 'NotoSansHebrew-Bold.ttf',
 };
 
-/** The Arabic face that pairs with a Latin one (bold stays bold). */
-export const arabicFor = (role: FontRole): FontRole => (role.endsWith('-bold') ? 'arabic-bold' : 'arabic');
+/** The face for text of a script, paired with a Latin role (bold stays bold). */
+export const roleFor = (face: 'latin' | 'arabic' | 'hebrew', role: FontRole): FontRole =>
+  face === 'latin' ? role : ((role.endsWith('-bold') ? `${face}-bold` : face) as FontRole);
 
 const cache = new Map<string, fontkit.Font>();
 

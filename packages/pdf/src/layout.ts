@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
-import { hasRtl, needsArabicFont, visualLine } from './bidi.js';
-import { type FontRole, arabicFor, forgetUnmappedGlyphs, loadFonts, sharedLayoutCache } from './fonts.js';
+import { FALLBACK_RUNS, faceOf, hasRtl, needsFallback, visualLine } from './bidi.js';
+import { type FontRole, forgetUnmappedGlyphs, loadFonts, roleFor, sharedLayoutCache } from './fonts.js';
 import { safeUrl } from './links.js';
 import { type SvgText, splitSvgText, viewBoxOf } from './svg-text.js';
 import { STYLES, type StyleName, type TextStyle, type ThemeColours, resolveColour } from './styles.js';
@@ -247,8 +247,8 @@ export class Layout {
   lineHeight(style: TextStyle, text = ''): number {
     this.useStyle(style);
     let height = this.doc.currentLineHeight(true);
-    if (needsArabicFont(text)) {
-      this.doc.font(arabicFor(style.font));
+    if (needsFallback(text)) {
+      this.doc.font(roleFor(faceOf(text), style.font));
       height = Math.max(height, this.doc.currentLineHeight(true));
       this.doc.font(style.font);
     }
@@ -257,7 +257,7 @@ export class Layout {
 
   /** Height `text` takes in `style` at `width` (exact: the line breaking pdfkit will do). */
   heightOf(text: string, style: TextStyle, width: number): number {
-    if (hasRtl(text) || needsArabicFont(text)) return this.richLines(text, style, width).length * this.lineHeight(style, text);
+    if (hasRtl(text) || needsFallback(text)) return this.richLines(text, style, width).length * this.lineHeight(style, text);
     this.useStyle(style);
     // One line needs no wrapping run (the common case of table cells, notes, headings).
     if (!text.includes('\n') && this.doc.widthOfString(text) <= width) return this.doc.currentLineHeight(true) + style.lineGap;
@@ -269,7 +269,7 @@ export class Layout {
    * width, no line breaking. Errs high (a line is taken as 90% full).
    */
   estimateHeight(text: string, style: TextStyle, width: number): number {
-    if (hasRtl(text) || needsArabicFont(text)) return this.heightOf(text, style, width);
+    if (hasRtl(text) || needsFallback(text)) return this.heightOf(text, style, width);
     this.useStyle(style);
     const lines = Math.max(1, Math.ceil(this.doc.widthOfString(text) / (width * 0.9)));
     return lines * (this.doc.currentLineHeight(true) + style.lineGap);
@@ -283,7 +283,7 @@ export class Layout {
     const x = options.x ?? this.left + (style.indent ?? 0);
     const width = options.width ?? this.width - (x - this.left);
     const link = safeUrl(options.link ?? null);
-    if (hasRtl(text) || needsArabicFont(text)) {
+    if (hasRtl(text) || needsFallback(text)) {
       this.richText(text, style, { x, width, link, align: options.align, direction: options.direction ?? this.direction });
       return;
     }
@@ -299,9 +299,9 @@ export class Layout {
 
   private widthOfMixed(text: string, style: TextStyle): number {
     let width = 0;
-    for (const part of text.split(/([\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:\s+[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*)/)) {
+    for (const part of text.split(FALLBACK_RUNS)) {
       if (part === '') continue;
-      this.doc.font(needsArabicFont(part) ? arabicFor(style.font) : style.font).fontSize(style.size);
+      this.doc.font(roleFor(faceOf(part), style.font)).fontSize(style.size);
       width += this.doc.widthOfString(part);
     }
     return width;
@@ -333,12 +333,12 @@ export class Layout {
       this.doc.font(role).fontSize(style.size);
       return ((this.doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * style.size;
     };
-    const baselineOffset = Math.max(ascent(style.font), needsArabicFont(text) ? ascent(arabicFor(style.font)) : 0);
+    const baselineOffset = Math.max(ascent(style.font), needsFallback(text) ? ascent(roleFor(faceOf(text), style.font)) : 0);
     for (const line of this.richLines(text, style, options.width)) {
       if (this.doc.y + lineHeight > this.maxY) this.addPage();
       const visual = visualLine(line, options.direction);
       const runs = visual.runs.map((run) => {
-        const role = run.arabic ? arabicFor(style.font) : style.font;
+        const role = roleFor(run.face, style.font);
         this.doc.font(role).fontSize(style.size);
         return { ...run, role, width: this.doc.widthOfString(run.text) };
       });
@@ -458,7 +458,7 @@ export class Layout {
   /** One line of text cut with an ellipsis to fit `width`. */
   private writeClipped(text: string, style: TextStyle, x: number, y: number, width: number): void {
     let line = text.replace(/\s+/g, ' ').trim();
-    if (hasRtl(line) || needsArabicFont(line)) {
+    if (hasRtl(line) || needsFallback(line)) {
       // Header titles in RTL scripts: draw through the bidi path on one line.
       const saved = this.doc.y;
       this.doc.y = y;
@@ -672,7 +672,7 @@ function drawSvgTexts(layout: Layout, texts: readonly SvgText[], x: number, y: n
     doc.save();
     doc.transform(scale, 0, 0, scale, dx, dy);
     if (t.matrix) doc.transform(...t.matrix);
-    const role: FontRole = needsArabicFont(t.text) ? 'arabic' : t.bold ? 'sans-bold' : t.italic ? 'sans-italic' : 'sans';
+    const role: FontRole = roleFor(faceOf(t.text), t.bold ? 'sans-bold' : t.italic ? 'sans-italic' : 'sans');
     doc.font(role).fontSize(t.size);
     const w = doc.widthOfString(t.text);
     const tx = t.anchor === 'middle' ? t.x - w / 2 : t.anchor === 'end' ? t.x - w : t.x;

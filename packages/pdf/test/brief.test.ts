@@ -46,11 +46,14 @@ describe('renderBrief', async () => {
     }
   });
 
-  it('writes Arabic and Persian in logical order, shaped with the Arabic face', () => {
+  it('writes Arabic, Persian and Hebrew in logical order, each in a face that has its letters', () => {
     expect(text).toContain('Also in Arabic: إصلاح الشبكة بعد شتاء قاس');
     expect(text).toContain('Also in Persian: روشن نگه داشتن چراغها در زمستان');
     expect(text).toContain('— علی رضایی');
-    expect(pdffonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoNaskhArabic-Regular');
+    expect(text).toContain('Also in Hebrew: תיקון הרשת אחרי חורף קשה');
+    const faces = pdffonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(faces).toContain('NotoNaskhArabic-Regular');
+    expect(faces).toContain('NotoSansHebrew-Regular');
   });
 
   it('embeds every font', () => {
