@@ -96,6 +96,7 @@ describe.skipIf(!available)('real corpus: page cleaning', () => {
       const { meta } = parse('02-');
       expect(meta.title).toBe('Germany: From mutual benefit to existential competition with China');
       expect(meta.kind).toBe('Report');
+      expect(meta.publisher).toBe('MERICS');
       expect(meta.published).toBe('2026-06-30');
       expect(meta.authors.map((a) => a.name)).toEqual(['Claudia Wessling', 'Bernhard Bartsch']);
       expect(meta.related.map((r) => r.title)).toContain('The EU must confront China’s trade challenge');

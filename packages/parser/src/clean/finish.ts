@@ -44,6 +44,14 @@ export function settlePublisher(page: Page, bodyText: string): void {
       return;
     }
   }
+  // Last resort: an acronym that people hold roles at ("MERICS Senior Associate Fellow").
+  if (!hints.length && !page.domain) {
+    const roles = [...bodyText.slice(0, 200000).matchAll(/\b(\p{Lu}{3,8})\s+(?:Senior|Associate|Fellow|Director|Analyst|Researcher|Head|Chief|Visiting|Nonresident|Non-resident)\b/gu)];
+    const counts = new Map<string, number>();
+    for (const m of roles) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) hints.push({ name: best[0], weight: 1 });
+  }
   page.meta.publisher = hints[0]?.name ?? (page.domain ? page.domain.replace(/^www\./, '') : '');
   if (!page.meta.publisher && page.domain) page.meta.publisher = domainLabel(page.domain);
 }
