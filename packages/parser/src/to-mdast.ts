@@ -55,8 +55,8 @@ export interface MdastResult {
  */
 const remarkGfmLean: Plugin<[], Root> = function () {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable(), gfmStrikethrough()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()];
 };
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfmLean).use(remarkFrontmatter, ['yaml']).freeze();
