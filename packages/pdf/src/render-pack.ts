@@ -99,8 +99,8 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   layout.runningTitle = 'Contents';
   layout.addPage();
   const tocPages = [layout.pageIndex];
-  const perFirst = Math.floor((layout.maxY - layout.top - titleHeight) / entryHeight);
-  const perNext = Math.floor((layout.maxY - layout.top) / entryHeight);
+  const perFirst = Math.max(1, Math.floor((layout.maxY - layout.top - titleHeight) / entryHeight));
+  const perNext = Math.max(1, Math.floor((layout.maxY - layout.top) / entryHeight));
   for (let left = entries.length - perFirst; left > 0; left -= perNext) {
     layout.addPage();
     tocPages.push(layout.pageIndex);
@@ -134,11 +134,14 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
     doc.switchToPage(tocPages[0]!);
     doc.y = layout.top;
     layout.tag('H1', () => layout.text('Contents', layout.style('h1')));
-    doc.y += 18;
+    // Entries go where the reservation counted them (perFirst, then perNext a page), so the
+    // pages reserved are the pages used.
+    doc.y = layout.top + titleHeight;
     const numberWidth = 40;
-    for (const entry of entries) {
-      if (doc.y + entryHeight > layout.maxY) {
-        page++;
+    entries.forEach((entry, index) => {
+      const onPage = index < perFirst ? 0 : 1 + Math.floor((index - perFirst) / perNext);
+      if (onPage !== page) {
+        page = onPage;
         doc.switchToPage(tocPages[page]!);
         doc.y = layout.top;
       }
@@ -162,7 +165,7 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
         });
       }
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
-    }
+    });
   });
   doc.switchToPage(last);
   return layout.finish();
