@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cleanPage } from '../src/clean/index.js';
 import { cleanText, paragraphs } from './clean-helpers.js';
+import { unitsFromText } from './clean-units.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures-clean/${name}`, import.meta.url), 'utf8');
 
@@ -187,5 +189,34 @@ describe('heading rules', () => {
   it('question subheads where a page has several', () => {
     const p = cleanText(`# The Channel\n\n${paragraphs(1)}\n\nWho pays for the channel?\n\n${paragraphs(1, 1)}\n\nWhen will the work end?\n\n${paragraphs(2, 2)}`);
     expect(p.decisionOf('Who pays for the channel?')).toMatchObject({ role: 'heading', rule: 'question-heading' });
+  });
+});
+
+describe('meta from an HTML head', () => {
+  const html = `<!DOCTYPE html>
+<html lang="fr">
+<head>
+<title>Le chenal de Velmora | Revue Portuaire</title>
+<meta name="author" content="Ana Ruiz">
+<meta name="description" content="Un nouveau chenal divise les pêcheurs du port.">
+<meta property="article:published_time" content="2026-03-14T08:00:00Z">
+<meta name="keywords" content="ports, pêche">
+<link rel="canonical" href="https://revue.example.org/2026/03/chenal">
+</head>
+<body><p>Texte.</p></body>
+</html>`;
+  const { units, context } = unitsFromText(html, 'html');
+  const meta = cleanPage(units, context).meta;
+  it('title, publisher, author, summary, date, tags, canonical URL and lang', () => {
+    expect(meta).toMatchObject({
+      title: 'Le chenal de Velmora',
+      publisher: 'Revue Portuaire',
+      summary: 'Un nouveau chenal divise les pêcheurs du port.',
+      published: '2026-03-14',
+      sourceUrl: 'https://revue.example.org/2026/03/chenal',
+      language: 'fr',
+      topics: ['ports', 'pêche'],
+    });
+    expect(meta.authors.map((a) => a.name)).toEqual(['Ana Ruiz']);
   });
 });
