@@ -9,7 +9,8 @@
  * - inside a decimal (1.5: no space follows) or an ellipsis followed by lower case;
  * - inside a quotation that closes within MAX_QUOTE characters (a quote may hold several
  *   sentences; an unbalanced quote mark protects nothing, so it cannot swallow a document).
- * Footnote markers glued to the full stop (`crisis.12 The`) end the sentence after the marker.
+ * Footnote markers glued to the full stop (`crisis.12 The`), or set after it before a sentence
+ * opener (`years. 4 But`), end the sentence after the marker.
  */
 
 /** Longest quotation kept in one sentence; past this the quote mark is treated as unbalanced. */
@@ -78,6 +79,14 @@ export function splitSentences(text: string): Array<[number, number]> {
     const quote = quotes[q];
     if (quote && quote[0] < end && end <= quote[1]) continue;
     if (!isBoundary(run, wordBefore(text, start), next.char, wordAt(text, next.index))) continue;
+    // A footnote number after the full stop and a space (`ten years. 4 But now`) belongs to the
+    // sentence it annotates: only when a typical sentence opener follows the number.
+    const note = /^\d{1,3}(?=\s+(\p{Lu}\p{Ll}*))/u.exec(text.slice(next.index, next.index + 24));
+    if (note && STARTERS.has(note[1] ?? '')) {
+      emit(next.index + note[0].length);
+      k = next.index + note[0].length - 1;
+      continue;
+    }
     emit(end);
   }
   emit(text.length);

@@ -15,6 +15,8 @@ describe('splitSentences: boundaries it must find', () => {
     ['They waited... The answer never came.', ['They waited...', 'The answer never came.']],
     ['A crisis.12 The next one came later.', ['A crisis.12', 'The next one came later.']],
     ['Line one\nLine two', ['Line one', 'Line two']],
+    ['Within ten years. 4 But now it turns.', ['Within ten years. 4', 'But now it turns.']],
+    ['It fell. 20 Russian soldiers died.', ['It fell.', '20 Russian soldiers died.']],
     ['Nothing ends here', ['Nothing ends here']],
     ['Ends in a bracket (really.) Next one.', ['Ends in a bracket (really.)', 'Next one.']],
   ])('%j', (text, expected) => {
