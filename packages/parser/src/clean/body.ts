@@ -178,14 +178,19 @@ export function readQuizzes(page: Page): void {
 /** Paragraphs a page prints twice (teasers, sticky copies): the first occurrence stays. */
 export function readDuplicates(page: Page): void {
   const seen = new Map<string, number>();
-  const key = (t: string): string => fold(t.slice(0, 400).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '')).slice(0, 160);
+  // Captions repeat with different counters ("Item 1 of 2" / "[1/2]") and a cut-off tail, so a
+  // caption is keyed on its first 160 characters; paragraphs on their whole (first 2,000) text.
+  const key = (t: string, caption: boolean): string => {
+    const k = fold(t.slice(0, 2000).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, ''));
+    return caption ? `c:${k.slice(0, 160)}` : k;
+  };
   for (let i = 0; i < page.length; i++) {
     const d = page.decisions[i];
     if (d && d.role === 'residue') continue;
     if (page.unit(i).kind === 'heading' || d?.role === 'heading') continue;
     const t = page.text(i);
     if (words(t).length < 6) continue;
-    const k = key(t);
+    const k = key(t, d?.role === 'caption');
     if (seen.has(k)) {
       if (d) page.set(i, { role: 'residue', rule: 'duplicate' });
       else page.drop(i, 'duplicate');
