@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
+import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ListEntry, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
 import { FALLBACK_RUNS, faceOf, hasRtl, needsFallback, visualLine } from './bidi.js';
 import { type FontRole, forgetUnmappedGlyphs, loadFonts, roleFor, sharedLayoutCache } from './fonts.js';
 import { safeUrl } from './links.js';
@@ -391,10 +391,10 @@ export class Layout {
       }
       case 'list': {
         const first = block.items[0];
-        return first ? Math.min(this.estimateHeight(first.text, this.style(block.style ?? 'listItem'), this.width - 14), 60) + 12 : 0;
+        return first ? listItemGeometry(this, block, first).height : 0;
       }
       case 'table':
-        return 44;
+        return tableGeometry(this, block).opening;
       case 'chart':
         return Math.min(this.width * block.aspect + 30, this.maxY - this.top);
       case 'quote':
@@ -505,20 +505,24 @@ const paragraph: Handler<ParagraphBlock> = (layout, block) => {
   layout.doc.y += style.spaceAfter;
 };
 
-const list: Handler<ListBlock> = (layout, block) => {
+/** Where a list item's text goes and how tall it is (text and note; at most a page). */
+function listItemGeometry(layout: Layout, block: ListBlock, item: ListEntry) {
   const style = layout.style(block.style ?? 'listItem');
   const note = layout.style('note');
   const bullets = block.bullets !== false;
-  const baseIndent = style.indent ?? 0;
+  const indent = (style.indent ?? 0) + (item.depth ?? 0) * 14 + (bullets ? 10 : 0);
+  const width = layout.width - indent;
+  const noteText = item.note ?? '';
+  const height = layout.estimateHeight(item.text, style, width) + (noteText ? layout.estimateHeight(noteText, note, width) : 0);
+  return { style, note, bullets, x: layout.left + indent, width, noteText, height: Math.min(height, layout.maxY - layout.top) };
+}
+
+const list: Handler<ListBlock> = (layout, block) => {
   layout.group('L', () => {
     for (const item of block.items) {
-      const indent = baseIndent + (item.depth ?? 0) * 14 + (bullets ? 10 : 0);
-      const x = layout.left + indent;
-      const width = layout.width - indent;
-      const noteText = item.note ?? '';
-      const height = layout.estimateHeight(item.text, style, width) + (noteText ? layout.estimateHeight(noteText, note, width) : 0);
+      const { style, note, bullets, x, width, noteText, height } = listItemGeometry(layout, block, item);
       // Keep an item whole when it fits on a page.
-      layout.ensure(Math.min(height, layout.maxY - layout.top));
+      layout.ensure(height);
       const y = layout.doc.y;
       layout.group('LI', () => {
         if (bullets) {
@@ -568,16 +572,24 @@ const quote: Handler<QuoteBlock> = (layout, block) => {
   layout.doc.y = bottom + speaker.spaceAfter;
 };
 
-const table: Handler<TableBlock> = (layout, block) => {
+/** Column widths and row heights of a table at the layout's text width. */
+function tableGeometry(layout: Layout, block: TableBlock) {
   const head = layout.style('tableHeader');
   const cell = layout.style('tableCell');
   const shares = block.columns.reduce((n, c) => n + c.width, 0) || 1;
   const widths = block.columns.map((c) => (c.width / shares) * layout.width);
   const xs = widths.map((_, i) => layout.left + widths.slice(0, i).reduce((n, w) => n + w, 0));
-  const rowHeight = (cells: readonly string[], style: typeof cell): number =>
+  const rowHeight = (cells: readonly string[], style: TextStyle): number =>
     Math.max(...cells.map((text, i) => layout.heightOf(text, style, widths[i]! - 2 * TABLE_PAD))) + 2 * TABLE_PAD;
   const labels = block.columns.map((c) => c.label);
   const headHeight = rowHeight(labels, head);
+  /** The header and the first row: what must fit where the table starts. */
+  const opening = headHeight + (block.rows[0] ? rowHeight(block.rows[0], cell) : 0);
+  return { head, cell, widths, xs, rowHeight, labels, headHeight, opening };
+}
+
+const table: Handler<TableBlock> = (layout, block) => {
+  const { head, cell, widths, xs, rowHeight, labels, headHeight, opening } = tableGeometry(layout, block);
 
   const drawRow = (cells: readonly string[], style: typeof cell, isHead: boolean, index: number, height: number): void => {
     const y = layout.doc.y;
@@ -600,7 +612,7 @@ const table: Handler<TableBlock> = (layout, block) => {
     layout.doc.y = y + height;
   };
 
-  layout.ensure(headHeight + (block.rows[0] ? rowHeight(block.rows[0], cell) : 0));
+  layout.ensure(opening);
   layout.group('Table', () => {
     drawRow(labels, head, true, 0, headHeight);
     block.rows.forEach((row, index) => {
