@@ -263,3 +263,14 @@ describe('the end of the article', () => {
     expect(page.result.meta.translations.map((t) => t.language)).toEqual(['ar']);
   });
 });
+
+describe('images', () => {
+  it('a logo or an icon is chrome; a photo with alt text is an illustration', () => {
+    const src = `# The Velmora Channel Plan\n\n${paragraphs(2)}\n\n![Harbour Ledger logo](/logo.svg)\n\n![Dredgers at work in the outer harbour](/dredgers.jpg)\n\n${paragraphs(3, 2)}`;
+    const page = cleanText(src);
+    const units = page.units.map((u, i) => [u, page.result.decisions[i]!] as const);
+    const decide = (t: string) => units.find(([u]) => u.text.includes(t))?.[1];
+    expect(decide('logo')).toMatchObject({ role: 'residue', rule: 'page-image' });
+    expect(decide('Dredgers at work')).toMatchObject({ role: 'caption' });
+  });
+});

@@ -69,6 +69,9 @@ export function unitsFromText(source: string, format: CleanContext['format'] = '
         body = quote[2]!;
       } else if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(rawLine)) {
         kind = 'break';
+      } else if (/^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(rawLine)) {
+        kind = 'image';
+        body = /!\[([^\]]*)\]/.exec(rawLine)![1]!;
       }
       const links: UnitLink[] = [];
       const text = kind === 'break' ? '' : readerText(body, bodyOffset, links).trim();

@@ -4,7 +4,7 @@
  * into sentences.
  */
 import type { Page } from './page.js';
-import { isCreditLine } from './line-rules.js';
+import { isCreditLine, matchLineRule } from './line-rules.js';
 import { isPersonName } from './names.js';
 import { kindLabel, RELATED_MARKER, TOPIC_MARKER, REGION_MARKER, AUTHOR_BOX_MARKER } from './labels.js';
 import { clean, endsSentence, fold, isAllCaps, isProse, words } from './text.js';
@@ -22,7 +22,9 @@ export function readCaptions(page: Page): void {
     const text = page.text(i);
     if (text.length > 1000) continue;
     if (u.kind === 'image') {
-      page.set(i, { role: 'caption', rule: 'image' });
+      // Logos, icons, avatars and share buttons are page chrome, not illustrations.
+      if (!text || matchLineRule(text) || /\b(?:logo|icon|avatar|spinner|pixel|placeholder|banner ad|badge)\b/i.test(text)) page.drop(i, 'page-image');
+      else page.set(i, { role: 'caption', rule: 'image' });
       continue;
     }
     if (u.kind === 'heading' || !text) continue;
