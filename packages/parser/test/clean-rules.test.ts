@@ -274,3 +274,10 @@ describe('images', () => {
     expect(decide('Dredgers at work')).toMatchObject({ role: 'caption' });
   });
 });
+
+describe('translations marker without language links', () => {
+  it('"Translations" as a word in the article stays', () => {
+    const page = cleanText(`# The Velmora Channel Plan\n\n${paragraphs(2)}\n\nTranslations\n\n${paragraphs(3, 2)}`);
+    expect(page.ruleOf('Translations')).toBe('body');
+  });
+});

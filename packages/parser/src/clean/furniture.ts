@@ -26,6 +26,11 @@ export function readTranslations(page: Page): void {
     const text = page.text(i);
     const inline = /^(?:also available in|available in|read (?:this|it) in)\s*:?\s*(.+)$/i.exec(text);
     if (!TRANSLATION_MARKER.test(text) && !(inline && page.unit(i).links.length > 0)) continue;
+    // The marker counts only with language links after it (or on it).
+    const first = page.next(i);
+    const hasLanguageLink = (j: number): boolean =>
+      j < page.length && page.unit(j).links.some((l) => languageFromName(clean(l.text).replace(/\s*[/|]\s*$/, '')) ?? languageFromPath(l.url));
+    if (!hasLanguageLink(i) && !hasLanguageLink(first)) continue;
     page.drop(i, 'translations');
     const take = (j: number): boolean => {
       const u = page.unit(j);
