@@ -191,8 +191,9 @@ export class MappedTextBuilder {
     return codesToString(this.c, from, this.n);
   }
 
+  /** The text built so far. The maps are views on this builder's buffers: build once, then drop it. */
   build(): MappedText {
-    return new MappedText(codesToString(this.c, 0, this.n), this.s.slice(0, this.n), this.e.slice(0, this.n), this.l.slice(0, this.n));
+    return new MappedText(codesToString(this.c, 0, this.n), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
   }
 }
 
