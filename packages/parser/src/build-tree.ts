@@ -52,7 +52,10 @@ export class TreeBuilder {
       this.addUnit(unit, decisions[i] ?? { role: 'body' });
     });
     this.flush();
-    for (const section of this.sections) setSpan(section, this.ctx.lines);
+    for (const section of this.sections) {
+      pruneEmpty(section);
+      setSpan(section, this.ctx.lines);
+    }
     return this.sections.filter((s) => s.children.length > 0 || s.heading !== null);
   }
 
@@ -322,6 +325,26 @@ const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
   a.length === b.length && a.every((c, i) => c.key === b[i]!.key);
 
 type Spanned = { position?: Position; children?: unknown[] };
+
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote']);
+
+/**
+ * Drop lists, items and quotes left empty (their text was all residue or punctuation), deepest
+ * first, so no container without content reaches the tree. Iterative, like every walk here.
+ */
+function pruneEmpty(section: Section): void {
+  const order: Spanned[] = [];
+  const stack: Spanned[] = [section];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const child of (node.children ?? []) as Array<Spanned & { type: string }>) if (CONTAINERS.has(child.type)) stack.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]! as { children: Array<{ type: string; children?: unknown[] }> };
+    node.children = node.children.filter((c) => !CONTAINERS.has(c.type) || (c.children?.length ?? 0) > 0);
+  }
+}
 
 /** Give containers (sections, lists, items, quotes) the span of what they hold; iterative. */
 function setSpan(root: Spanned, lines: LineIndex): void {

@@ -103,3 +103,12 @@ describe('the extraction hook', () => {
     expect(second.children.map((c) => ('id' in c ? c.id : null))).toEqual(['d2']);
   });
 });
+
+describe('empty containers', () => {
+  it('drops lists and quotes whose text holds no sentence', () => {
+    const source = 'Body sentence.\n\n- —\n- –\n\n> …\n';
+    const brief = parseBriefWith(passThrough, source, {}, noExtraction);
+    expect(brief.children).toHaveLength(1);
+    expect(brief.children[0]!.children.map((b) => b.type)).toEqual(['paragraph']);
+  });
+});
