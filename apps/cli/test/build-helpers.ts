@@ -1,12 +1,37 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-export const bin = join(repoRoot, 'apps/cli/bin/briefs.js');
+/**
+ * The CLI as built when the tests start, copied aside: the manifest keys outputs to a digest of
+ * the tool's code, so packages rebuilt while a test runs (a checkout being worked on) would turn
+ * expected skips into rebuilds. In CI nothing is rebuilt meanwhile and the copy changes nothing.
+ */
+function freezeTool(): string {
+  const tool = mkdtempSync(join(tmpdir(), 'briefs-tool-'));
+  frozen = tool;
+  symlinkSync(join(repoRoot, 'node_modules'), join(tool, 'node_modules'));
+  for (const group of ['apps', 'packages']) {
+    for (const name of readdirSync(join(repoRoot, group))) {
+      const from = join(repoRoot, group, name);
+      if (!existsSync(join(from, 'package.json'))) continue;
+      const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { files?: string[] };
+      for (const entry of ['package.json', 'node_modules', ...(pkg.files ?? ['dist'])]) {
+        if (existsSync(join(from, entry))) cpSync(join(from, entry), join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true });
+      }
+    }
+  }
+  return join(tool, 'apps/cli/bin/briefs.js');
+}
+let frozen = '';
+export const bin = freezeTool();
+/** Removes the copy of the tool (call in afterAll). */
+export const releaseTool = (): void => rmSync(frozen, { recursive: true, force: true });
 
 export interface Run {
   code: number | null;

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { briefs, cleanup, put, sampleDoc, snapshot, start, tempProject, wholenessProblems } from './build-helpers.js';
+import { briefs, cleanup, put, releaseTool, sampleDoc, snapshot, start, tempProject, wholenessProblems } from './build-helpers.js';
 
 const COUNT = 8;
 let cwd = '';
 afterAll(async () => {
   if (cwd) await cleanup(cwd);
+  releaseTool();
 });
 
 /** Starts a build and kills it with SIGKILL after `ms` (if it is still running). */

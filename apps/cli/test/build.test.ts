@@ -1,12 +1,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { briefs, cleanup, listFiles, put, sampleDoc, snapshot, tempProject } from './build-helpers.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { briefs, cleanup, listFiles, put, releaseTool, sampleDoc, snapshot, tempProject } from './build-helpers.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map(cleanup));
 });
+afterAll(releaseTool);
 
 async function project(count: number, extra: Record<string, string> = {}): Promise<string> {
   const files: Record<string, string> = { ...extra };

@@ -1,3 +1,4 @@
+import { isBriefsError } from '@briefs/ast';
 import { createReporter, merge } from '@briefs/build';
 import { defineCommand } from 'citty';
 import { EXIT_OK, UsageError, processIo } from '../io.js';
@@ -22,6 +23,10 @@ export default defineCommand({
       force: args.force === true,
       ...settingsOf(args),
       reporter: createReporter(process.stderr),
+    }).catch((error: unknown) => {
+      // Shards missing or given twice is a mistake in the command line, not in an input.
+      if (isBriefsError(error) && error.code === 'E_USAGE') throw new UsageError(error.message);
+      throw error;
     });
     if (args.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     io.err(
