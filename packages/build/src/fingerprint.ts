@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,8 @@ let fingerprint: Promise<string> | undefined;
 async function computeFingerprint(): Promise<string> {
   const self = join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
   const seen = new Map<string, string>();
-  await collect(self, seen);
+  // Synchronous: a few hundred small files, read in one loop, cost less than the thread pool.
+  collect(self, seen);
   const hash = createHash('sha256');
   for (const name of [...seen.keys()].sort()) hash.update(`${name}\0${seen.get(name)}\0`);
   return hash.digest('hex').slice(0, 32);
@@ -35,30 +36,30 @@ interface PackageJson {
   dependencies?: Record<string, string>;
 }
 
-async function collect(packageJsonPath: string, seen: Map<string, string>): Promise<void> {
-  const pkg = JSON.parse(await readFile(packageJsonPath, 'utf8')) as PackageJson;
+function collect(packageJsonPath: string, seen: Map<string, string>): void {
+  const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as PackageJson;
   if (seen.has(pkg.name)) return;
   seen.set(pkg.name, '');
   const root = dirname(packageJsonPath);
   const hash = createHash('sha256').update(`${pkg.version}\0`);
   for (const entry of (pkg.files ?? ['dist']).slice().sort()) {
-    for (const file of await listFiles(join(root, entry))) {
+    for (const file of listFiles(join(root, entry))) {
       if (file.endsWith('.map') || file.endsWith('.d.ts') || file.endsWith('.tsbuildinfo')) continue;
-      hash.update(`${relative(root, file).split('\\').join('/')}\0`).update(await readFile(file));
+      hash.update(`${relative(root, file).split('\\').join('/')}\0`).update(readFileSync(file));
     }
   }
   seen.set(pkg.name, hash.digest('hex'));
   const require = createRequire(packageJsonPath);
   for (const [name, range] of Object.entries(pkg.dependencies ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!range.startsWith('workspace:')) continue;
-    await collect(require.resolve(`${name}/package.json`), seen);
+    collect(require.resolve(`${name}/package.json`), seen);
   }
 }
 
-async function listFiles(path: string): Promise<string[]> {
-  let entries: import('node:fs').Dirent[];
+function listFiles(path: string): string[] {
+  let entries: Dirent[];
   try {
-    entries = await readdir(path, { withFileTypes: true });
+    entries = readdirSync(path, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return [path];
@@ -68,7 +69,7 @@ async function listFiles(path: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    if (entry.isDirectory()) out.push(...listFiles(full));
     else if (entry.isFile()) out.push(full);
   }
   return out;
