@@ -8,7 +8,7 @@ import { kindLabel, TRANSLATION_MARKER } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
 import { isRoleLine } from './bios.js';
-import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, words } from './text.js';
+import { endsSentence, fold, isHeadline, isProse, isSentences, titleCaseRatio, words } from './text.js';
 import { matchLineRule } from './line-rules.js';
 import { spellsDomain, splitTitleSuffix } from './publisher.js';
 
@@ -184,7 +184,8 @@ export function readHeader(page: Page, description: string): void {
       previousKind = true;
       continue;
     }
-    if (!isProse(text) || page.unit(i).kind === 'heading') continue;
+    // The head ends at the first line of running text, however short the document is.
+    if (!isSentences(text) || page.unit(i).kind === 'heading') continue;
     if (description && fold(text) === fold(description)) {
       page.drop(i, 'standfirst');
       continue;

@@ -18,7 +18,7 @@ import { dropFooter, findArticleEnd, readTail } from './tail.js';
 import { dropSelfFromRelated, readByBullets, readInlineCards, readInlineRelated, readLearnMoreCards, readRelatedLists, readTrailingHeadlines } from './related.js';
 import { readFlattened } from './flattened.js';
 import { completeSummary, datelineMonthDay, finishDecisions, settleDates, settleMeta, settlePublisher } from './finish.js';
-import { isProse, words } from './text.js';
+import { isProse, isSentenceLike, words } from './text.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER } from './labels.js';
 
 const FURNITURE_MARKERS = [TOPIC_MARKER, REGION_MARKER, RELATED_MARKER, AUTHOR_BOX_MARKER];
@@ -46,6 +46,24 @@ function extendPromoBlocks(page: Page): void {
         break;
       }
     }
+  }
+}
+
+/** Rules about the page's edges: on a page that is nothing but its text they must yield. */
+const EDGE_RULES = new Set(['page-header', 'page-footer', 'standfirst']);
+
+/**
+ * A document's running text is never residue only because it is short or has no title: when the
+ * rules would leave no body at all, the sentence-like lines dropped as page edges stay.
+ */
+function keepSomeBody(page: Page): void {
+  for (let i = 0; i < page.length; i++) {
+    const d = page.decisions[i];
+    if (!d || d.role === 'body') return;
+  }
+  for (let i = 0; i < page.length; i++) {
+    const d = page.decisions[i];
+    if (d?.role === 'residue' && EDGE_RULES.has(d.rule ?? '') && page.unit(i).kind !== 'heading' && isSentenceLike(page.text(i))) page.set(i, { role: 'body' });
   }
 }
 
@@ -94,6 +112,8 @@ export const cleanPage: CleanPage = (units, context) => {
   readDuplicates(page);
   readFlattened(page);
   readInlineNoise(page);
+
+  keepSomeBody(page);
 
   const bodyTexts: string[] = [];
   for (let i = 0; i < page.length; i++) {

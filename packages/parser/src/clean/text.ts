@@ -3,16 +3,20 @@
 /** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
 const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/g;
 
+/** Emphasis markers next to a non-space character. */
+const EMPHASIS_EDGE = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g;
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Keep snake_case and inner underscores; only strip emphasis markers at word edges (`\w` both sides). */
+function keepInnerMarker(m: string, offset: number, all: string): string {
+  return offset > 0 && isWordCode(all.charCodeAt(offset - 1)) && isWordCode(all.charCodeAt(offset + m.length)) ? m : '';
+}
+
 /** Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed. */
 export function clean(text: string): string {
-  return text
-    .replace(INLINE_URL, ' ')
-    .replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g, (m, offset: number, all: string) => {
-      // Keep snake_case and inner underscores; only strip emphasis markers at word edges.
-      const before = all[offset - 1] ?? ' ';
-      const after = all[offset + m.length] ?? ' ';
-      return /\w/.test(before) && /\w/.test(after) ? m : '';
-    })
+  // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
+  const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
+  return (urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls)
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')
     .trim();
@@ -36,15 +40,26 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Lower-cased letters and digits only, for loose comparisons. */
-export const fold = (text: string): string =>
-  text
+const foldCache = new Map<string, string>();
+
+/**
+ * Lower-cased letters and digits only, for loose comparisons. Memoised (bounded): rules fold the
+ * same unit texts and candidate names over and over (title search, publisher sub-phrases).
+ */
+export function fold(text: string): string {
+  const hit = foldCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  if (foldCache.size >= 4096) foldCache.clear();
+  foldCache.set(text, out);
+  return out;
+}
 
 /** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
 export const endsSentence = (text: string): boolean => /[.!?…:]["'”’)\]]*$/.test(text.trim());
@@ -55,6 +70,27 @@ export function isProse(text: string): boolean {
   const n = words(t).length;
   if (n >= 25) return true;
   return n >= 12 && endsSentence(t) && /[a-z]/.test(t);
+}
+
+/**
+ * Sentences, however short: "Ships were counted twice. The count rose." A reader takes such a line
+ * for running text even below the length of `isProse`; labels, headlines and "Key: value" lines
+ * are not (no closing full stop, or mostly capitalised words).
+ */
+export function isSentences(text: string): boolean {
+  const t = text.trim();
+  if (isProse(t)) return true;
+  if (!isSentenceLike(t)) return false;
+  // Two sentences, or one long enough not to be a caption or a button ("Read the full report.").
+  return /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u.test(t) || words(t).length >= 8;
+}
+
+/** At least one sentence: 3+ words, capital first, closing full stop, mostly lower-case words. */
+export function isSentenceLike(text: string): boolean {
+  const t = text.trim();
+  if (isProse(t)) return true;
+  if (words(t).length < 3 || !/[.!?…]["'”’)\]]*$/.test(t) || !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  return titleCaseRatio(t) <= 0.5;
 }
 
 const SMALL_WORDS = new Set([
