@@ -40,10 +40,11 @@ const SCRIPTS: Array<[RegExp, string]> = [
 export function detectLanguage(full: string): string {
   // A sample decides; scanning megabytes for scripts would cost more than it tells.
   const text = full.length > 60000 ? full.slice(0, 60000) : full;
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  const letters = countLetters(text);
   if (letters < 40) return 'en';
   for (const [re, tag] of SCRIPTS) {
-    const n = (text.match(re) ?? []).length;
+    // Most pages hold none of a script: a non-global test stops at the first hit without building an array.
+    const n = scriptProbe(re).test(text) ? (text.match(re) ?? []).length : 0;
     if (n / letters > 0.4) {
       if (tag === 'ar' && /[پچژگی]/.test(text) && (text.match(/[پچژگ]/g) ?? []).length > 5) return 'fa';
       if (tag === 'ru' && (text.match(/[іїєґ]/g) ?? []).length > 5) return 'uk';
@@ -51,7 +52,7 @@ export function detectLanguage(full: string): string {
     }
   }
   const sample = ` ${text.toLowerCase().slice(0, 20000)} `;
-  const count = (ws: string[]): number => ws.reduce((n, w) => n + sample.split(` ${w} `).length - 1, 0);
+  const count = (ws: string[]): number => ws.reduce((n, w) => n + occurrences(sample, ` ${w} `), 0);
   const scores: Array<[string, number]> = [
     ['en', count(['the', 'and', 'of', 'to', 'is', 'that'])],
     ['de', count(['der', 'die', 'und', 'das', 'ist', 'nicht'])],
@@ -60,4 +61,39 @@ export function detectLanguage(full: string): string {
   ];
   scores.sort((a, b) => b[1] - a[1]);
   return scores[0]![1] > 0 ? scores[0]![0] : 'en';
+}
+
+const probes = new Map<RegExp, RegExp>();
+/** The same pattern without the global flag, for a yes/no test. */
+function scriptProbe(re: RegExp): RegExp {
+  let probe = probes.get(re);
+  if (!probe) {
+    probe = new RegExp(re.source, re.flags.replace('g', ''));
+    probes.set(re, probe);
+  }
+  return probe;
+}
+
+const LETTER = /\p{L}/u;
+/** Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array. */
+function countLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (LETTER.test(String.fromCodePoint(cp))) n++;
+  }
+  return n;
+}
+
+/** Non-overlapping occurrences, left to right: what `text.split(needle).length - 1` counts. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }

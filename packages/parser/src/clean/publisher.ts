@@ -22,6 +22,17 @@ export function domainLabel(host: string): string {
   return parts.length >= 2 ? parts[parts.length - 2]! : parts[0]!;
 }
 
+/** `domainLabel` of the last domain asked about: `publisherFromText` asks once per sub-phrase. */
+let lastDomain: string | null = null;
+let lastLabel = '';
+function labelOf(domain: string): string {
+  if (domain !== lastDomain) {
+    lastLabel = domainLabel(domain);
+    lastDomain = domain;
+  }
+  return lastLabel;
+}
+
 export function hostOf(url: string): string {
   const m = /^https?:\/\/([^/?#]+)/i.exec(url.trim());
   return m ? m[1]!.toLowerCase() : '';
@@ -32,7 +43,7 @@ export function hostOf(url: string): string {
  * Foreign Relations" ~ cfr.org (initials of its capitalised words), "Foreign Policy" ~ foreignpolicy.com.
  */
 export function spellsDomain(name: string, domain: string): boolean {
-  const label = domainLabel(domain);
+  const label = labelOf(domain);
   if (label.length < 2) return false;
   const compact = fold(name).replace(/\s+/g, '');
   if (compact === label) return true;
