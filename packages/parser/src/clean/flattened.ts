@@ -88,6 +88,17 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     readFlatFooter(page, text.slice(bodyTo), `${outlineText} ${postItems.join(' ')}`);
     spans.push({ start: bodyTo, end: text.length, rule: 'page-footer' });
   }
+  // Endnotes run into the end of the text ("… a difference. 1 Source. 3 Source. 7 Source."):
+  // notes, not claims; their numbers glued to sentence ends ("in 2000.3 Most") are markers.
+  const endnotes = endnotesAt(text.slice(bodyFrom, bodyTo));
+  if (endnotes) {
+    spans.push({ start: bodyFrom + endnotes.start, end: bodyTo, rule: 'endnotes' });
+    const marker = /(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+["“]?\p{Lu}|\s*$)/gu;
+    for (const m of text.slice(bodyFrom, bodyFrom + endnotes.start).matchAll(marker)) {
+      if (endnotes.numbers.has(Number(m[1]))) spans.push({ start: bodyFrom + m.index, end: bodyFrom + m.index + m[0].length, rule: 'footnote-ref' });
+    }
+    bodyTo = bodyFrom + endnotes.start;
+  }
   // Residue inside the text.
   const inner: Array<[RegExp, string]> = [
     [/\bGo back to the (?:main|previous) page\s*\.?/g, 'navigation'],
@@ -229,6 +240,30 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
     if (words(title).length < 3) continue;
     page.addRelated({ title, ...(parseDateAt(m[3]!) ? { date: parseDateAt(m[3]!)!.iso } : {}) });
   }
+}
+
+/**
+ * A run of numbered notes closing a flattened text: after a sentence end, "N Text" items with
+ * rising numbers, at least two, each short, up to the end. Returns where the run starts.
+ */
+export function endnotesAt(body: string): { start: number; numbers: Set<number> } | null {
+  const trimmed = body.trimEnd();
+  for (const m of trimmed.matchAll(/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu)) {
+    const items = trimmed.slice(m.index).split(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/u);
+    if (items.length < 2) continue;
+    const numbers: number[] = [];
+    let ok = true;
+    for (const item of items) {
+      const n = /^(\d{1,3})\s/.exec(item);
+      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) {
+        ok = false;
+        break;
+      }
+      numbers.push(Number(n[1]));
+    }
+    if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };
+  }
+  return null;
 }
 
 function mergeSpans(spans: Span[]): Span[] {
