@@ -60,6 +60,23 @@ describe('example briefs', () => {
     expect(brief.meta.title).toBe('Water Stress and Migration in the Central Sahel');
     expect(brief.meta.publisher).toBe('Meridian Policy Forum');
     expect(brief.meta.published).toBe('2024-09-18');
+    expect(brief.meta.topics).toEqual(['Climate', 'Migration']);
+    expect(brief.meta.regions).toEqual(['Sahel']);
+  });
+});
+
+describe('front-matter tags', () => {
+  const body = 'The harbour office counted the ships twice this year, and the second count was higher by a third.';
+  const parse = (fm: string) => parseBrief(`---\ntitle: Counting Ships\n${fm}\n---\n\n${body}\n`, { path: 'fm.md' }).meta;
+  it('untyped tags: places are regions, the rest topics', () => {
+    const meta = parse('tags: [Fisheries, West Africa, Trade]');
+    expect(meta.topics).toEqual(['Fisheries', 'Trade']);
+    expect(meta.regions).toEqual(['West Africa']);
+  });
+  it('typed lists are taken as they say', () => {
+    const meta = parse('topics: [Fisheries, West Africa]\nregions: [Senegal]');
+    expect(meta.topics).toEqual(['Fisheries', 'West Africa']);
+    expect(meta.regions).toEqual(['Senegal']);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Page } from './page.js';
 import { toIsoDate } from './dates.js';
 import { languageFromName } from './language.js';
 import { splitTitleSuffix, hostOf } from './publisher.js';
-import { splitTagLine } from './gazetteer.js';
+import { isPlace, splitTagLine } from './gazetteer.js';
 
 const pick = (fm: Record<string, unknown>, keys: string[]): unknown => {
   for (const key of keys) {
@@ -58,10 +58,16 @@ export function readFrontMatter(page: Page): void {
   } else if (typeof authors === 'string') {
     for (const name of authors.split(/\s*(?:,|;|\band\b|&)\s*/)) if (name.trim()) page.addAuthor({ name: name.replace(/^\[\[|\]\]$/g, '') });
   }
+  const regions = asStrings(pick(fm, ['regions', 'countries', 'region', 'places']));
+  // `topics:` says what its items are; untyped `tags:` / `keywords:` mix topics and places, and a
+  // place among them is a region (as in unlabelled tag runs), unless the page lists its regions.
+  const typed = pick(fm, ['topics']) !== undefined;
   for (const tag of asStrings(pick(fm, ['tags', 'topics', 'categories', 'keywords', 'subjects']))) {
-    for (const t of tag.includes(' ') && !tag.includes('&') && tag.split(' ').length > 4 ? splitTagLine(tag) : [tag]) page.addTag('topics', t);
+    for (const t of tag.includes(' ') && !tag.includes('&') && tag.split(' ').length > 4 ? splitTagLine(tag) : [tag]) {
+      page.addTag(!typed && regions.length === 0 && isPlace(t) ? 'regions' : 'topics', t);
+    }
   }
-  for (const region of asStrings(pick(fm, ['regions', 'countries', 'region', 'places']))) page.addTag('regions', region);
+  for (const region of regions) page.addTag('regions', region);
   const kind = pick(fm, ['kind', 'genre', 'type', 'article_type', 'content_type']);
   if (typeof kind === 'string' && kind.length < 40 && !/^(?:post|page|article|web_answer|news)$/i.test(kind)) meta.kind = kind;
   const lang = pick(fm, ['lang', 'language', 'locale']);
