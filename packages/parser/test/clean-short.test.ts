@@ -42,6 +42,18 @@ describe('short documents keep their text', () => {
     expect(brief.residue.map((r) => r.text)).toEqual(['Harbour Desk']);
   });
 
+  it('a .txt title line and one short paragraph', () => {
+    const brief = parseBrief(`Fleet Report on the Harbour Count\n\n${two}\n`, { path: 'titled.txt' });
+    expect(brief.meta.title).toBe('Fleet Report on the Harbour Count');
+    expect(allClaims(brief).map((c) => c.text)).toEqual(['Ships were counted twice.', 'The count rose.']);
+  });
+
+  it('a paragraph that repeats the front-matter description is the summary and still the body', () => {
+    const brief = parseBrief(`---\ntitle: Counting Ships\ndescription: ${two}\n---\n\n${two}\n`, { path: 'fm.md' });
+    expect(brief.meta.summary).toBe(two);
+    expect(allClaims(brief).map((c) => c.text)).toEqual(['Ships were counted twice.', 'The count rose.']);
+  });
+
   it('a single paragraph without title', () => {
     const text = 'The harbour office counted the ships twice this year. The second count was higher by a third. Officials blamed the fog.';
     expect(claimsOf(`${text}\n`, 'para.md')).toHaveLength(3);
