@@ -52,7 +52,7 @@ describe('example briefs', () => {
     // Note markers glued to sentence ends are not part of the claims.
     expect(claims).toContain("Europe currently produces about 10% of the world's semiconductors, down from 24% in 2000.");
     expect(claims.some((c) => c.startsWith('According to the European Court of Auditors') && c.endsWith('met.'))).toBe(true);
-    expect(brief.residue.some((r) => r.rule === 'endnotes')).toBe(true);
+    expect((brief.residue ?? []).some((r) => r.rule === 'endnotes')).toBe(true);
   });
 
   it('markdown with front matter: the title without its publisher suffix', () => {

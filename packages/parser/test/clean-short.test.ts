@@ -39,7 +39,7 @@ describe('short documents keep their text', () => {
   it('a plain-text label line before a short paragraph is head, the paragraph is body', () => {
     const brief = parseBrief(`Harbour Desk\n\n${two}\n`, { path: 'label.txt' });
     expect(allClaims(brief).map((c) => c.text)).toEqual(['Ships were counted twice.', 'The count rose.']);
-    expect(brief.residue.map((r) => r.text)).toEqual(['Harbour Desk']);
+    expect((brief.residue ?? []).map((r) => r.text)).toEqual(['Harbour Desk']);
   });
 
   it('a .txt title line and one short paragraph', () => {
