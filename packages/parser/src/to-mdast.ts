@@ -53,15 +53,34 @@ export interface MdastResult {
  * bare URLs are found afterwards in the reader text instead (`linkBareUrls`), same result for a
  * fraction of the cost — and footnotes, which scraped pages do not use (`[^1]` stays text).
  */
-const remarkGfmLean: Plugin<[], Root> = function () {
+const remarkGfmLean: Plugin<[{ table: boolean; strikethrough: boolean }], Root> = function (options) {
   const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable(), gfmStrikethrough()];
-  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()];
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...(options.table ? [gfmTable()] : []), ...(options.strikethrough ? [gfmStrikethrough()] : [])];
+  data.fromMarkdownExtensions = [
+    ...(data.fromMarkdownExtensions ?? []),
+    ...(options.table ? [gfmTableFromMarkdown()] : []),
+    ...(options.strikethrough ? [gfmStrikethroughFromMarkdown()] : []),
+  ];
 };
 
-const markdownProcessor = unified().use(remarkParse).use(remarkGfmLean).use(remarkFrontmatter, ['yaml']).freeze();
+const processorWith = (table: boolean, strikethrough: boolean) =>
+  unified().use(remarkParse).use(remarkGfmLean, { table, strikethrough }).use(remarkFrontmatter, ['yaml']).freeze();
+/**
+ * GFM's extensions cost about 0.4× remark on prose, the table scanner most (it is tried at every
+ * line start). A table needs a `|` or a delimiter cell with a colon (`:-`, `-:`), strikethrough
+ * a `~`: a text without them reads the same without the extension, so it is left out.
+ * Indexed by `table * 2 + strikethrough`.
+ */
+const markdownProcessors = [processorWith(false, false), processorWith(false, true), processorWith(true, false), processorWith(true, true)] as const;
 /** GFM's table scanner costs several times remark itself on one huge line: skip it there. */
-const plainMarkdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+const plainMarkdownProcessor = markdownProcessors[0];
+
+function processorFor(text: string): (typeof markdownProcessors)[number] {
+  const table = text.includes('|') || text.includes(':-') || text.includes('-:');
+  const strikethrough = text.includes('~');
+  if (table) return strikethrough ? markdownProcessors[3] : markdownProcessors[2];
+  return strikethrough ? markdownProcessors[1] : markdownProcessors[0];
+}
 /** Lines longer than this are read without GFM extensions. */
 export const MAX_GFM_LINE = 100_000;
 const htmlProcessor = unified().use(rehypeParse).use(rehypeRemark).freeze();
@@ -96,7 +115,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
   }
   let tree: Root;
   try {
-    tree = (longLine ? plainMarkdownProcessor : markdownProcessor).parse(parseText) as Root;
+    tree = (longLine ? plainMarkdownProcessor : processorFor(parseText)).parse(parseText) as Root;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     tree = paragraphsOfText(text);
