@@ -67,16 +67,35 @@ const processorWith = (table: boolean, strikethrough: boolean) =>
   unified().use(remarkParse).use(remarkGfmLean, { table, strikethrough }).use(remarkFrontmatter, ['yaml']).freeze();
 /**
  * GFM's extensions cost about 0.4× remark on prose, the table scanner most (it is tried at every
- * line start). A table needs a `|` or a delimiter cell with a colon (`:-`, `-:`), strikethrough
- * a `~`: a text without them reads the same without the extension, so it is left out.
- * Indexed by `table * 2 + strikethrough`.
+ * line start). A table needs a delimiter row: a line that, after container prefixes (`>`, spaces,
+ * tabs), holds only `|`, `:`, `-`, spaces and tabs, with a `-` and a `|` or `:` (micromark refuses
+ * it otherwise); strikethrough needs a `~`. A text without them reads the same without the
+ * extension, so it is left out.
  */
 const markdownProcessors = [processorWith(false, false), processorWith(false, true), processorWith(true, false), processorWith(true, true)] as const;
 /** GFM's table scanner costs several times remark itself on one huge line: skip it there. */
 const plainMarkdownProcessor = markdownProcessors[0];
 
+/**
+ * Lines that could be a GFM table delimiter row (see above); `m`: `$` also matches before a lone CR.
+ * The first cell character is required right after the prefix so a long indentation is not
+ * re-scanned from every space (no backtracking blow-up).
+ */
+const DELIMITER_LINE = /^[ \t>]*[|:-][|:\- \t]*$/gm;
+
+function mayHoldTable(text: string): boolean {
+  if (!text.includes('|') && !text.includes(':')) return false;
+  DELIMITER_LINE.lastIndex = 0;
+  for (let m = DELIMITER_LINE.exec(text); m; m = DELIMITER_LINE.exec(text)) {
+    const line = m[0];
+    if (line.includes('-') && (line.includes('|') || line.includes(':'))) return true;
+    if (line.length === 0) DELIMITER_LINE.lastIndex++;
+  }
+  return false;
+}
+
 function processorFor(text: string): (typeof markdownProcessors)[number] {
-  const table = text.includes('|') || text.includes(':-') || text.includes('-:');
+  const table = mayHoldTable(text);
   const strikethrough = text.includes('~');
   if (table) return strikethrough ? markdownProcessors[3] : markdownProcessors[2];
   return strikethrough ? markdownProcessors[1] : markdownProcessors[0];
