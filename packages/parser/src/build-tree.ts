@@ -10,7 +10,7 @@ import type {
 import type { Extractor } from '@briefs/extract';
 import type { Container, ParsedUnit } from './collect-units.js';
 import type { LineIndex } from './line-index.js';
-import { type LinkTarget, MappedText } from './mapped-text.js';
+import { type LinkTarget, MappedText, MappedTextBuilder } from './mapped-text.js';
 import { splitSentences } from './sentences.js';
 import { resolveUrl } from './urls.js';
 import type { UnitDecision } from './units.js';
@@ -118,10 +118,9 @@ export class TreeBuilder {
       return;
     }
     // Flattened text with headings run in: text before, heading, text after, heading…
-    let rest = reader;
-    for (const h of headings) {
-      const before = rest.filter((s) => s < h.start).trim();
-      rest = rest.filter((s) => s >= h.end);
+    const { pieces, rest } = splitAtHeadings(reader, headings);
+    for (const [k, h] of headings.entries()) {
+      const before = pieces[k]!.trim();
       if (before.length > 0) {
         this.addLine(unit, before, speaker, newParagraph);
         newParagraph = false;
@@ -368,4 +367,47 @@ function setSpan(root: Spanned, lines: LineIndex): void {
     }
     if (Number.isFinite(s) && Number.isFinite(e)) node.position = lines.position(s, e);
   }
+}
+
+/**
+ * The text before each run-in heading and after the last, in one pass: what filtering `rest` twice
+ * per heading gives (`s < h.start` → piece, `s >= h.end` → new rest), which was quadratic on
+ * flattened pages with many headings. Piece k holds the characters with M(k-1) <= s < start(k),
+ * M(k) the largest heading end so far; these ranges are disjoint and ordered (start sorted,
+ * M(k) >= end(k) >= start(k)), so each character belongs to at most one piece, found by binary search.
+ */
+function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: number; end: number }>): { pieces: MappedText[]; rest: MappedText } {
+  const n = headings.length;
+  if (headings.some((h) => h.end < h.start)) {
+    // Not produced by the cleaning rules; keep the plain definition for it.
+    const pieces: MappedText[] = [];
+    let rest = reader;
+    for (const h of headings) {
+      pieces.push(rest.filter((s) => s < h.start));
+      rest = rest.filter((s) => s >= h.end);
+    }
+    return { pieces, rest };
+  }
+  const maxEnd: number[] = [];
+  let m = Number.NEGATIVE_INFINITY;
+  for (const h of headings) {
+    m = Math.max(m, h.end);
+    maxEnd.push(m);
+  }
+  const builders = Array.from({ length: n + 1 }, () => new MappedTextBuilder());
+  for (let i = 0; i < reader.length; i++) {
+    const s = reader.start[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid]!.start > s) hi = mid;
+      else lo = mid + 1;
+    }
+    const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
+    const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
+    if (into >= 0) builders[into]!.push(reader.text.charCodeAt(i), s, reader.end[i]!, reader.link[i]!);
+  }
+  const built = builders.map((b) => b.build());
+  return { pieces: built.slice(0, n), rest: built[n]! };
 }
