@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
+import { type CommandDef, defineCommand, renderUsage as renderCittyUsage, runCommand } from 'citty';
 import { subCommands } from './commands/registry.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, UsageError, describeError, processIo } from './io.js';
 
@@ -14,6 +14,14 @@ export const root = defineCommand({
   },
   subCommands,
 });
+
+/** citty colours its usage; keep escapes off pipes, files and NO_COLOR terminals. */
+async function renderUsage(command: CommandDef, parent?: CommandDef): Promise<string> {
+  const text = await renderCittyUsage(command, parent);
+  const colour = process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI escapes on purpose
+  return colour ? text : text.replace(/\u001b\[[0-9;]*m/g, '');
+}
 
 /** The one place that prints failures and chooses the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
