@@ -19,7 +19,6 @@ export const root = defineCommand({
 async function renderUsage(command: CommandDef, parent?: CommandDef): Promise<string> {
   const text = await renderCittyUsage(command, parent);
   const colour = process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI escapes on purpose
   return colour ? text : text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
