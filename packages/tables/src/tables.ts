@@ -284,13 +284,14 @@ const links: TableDef<ReturnType<typeof linkRows>[number]> = {
   title: 'Links',
   description: 'One row per hyperlink in body text.',
   fields: [
+    // CONTRACT.md's columns first, in its order; ours after them.
     docId,
-    { name: 'link_id', type: 'string', required: true, description: 'Link number within the document (`l1`, `l2`…, reading order; links have no id in the AST).' },
-    claimId,
     { name: 'url', type: 'string', required: true, description: 'Link target.' },
     { name: 'text', type: 'string', description: 'Link text.' },
     inlineLine,
     inlineColumn,
+    { name: 'link_id', type: 'string', required: true, description: 'Link number within the document (`l1`, `l2`…, reading order; links have no id in the AST).' },
+    claimId,
   ],
   primaryKey: ['doc_id', 'link_id'],
   foreignKeys: [toDocument, toClaim],

@@ -35,7 +35,7 @@ const PINNED: Record<string, string[]> = {
   dates: [...CONTRACT.dates!, 'column', 'start', 'end'],
   quotes: [...CONTRACT.quotes!, 'column'],
   entities: [...CONTRACT.entities!, 'column'],
-  links: ['doc_id', 'link_id', 'claim_id', 'url', 'text', 'line', 'column'],
+  links: ['doc_id', 'url', 'text', 'line', 'column', 'link_id', 'claim_id'],
 };
 
 describe('table definitions', () => {

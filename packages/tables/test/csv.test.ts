@@ -112,7 +112,7 @@ describe('CSV format details', () => {
     const sections = await readCsv(dir, TABLES.find((t) => t.name === 'sections')!);
     expect(sections.find((r) => r[1] === 's1')![3]).toBe(`'=WHAT "IT" ACHIEVED, 2019`);
     const links = await readCsv(dir, TABLES.find((t) => t.name === 'links')!);
-    expect(links[1]![4]).toBe("'@ministry");
+    expect(links[1]![2]).toBe("'@ministry");
   });
 
   it('quotes text cells and leaves numbers, booleans and dates bare', async () => {

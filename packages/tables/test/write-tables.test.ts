@@ -82,7 +82,7 @@ describe('writeTables', () => {
     const dir = await tempDir('empty');
     const summary = await writeTables([], dir);
     expect(summary.documents).toBe(0);
-    expect(await readFile(path.join(dir, 'links.csv'), 'utf8')).toBe('doc_id,link_id,claim_id,url,text,line,column\r\n');
+    expect(await readFile(path.join(dir, 'links.csv'), 'utf8')).toBe('doc_id,url,text,line,column,link_id,claim_id\r\n');
   });
 
   it('starts every CSV with a BOM on request, and skips the workbook on request', async () => {
