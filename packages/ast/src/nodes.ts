@@ -145,6 +145,11 @@ export interface Illustration extends Node {
   url?: string;
   /** Credit line ("Getty Images") where the caption carries one. */
   credit?: string;
+  /**
+   * The caption's sentences as claims, so the dates, figures and places a map or photo caption
+   * gives ("ISIS territory at its peak in 2015") are found like those of body text.
+   */
+  children?: Claim[];
 }
 
 export interface Table extends Node {

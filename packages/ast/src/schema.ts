@@ -178,6 +178,7 @@ export const briefSchema = {
         caption: { type: 'string' },
         url: { type: 'string' },
         credit: { type: 'string' },
+        children: { type: 'array', items: ref('claim') },
         position: ref('position'),
       },
     },

@@ -282,10 +282,13 @@ export class TreeBuilder {
   private illustration(unit: ParsedUnit): Illustration {
     const image = unit.image;
     const url = image ? resolveUrl(image.url, this.ctx.baseUrl, false) : null;
+    const caption = unit.reader.text.trim();
+    const children = caption ? this.claims(unit.reader, undefined) : [];
     return {
       type: 'illustration',
-      caption: unit.reader.text.trim(),
+      caption,
       ...(url ? { url } : {}),
+      ...(children.length > 0 ? { children } : {}),
       position: this.ctx.lines.position(unit.start, unit.end),
     };
   }
@@ -297,12 +300,16 @@ export class TreeBuilder {
     const last = siblings[siblings.length - 1];
     const [s, e] = text.length > 0 ? text.sourceRange() : [unit.start, unit.end];
     // A caption right after an image describes it.
+    // Its sentences are claims too: a caption's dates and figures are facts of the piece.
+    const children = text.length > 0 ? this.claims(text, undefined) : [];
     if (last && last.type === 'illustration' && last.url !== undefined && last.position && (!last.caption || last.caption.length < text.length)) {
       last.caption = text.text;
+      if (children.length > 0) last.children = children;
+      else delete last.children;
       last.position = this.ctx.lines.position(last.position.start.offset, Math.max(e, last.position.end.offset));
       return;
     }
-    this.append({ type: 'illustration', caption: text.text, position: this.ctx.lines.position(s, e) });
+    this.append({ type: 'illustration', caption: text.text, ...(children.length > 0 ? { children } : {}), position: this.ctx.lines.position(s, e) });
   }
 
   private table(unit: ParsedUnit): Table {

@@ -32,7 +32,10 @@ describe('decisions of page cleaning shape the tree', () => {
       ['s1', 'KEY FINDINGS'],
     ]);
     expect(brief.children[1]!.children.map((b) => b.type)).toEqual(['illustration', 'paragraph']);
-    expect(allClaims(brief).map((c) => c.text)).toEqual(['First body sentence.', 'Last sentence.']);
+    // A caption's sentences are claims of the illustration, so its date is found like any other.
+    expect(allClaims(brief).map((c) => c.text)).toEqual(['First body sentence.', 'Map showing the region in 2020.', 'Last sentence.']);
+    const illustration = brief.children[1]!.children[0]!;
+    expect(illustration.type === 'illustration' && illustration.children?.map((c) => c.text)).toEqual(['Map showing the region in 2020.']);
   });
 
   it('cuts drop ranges, splits inline headings into sections and carries speakers', () => {
