@@ -8,4 +8,5 @@ export { CHART_FONT_FAMILY, chartFontFiles, setChartFonts } from './render/fonts
 export type { ChartFontFiles } from './render/fonts.js';
 export { renderChartSvg, renderChartSvgSync } from './render/render-svg.js';
 export type { RenderOptions } from './render/render-svg.js';
+export type { TextRun } from './render/svg-text.js';
 export type { ChartKind, ChartOptions, ChartSpec, ChartTheme, ValueFormat } from './types.js';

@@ -5,18 +5,10 @@
  * own text, with the shared shaping cache, is a hundred times cheaper and gives the same glyphs
  * from the same embedded font. Elements of any other shape stay in the SVG for svg-to-pdfkit.
  */
-export interface SvgText {
-  text: string;
-  x: number;
-  y: number;
-  matrix: [number, number, number, number, number, number] | null;
-  size: number;
-  bold: boolean;
-  italic: boolean;
-  anchor: 'start' | 'middle' | 'end';
-  fill: string;
-  opacity: number;
-}
+import type { TextRun } from '@briefs/charts';
+
+/** The text runs @briefs/charts writes (one `<text>` element each), read back here. */
+export type SvgText = TextRun;
 
 const TEXT = /<text ([^<>]*)>([^<]*)<\/text>\n?/g;
 const ATTR = /([a-z-]+)="([^"]*)"/g;
