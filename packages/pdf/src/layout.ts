@@ -4,6 +4,7 @@ import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ListEntry, P
 import { FALLBACK_RUNS, faceOf, hasRtl, needsFallback, visualLine } from './bidi.js';
 import { type FontRole, forgetUnmappedGlyphs, loadFonts, roleFor, sharedLayoutCache } from './fonts.js';
 import { safeUrl } from './links.js';
+import { drawSvg } from './svg-draw.js';
 import { type SvgText, splitSvgText, viewBoxOf } from './svg-text.js';
 import { STYLES, type StyleName, type TextStyle, type ThemeColours, resolveColour } from './styles.js';
 
@@ -654,14 +655,17 @@ const chart: Handler<ChartBlock> = (layout, block) => {
     layout.tag(
       'Figure',
       () => {
-        SVGtoPDF(layout.doc, svg, x, y, {
-          width,
-          height,
-          assumePt: true,
-          preserveAspectRatio: 'xMidYMid meet',
-          // Text left in the SVG, if any, is set in the embedded faces.
-          fontCallback: (_family, bold, italic) => (bold ? 'sans-bold' : italic ? 'sans-italic' : 'sans'),
-        });
+        // cairo's shapes and clips drawn directly; any other SVG through svg-to-pdfkit.
+        if (!drawSvg(layout.doc, svg, x, y, width, height)) {
+          SVGtoPDF(layout.doc, svg, x, y, {
+            width,
+            height,
+            assumePt: true,
+            preserveAspectRatio: 'xMidYMid meet',
+            // Text left in the SVG, if any, is set in the embedded faces.
+            fontCallback: (_family, bold, italic) => (bold ? 'sans-bold' : italic ? 'sans-italic' : 'sans'),
+          });
+        }
         if (box) drawSvgTexts(layout, texts, x, y, width, height, box);
       },
       { alt: block.alt, bbox: [x, y, x + width, y + height], placement: 'Block' },
