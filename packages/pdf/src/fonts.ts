@@ -61,11 +61,34 @@ export function loadFonts(fontDir: string = process.env.BRIEFS_FONT_DIR ?? DEFAU
           file: path,
         });
       }
+      memoiseGlyphDecoding(font);
       cache.set(path, font);
     }
     out.set(role, font);
   }
   return out;
+}
+
+type DecodingGlyph = { _decode(): unknown; _font: { _variationProcessor?: unknown }; _briefsDecoded?: unknown };
+const memoised = new WeakSet<object>();
+
+/**
+ * pdfkit subsets every font per document, and fontkit's TrueType subsetter decodes each glyph's
+ * outline again (points and all) only to see whether it is a composite: about a tenth of a brief's
+ * time. The decoded outline of a glyph of a static font never changes, so it is kept on fontkit's
+ * glyph object (which fontkit itself caches per font). Variable fonts decode as before.
+ */
+function memoiseGlyphDecoding(font: fontkit.Font): void {
+  const glyph = (font as unknown as { getGlyph?: (id: number) => object }).getGlyph?.(0);
+  const proto = glyph ? (Object.getPrototypeOf(glyph) as DecodingGlyph | null) : null;
+  if (!proto || typeof proto._decode !== 'function' || memoised.has(proto)) return;
+  const decode = proto._decode;
+  proto._decode = function (this: DecodingGlyph) {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (!Object.hasOwn(this, '_briefsDecoded')) this._briefsDecoded = decode.call(this);
+    return this._briefsDecoded;
+  };
+  memoised.add(proto);
 }
 
 /**
