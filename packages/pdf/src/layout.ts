@@ -684,17 +684,35 @@ function drawSvgTexts(layout: Layout, texts: readonly SvgText[], x: number, y: n
   const scale = Math.min(width / box.width, height / box.height);
   const dx = x + (width - box.width * scale) / 2;
   const dy = y + (height - box.height * scale) / 2;
+  // One transform for all labels; font and colour set only where they change.
+  doc.save();
+  doc.transform(scale, 0, 0, scale, dx, dy);
+  let font = '';
+  let colour = '';
   for (const t of texts) {
-    doc.save();
-    doc.transform(scale, 0, 0, scale, dx, dy);
-    if (t.matrix) doc.transform(...t.matrix);
+    if (t.matrix) {
+      doc.save();
+      doc.transform(...t.matrix);
+    }
     const role: FontRole = roleFor(faceOf(t.text), t.bold ? 'sans-bold' : t.italic ? 'sans-italic' : 'sans');
-    doc.font(role).fontSize(t.size);
+    if (font !== `${role}/${t.size}`) {
+      doc.font(role).fontSize(t.size);
+      font = `${role}/${t.size}`;
+    }
     const w = doc.widthOfString(t.text);
     const tx = t.anchor === 'middle' ? t.x - w / 2 : t.anchor === 'end' ? t.x - w : t.x;
-    doc.fillColor(t.fill, t.opacity).text(t.text, tx, t.y, { lineBreak: false, baseline: 'alphabetic' });
-    doc.restore();
+    if (colour !== `${t.fill}/${t.opacity}`) {
+      doc.fillColor(t.fill, t.opacity);
+      colour = `${t.fill}/${t.opacity}`;
+    }
+    doc.text(t.text, tx, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    if (t.matrix) {
+      doc.restore();
+      // The colour was set inside the saved state when it changed there.
+      colour = '';
+    }
   }
+  doc.restore();
   doc.fillOpacity(1);
 }
 
