@@ -289,6 +289,7 @@ export class Layout {
       return;
     }
     this.useStyle(style);
+    if (this.oneLine(text, style, x, width, link, options.align ?? 'left')) return;
     this.doc.text(text, x, this.doc.y, {
       width,
       lineGap: style.lineGap,
@@ -296,6 +297,24 @@ export class Layout {
       ...(link ? { link, underline: false } : {}),
     });
     this.doc.x = this.left;
+  }
+
+  /**
+   * Text that fits on one line at the cursor, written as pdfkit's line wrapper would write it (the
+   * same operators, the cursor moved down one line) without making a wrapper for it: most table
+   * cells, notes and headings. False, with nothing written, for anything else.
+   */
+  private oneLine(text: string, style: TextStyle, x: number, width: number, link: string | null, align: 'left' | 'right' | 'center'): boolean {
+    if (link || align === 'center' || text.includes('\n')) return false;
+    const doc = this.doc;
+    const lineHeight = doc.currentLineHeight(true);
+    // Room to spare: the wrapper adds word widths one by one, this is the width of the whole.
+    if (doc.y + lineHeight > this.maxY || doc.widthOfString(text) > width - 0.01) return false;
+    const tx = align === 'right' ? x + width - doc.widthOfString(text.replace(/\s+$/, '')) : x;
+    doc.text(text, tx, doc.y, { lineBreak: false });
+    doc.x = this.left;
+    doc.y += lineHeight + (style.lineGap || (doc as unknown as { _lineGap?: number })._lineGap || 0);
+    return true;
   }
 
   private widthOfMixed(text: string, style: TextStyle): number {
