@@ -123,3 +123,52 @@ export function sharedLayoutCache(font: fontkit.Font): Record<string, unknown> {
   }
   return cache;
 }
+
+interface LayoutRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+
+interface EmbeddedFontLike {
+  layoutCache?: unknown;
+  layoutRun(text: string, features?: unknown): LayoutRun;
+  layoutCached(text: string): LayoutRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): LayoutRun | { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+}
+
+const quickened = new WeakSet<object>();
+
+/**
+ * pdfkit's embedded font lays text out word by word (a word ends after a space or tab) through
+ * its layout cache, but finds the words by testing every character against a new array, and
+ * joins the words' glyphs with `concat` (copying them all again per word). This is the same
+ * algorithm, words taken and summed in the same order (same widths to the last bit), with a
+ * character-code test and `push`. Set once on pdfkit's class, for every document.
+ */
+export function quickenFontLayout(font: object): void {
+  const proto = Object.getPrototypeOf(font) as EmbeddedFontLike | null;
+  if (!proto || quickened.has(proto) || typeof proto.layoutCached !== 'function' || typeof proto.layout !== 'function') return;
+  proto.layout = function (this: EmbeddedFontLike, text: string, features?: unknown, onlyWidth?: boolean) {
+    if (features) return this.layoutRun(text, features);
+    const glyphs: unknown[] | null = onlyWidth ? null : [];
+    const positions: unknown[] | null = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c === 32 || c === 9 || (i === n && last < n)) {
+        const run = this.layoutCached(text.slice(last, i + 1));
+        if (glyphs && positions) {
+          for (const g of run.glyphs) glyphs.push(g);
+          for (const p of run.positions) positions.push(p);
+        }
+        advanceWidth += run.advanceWidth;
+        last = i + 1;
+      }
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  quickened.add(proto);
+}

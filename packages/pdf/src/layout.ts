@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ListEntry, ParagraphBlock, QuoteBlock, TableBlock } from './blocks.js';
 import { FALLBACK_RUNS, faceOf, hasRtl, needsFallback, visualLine } from './bidi.js';
-import { type FontRole, forgetUnmappedGlyphs, loadFonts, roleFor, sharedLayoutCache } from './fonts.js';
+import { type FontRole, forgetUnmappedGlyphs, loadFonts, quickenFontLayout, roleFor, sharedLayoutCache } from './fonts.js';
 import { safeUrl } from './links.js';
 import { drawSvg } from './svg-draw.js';
 import { type SvgText, splitSvgText, viewBoxOf } from './svg-text.js';
@@ -106,7 +106,10 @@ export class Layout {
     doc.font = (name: string, ...rest: unknown[]) => {
       font(name, ...rest);
       const cache = caches.get(name);
-      if (cache && doc._font && doc._font.layoutCache !== cache) doc._font.layoutCache = cache;
+      if (cache && doc._font && doc._font.layoutCache !== cache) {
+        doc._font.layoutCache = cache;
+        quickenFontLayout(doc._font);
+      }
       return this.doc;
     };
     this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
