@@ -108,16 +108,20 @@ export function forgetUnmappedGlyphs(fonts: Iterable<fontkit.Font>): void {
 
 const layoutCaches = new Map<fontkit.Font, Record<string, unknown>>();
 const LAYOUT_CACHE_LIMIT = 50_000;
+const layoutCacheUses = new Map<fontkit.Font, number>();
 
 /**
  * pdfkit keeps a per-document cache of shaped words; shaping (fontkit GSUB/GPOS) is most of a
  * brief's time, and a pack repeats the same words in every document. The cache holds only
  * glyphs and scaled positions of a font, nothing of a document, so it is shared by every
- * document that uses the font (bounded: emptied when it grows past a limit, checked per document).
+ * document that uses the font (bounded: emptied when it grows past a limit, checked every eighth
+ * document, as counting the keys of a full cache takes a millisecond; a brief adds a few thousand).
  */
 export function sharedLayoutCache(font: fontkit.Font): Record<string, unknown> {
   let cache = layoutCaches.get(font);
-  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
+  const uses = (layoutCacheUses.get(font) ?? 0) + 1;
+  layoutCacheUses.set(font, uses);
+  if (!cache || (uses % 8 === 0 && Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) {
     cache = Object.create(null) as Record<string, unknown>;
     layoutCaches.set(font, cache);
   }
