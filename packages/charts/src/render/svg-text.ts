@@ -75,17 +75,43 @@ function toAlphabetic(ctx: TextContext): number {
   return shift;
 }
 
+/** Fill colour and its own alpha (1 unless `rgba`) per canvas fill style, parsed once. */
+const colours = new Map<string, { fill: string; alpha: number }>();
+
 function colour(style: unknown, alpha: number): { fill: string; opacity: number } {
   if (typeof style !== 'string') return { fill: '#000000', opacity: alpha };
-  const m = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(style);
-  if (!m) return { fill: style, opacity: alpha };
-  const hex = (n: string) => Number(n).toString(16).padStart(2, '0');
-  return { fill: `#${hex(m[1]!)}${hex(m[2]!)}${hex(m[3]!)}`, opacity: alpha * (m[4] === undefined ? 1 : Number(m[4])) };
+  let parsed = colours.get(style);
+  if (parsed === undefined) {
+    const m = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(style);
+    const hex = (n: string) => Number(n).toString(16).padStart(2, '0');
+    parsed = m
+      ? { fill: `#${hex(m[1]!)}${hex(m[2]!)}${hex(m[3]!)}`, alpha: m[4] === undefined ? 1 : Number(m[4]) }
+      : { fill: style, alpha: 1 };
+    if (colours.size > 1000) colours.clear();
+    colours.set(style, parsed);
+  }
+  return { fill: parsed.fill, opacity: alpha * parsed.alpha };
+}
+
+/** Size, weight and style per CSS font string, parsed once. */
+const fonts = new Map<string, { size: number; bold: boolean; italic: boolean }>();
+
+function fontOf(font: string): { size: number; bold: boolean; italic: boolean } {
+  let parsed = fonts.get(font);
+  if (parsed === undefined) {
+    parsed = {
+      size: Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10),
+      bold: /\b(bold|bolder|[6-9]00)\b/.test(font),
+      italic: /\b(italic|oblique)\b/.test(font),
+    };
+    if (fonts.size > 1000) fonts.clear();
+    fonts.set(font, parsed);
+  }
+  return parsed;
 }
 
 function record(ctx: TextContext, text: string, x: number, y: number): TextRun {
-  const font = ctx.font;
-  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10);
+  const { size, bold, italic } = fontOf(ctx.font);
   const align = ctx.textAlign;
   const anchor = align === 'center' ? 'middle' : align === 'right' || align === 'end' ? 'end' : 'start';
   const dy = toAlphabetic(ctx);
@@ -97,8 +123,8 @@ function record(ctx: TextContext, text: string, x: number, y: number): TextRun {
     y: translateOnly ? y + dy + t.f : y + dy,
     matrix: translateOnly ? null : [t.a, t.b, t.c, t.d, t.e, t.f],
     size,
-    bold: /\b(bold|bolder|[6-9]00)\b/.test(font),
-    italic: /\b(italic|oblique)\b/.test(font),
+    bold,
+    italic,
     anchor,
     ...colour(ctx.fillStyle, ctx.globalAlpha),
   };
@@ -130,27 +156,27 @@ const num = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+const XML_SPECIAL = /[&<>"]/;
+
 function escapeXml(text: string): string {
+  if (!XML_SPECIAL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The runs as SVG `<text>` elements, one per line, in drawing order. */
 export function textElements(runs: readonly TextRun[], fontFamily: string): string {
-  return runs
-    .map((r) => {
-      const attrs = [
-        `x="${num(r.x)}"`,
-        `y="${num(r.y)}"`,
-        ...(r.matrix ? [`transform="matrix(${r.matrix.map(num).join(' ')})"`] : []),
-        `font-family="${escapeXml(fontFamily)}"`,
-        `font-size="${num(r.size)}"`,
-        ...(r.bold ? ['font-weight="bold"'] : []),
-        ...(r.italic ? ['font-style="italic"'] : []),
-        ...(r.anchor !== 'start' ? [`text-anchor="${r.anchor}"`] : []),
-        `fill="${escapeXml(r.fill)}"`,
-        ...(r.opacity < 1 ? [`fill-opacity="${num(r.opacity)}"`] : []),
-      ];
-      return `<text ${attrs.join(' ')}>${escapeXml(r.text)}</text>\n`;
-    })
-    .join('');
+  const family = escapeXml(fontFamily);
+  let out = '';
+  for (const r of runs) {
+    out += `<text x="${num(r.x)}" y="${num(r.y)}"`;
+    if (r.matrix) out += ` transform="matrix(${r.matrix.map(num).join(' ')})"`;
+    out += ` font-family="${family}" font-size="${num(r.size)}"`;
+    if (r.bold) out += ' font-weight="bold"';
+    if (r.italic) out += ' font-style="italic"';
+    if (r.anchor !== 'start') out += ` text-anchor="${r.anchor}"`;
+    out += ` fill="${escapeXml(r.fill)}"`;
+    if (r.opacity < 1) out += ` fill-opacity="${num(r.opacity)}"`;
+    out += `>${escapeXml(r.text)}</text>\n`;
+  }
+  return out;
 }
