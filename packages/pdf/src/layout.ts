@@ -312,9 +312,11 @@ export class Layout {
     const doc = this.doc;
     const lineHeight = doc.currentLineHeight(true);
     // Room to spare: the wrapper adds word widths one by one, this is the width of the whole.
-    if (doc.y + lineHeight > this.maxY || doc.widthOfString(text) > width - 0.01) return false;
+    if (doc.y + lineHeight > this.maxY) return false;
+    const textWidth = doc.widthOfString(text);
+    if (textWidth > width - 0.01) return false;
     const tx = align === 'right' ? x + width - doc.widthOfString(text.replace(/\s+$/, '')) : x;
-    doc.text(text, tx, doc.y, { lineBreak: false });
+    writeFragment(doc, text, tx, doc.y, { textWidth });
     doc.x = this.left;
     doc.y += lineHeight + (style.lineGap || (doc as unknown as { _lineGap?: number })._lineGap || 0);
     return true;
@@ -700,6 +702,24 @@ const chart: Handler<ChartBlock> = (layout, block) => {
   layout.doc.y += caption.spaceAfter;
 };
 
+/**
+ * One line of text (no line break in it) at (x, y): what `doc.text(text, x, y, { lineBreak: false })`
+ * writes, through pdfkit's own line writer (`_fragment`, pdfkit 0.20) without the option copying,
+ * line splitting and two more measurings of the text around it. `textWidth` is the text's width
+ * when the caller has it (pdfkit would measure it again).
+ */
+function writeFragment(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { baseline?: 'alphabetic'; textWidth?: number }): void {
+  const d = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: object) => void; x: number; y: number };
+  if (typeof d._fragment !== 'function') {
+    doc.text(text, x, y, { lineBreak: false, ...options });
+    return;
+  }
+  d.x = x;
+  d.y = y;
+  d._fragment(text, x, y, options);
+  d.x = x + (options.textWidth ?? doc.widthOfString(text));
+}
+
 /** Chart labels in the chart's coordinates, scaled like svg-to-pdfkit's `xMidYMid meet`. */
 function drawSvgTexts(layout: Layout, texts: readonly SvgText[], x: number, y: number, width: number, height: number, box: { width: number; height: number }): void {
   const { doc } = layout;
@@ -727,7 +747,8 @@ function drawSvgTexts(layout: Layout, texts: readonly SvgText[], x: number, y: n
       doc.fillColor(t.fill, t.opacity);
       colour = `${t.fill}/${t.opacity}`;
     }
-    doc.text(t.text, tx, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    if (t.text.includes('\n')) doc.text(t.text, tx, t.y, { lineBreak: false, baseline: 'alphabetic' });
+    else writeFragment(doc, t.text, tx, t.y, { baseline: 'alphabetic', textWidth: w });
     if (t.matrix) {
       doc.restore();
       // The colour was set inside the saved state when it changed there.

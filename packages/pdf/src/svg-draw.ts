@@ -469,25 +469,13 @@ function drawOps(doc: Doc, ops: readonly Op[], state: State): void {
   }
 }
 
-/** Parsed SVGs by their text: a pack draws each brief's charts again. Bounded. */
-const parsedCache = new Map<string, Parsed | null>();
-const PARSED_CACHE_LIMIT = 500;
-
-function parsed(svg: string): Parsed | null {
-  if (parsedCache.has(svg)) return parsedCache.get(svg) ?? null;
-  const result = parseSvg(svg);
-  if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.delete(parsedCache.keys().next().value as string);
-  parsedCache.set(svg, result);
-  return result;
-}
-
 /**
  * Draws `svg` in the box (x, y, width, height) of the current page, scaled to fit and centred
  * (`xMidYMid meet`) and clipped to the box, as svg-to-pdfkit would. False, with nothing drawn,
  * when the SVG is not of the subset this module knows.
  */
 export function drawSvg(doc: Doc, svg: string, x: number, y: number, width: number, height: number): boolean {
-  const p = parsed(svg);
+  const p = parseSvg(svg);
   if (!p) return false;
   const [vx, vy, vw, vh] = p.viewBox;
   const scale = Math.min(width / vw, height / vh);
