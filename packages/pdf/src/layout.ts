@@ -308,11 +308,13 @@ export class Layout {
    * cells, notes and headings. False, with nothing written, for anything else.
    */
   private oneLine(text: string, style: TextStyle, x: number, width: number, link: string | null, align: 'left' | 'right' | 'center'): boolean {
-    if (link || align === 'center' || text.includes('\n')) return false;
+    // Mandatory breaks (UAX #14 BK, CR, LF, NL) are the wrapper's to make.
+    if (link || align === 'center' || /[\n\r\v\f\u0085\u2028\u2029]/.test(text)) return false;
     const doc = this.doc;
     const lineHeight = doc.currentLineHeight(true);
     // Room to spare: the wrapper adds word widths one by one, this is the width of the whole.
-    if (doc.y + lineHeight > this.maxY) return false;
+    // The wrapper compares in single precision (rounded down); keep clear of the edge.
+    if (doc.y + lineHeight > this.maxY - 0.01) return false;
     const textWidth = doc.widthOfString(text);
     if (textWidth > width - 0.01) return false;
     const tx = align === 'right' ? x + width - doc.widthOfString(text.replace(/\s+$/, '')) : x;
