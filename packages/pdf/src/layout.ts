@@ -248,8 +248,13 @@ export class Layout {
     this.doc.font(role).fontSize(style.size).fillColor(this.colour(style));
   }
 
+  /** Font and size of a style, for measuring: the colour is set where text is drawn. */
+  private measureWith(style: TextStyle): void {
+    this.doc.font(style.font).fontSize(style.size);
+  }
+
   lineHeight(style: TextStyle, text = ''): number {
-    this.useStyle(style);
+    this.measureWith(style);
     let height = this.doc.currentLineHeight(true);
     if (needsFallback(text)) {
       this.doc.font(roleFor(faceOf(text), style.font));
@@ -262,7 +267,7 @@ export class Layout {
   /** Height `text` takes in `style` at `width` (exact: the line breaking pdfkit will do). */
   heightOf(text: string, style: TextStyle, width: number): number {
     if (hasRtl(text) || needsFallback(text)) return this.richLines(text, style, width).length * this.lineHeight(style, text);
-    this.useStyle(style);
+    this.measureWith(style);
     // One line needs no wrapping run (the common case of table cells, notes, headings).
     if (!text.includes('\n') && this.doc.widthOfString(text) <= width) return this.doc.currentLineHeight(true) + style.lineGap;
     return this.doc.heightOfString(text, { width, lineGap: style.lineGap });
@@ -274,7 +279,7 @@ export class Layout {
    */
   estimateHeight(text: string, style: TextStyle, width: number): number {
     if (hasRtl(text) || needsFallback(text)) return this.heightOf(text, style, width);
-    this.useStyle(style);
+    this.measureWith(style);
     const lines = Math.max(1, Math.ceil(this.doc.widthOfString(text) / (width * 0.9)));
     return lines * (this.doc.currentLineHeight(true) + style.lineGap);
   }
