@@ -270,7 +270,59 @@ export class Layout {
     this.measureWith(style);
     // One line needs no wrapping run (the common case of table cells, notes, headings).
     if (!text.includes('\n') && this.doc.widthOfString(text) <= width) return this.doc.currentLineHeight(true) + style.lineGap;
-    return this.doc.heightOfString(text, { width, lineGap: style.lineGap });
+    return this.measureLines(text, style, width);
+  }
+
+  /** Lines pdfkit's wrapper made of a text while measuring it, by style, width and text. */
+  private readonly wrapped = new Map<string, WrappedLine[]>();
+
+  /**
+   * `doc.heightOfString(text, { width, lineGap })`, the same run of pdfkit's line wrapper, keeping
+   * the lines it makes: `text()` then writes them (table cells, headings and chart titles are
+   * measured before they are drawn) instead of breaking the text into lines a second time.
+   */
+  private measureLines(text: string, style: TextStyle, width: number): number {
+    const doc = this.doc as unknown as PdfkitInternals & PDFKit.PDFDocument;
+    if (typeof doc._text !== 'function' || typeof doc._initOptions !== 'function') return doc.heightOfString(text, { width, lineGap: style.lineGap });
+    const { x, y } = doc;
+    const options = doc._initOptions({ width, lineGap: style.lineGap });
+    options.height = Number.POSITIVE_INFINITY;
+    const lineGap = (options.lineGap as number) || doc._lineGap || 0;
+    const lines: WrappedLine[] = [];
+    doc._text(text, doc.x, doc.y, options, (line: string, o: Record<string, unknown>) => {
+      lines.push({ text: line, textWidth: o.textWidth as number, wordCount: o.wordCount as number, lineWidth: o.lineWidth as number });
+      doc.y += doc.currentLineHeight(true) + lineGap;
+    });
+    const height = doc.y - y;
+    doc.x = x;
+    doc.y = y;
+    if (this.wrapped.size >= 256) this.wrapped.clear();
+    this.wrapped.set(wrapKey(text, style, width), lines);
+    return height;
+  }
+
+  /**
+   * Writes the lines `measureLines` kept for this text, style and width, as the wrapper would
+   * (same operators, cursor moved down a line each), when all of them fit on the page; false,
+   * with nothing written, otherwise.
+   */
+  private measuredLines(text: string, style: TextStyle, x: number, width: number, link: string | null, align: 'left' | 'right' | 'center'): boolean {
+    if (this.wrapped.size === 0) return false;
+    const key = wrapKey(text, style, width);
+    const lines = this.wrapped.get(key);
+    if (!lines) return false;
+    this.wrapped.delete(key);
+    const doc = this.doc as unknown as PdfkitInternals & PDFKit.PDFDocument;
+    const lineGap = style.lineGap || doc._lineGap || 0;
+    const step = doc.currentLineHeight(true) + lineGap;
+    if (link || lines.length === 0 || typeof doc._fragment !== 'function' || doc.y + lines.length * step > this.maxY - 0.01) return false;
+    for (const line of lines) {
+      doc.x = x;
+      doc._fragment(line.text, x, doc.y, { width, lineGap: style.lineGap, align, lineWidth: line.lineWidth, textWidth: line.textWidth, wordCount: line.wordCount });
+      doc.y += step;
+    }
+    doc.x = this.left;
+    return true;
   }
 
   /**
@@ -298,6 +350,7 @@ export class Layout {
     }
     this.useStyle(style);
     if (this.oneLine(text, style, x, width, link, options.align ?? 'left')) return;
+    if (this.measuredLines(text, style, x, width, link, options.align ?? 'left')) return;
     this.doc.text(text, x, this.doc.y, {
       width,
       lineGap: style.lineGap,
@@ -708,6 +761,26 @@ const chart: Handler<ChartBlock> = (layout, block) => {
   layout.tag('Caption', () => layout.text(text, caption));
   layout.doc.y += caption.spaceAfter;
 };
+
+/** A line as pdfkit's line wrapper emits it, with what `_fragment` reads of the wrapper's options. */
+interface WrappedLine {
+  text: string;
+  textWidth: number;
+  wordCount: number;
+  lineWidth: number;
+}
+
+/** The pdfkit 0.20 internals the text fast paths use (each checked before use). */
+interface PdfkitInternals {
+  _text?: (text: string, x: number, y: number, options: Record<string, unknown>, line: (line: string, options: Record<string, unknown>) => void) => void;
+  _initOptions?: (options: Record<string, unknown>) => Record<string, unknown>;
+  _fragment?: (text: string, x: number, y: number, options: object) => void;
+  _lineGap?: number;
+  x: number;
+  y: number;
+}
+
+const wrapKey = (text: string, style: TextStyle, width: number): string => `${style.font}\u0000${style.size}\u0000${style.lineGap}\u0000${width}\u0000${text}`;
 
 /**
  * One line of text (no line break in it) at (x, y): what `doc.text(text, x, y, { lineBreak: false })`

@@ -3,7 +3,10 @@ import type { Block } from '../src/blocks.js';
 import { Layout } from '../src/layout.js';
 import { DEFAULT_COLOURS } from '../src/styles.js';
 
-/** Blocks full of one-line text: table cells (left and right aligned), headings, list notes. */
+/**
+ * Blocks full of one-line and measured text: table cells (left and right aligned, one line and
+ * wrapped, rows up to the foot of pages), headings, list notes.
+ */
 function blocks(): Block[] {
   const rows: string[][] = [];
   for (let i = 0; i < 120; i++) {
@@ -13,6 +16,7 @@ function blocks(): Block[] {
   }
   return [
     { type: 'heading', level: 1, text: 'A heading on one line' },
+    { type: 'heading', level: 2, text: `A heading long enough to wrap: ${'many words in it '.repeat(6)}end` },
     { type: 'paragraph', text: 'One line.' },
     { type: 'paragraph', text: 'Trailing spaces   ' },
     { type: 'paragraph', text: 'A line\u2028with a line separator, and one\rwith a carriage return.' },
@@ -38,14 +42,18 @@ async function render(oneLine: boolean): Promise<Uint8Array> {
     date: new Date(0),
     headerLabel: 'Test',
   });
-  if (!oneLine) (layout as unknown as { oneLine: () => boolean }).oneLine = () => false;
+  if (!oneLine) {
+    const plain = layout as unknown as { oneLine: () => boolean; measuredLines: () => boolean };
+    plain.oneLine = () => false;
+    plain.measuredLines = () => false;
+  }
   layout.addPage();
   layout.group('Sect', () => layout.render(blocks()));
   return layout.finish();
 }
 
-describe('one-line text without a line wrapper', () => {
-  it('writes the same bytes as pdfkit wrapping the same text', async () => {
+describe('text written without a second line-breaking run', () => {
+  it('writes the same bytes as pdfkit wrapping the same text (one-line text, lines kept from measuring)', async () => {
     const fast = await render(true);
     const wrapped = await render(false);
     expect(fast.length).toBeGreaterThan(10_000);
