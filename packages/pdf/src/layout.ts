@@ -21,7 +21,54 @@ export interface LayoutOptions {
   /** Right-hand side of the running header (organisation or publisher). */
   headerLabel: string;
   fontDir?: string;
+  /**
+   * A piece of a pack assembled later (see assemble.ts): bookmarks and named destinations are
+   * recorded in `marks` instead of written, since their pages are only known once assembled.
+   */
+  assembly?: boolean;
+  /** "Page n of N" footers (default true). Pack parts get theirs when the pack is assembled. */
+  footer?: boolean;
 }
+
+/** A bookmark recorded for assembly: its page (index in this document) and top, in PDF space. */
+export interface RecordedBookmark {
+  title: string;
+  level: number;
+  page: number;
+  top: number;
+  expanded: boolean;
+}
+
+/** A named destination recorded for assembly. */
+export interface RecordedAnchor {
+  name: string;
+  page: number;
+  top: number;
+}
+
+/** How `finish` numbers pages, and the footers it makes for pages assembled in later. */
+export interface FinishOptions {
+  /** Number printed on page `index` (default index + 1). */
+  pageNumber?: (index: number) => number;
+  /** N of "Page n of N" (default the pages of this document). */
+  total?: number;
+  /**
+   * Page numbers of pages from elsewhere (pack parts) to make footer streams for, in this
+   * document's footer font; see `Layout.overlays`.
+   */
+  overlays?: readonly number[];
+}
+
+/** Footer streams made by `finish` for pages assembled in later, and the font they use. */
+export interface FooterOverlays {
+  /** Object numbers of the content streams, one per page number asked for, in order. */
+  streams: number[];
+  /** Object number of the font the streams set as `/${FOOTER_FONT}`. */
+  font: number;
+}
+
+/** Resource name of the footer font in overlay streams. */
+export const FOOTER_FONT = 'BriefsFooter';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
 /** Base writing direction of a BCP 47 language tag. */
@@ -64,11 +111,19 @@ export class Layout {
   private readonly outline: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
   private readonly chunks: Uint8Array[] = [];
   private readonly ended: Promise<void>;
+  private readonly assembly: boolean;
+  private readonly footer: boolean;
+  /** Bookmarks and destinations recorded in assembly mode. */
+  readonly marks: { bookmarks: RecordedBookmark[]; anchors: RecordedAnchor[] } = { bookmarks: [], anchors: [] };
+  /** Set by `finish` when it was asked for overlays. */
+  overlays: FooterOverlays | null = null;
 
   constructor(options: LayoutOptions) {
     const { info, date } = options;
     this.colours = options.colours;
     this.headerLabel = options.headerLabel;
+    this.assembly = options.assembly ?? false;
+    this.footer = options.footer ?? true;
     this.direction = directionOf(options.lang);
     this.doc = new PDFDocument({
       size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
@@ -159,6 +214,11 @@ export class Layout {
 
   // --- structure (tagged PDF) -----------------------------------------------------------------
 
+  /** The Document element every other element hangs from. */
+  get rootElement(): Struct {
+    return this.structs[0]!;
+  }
+
   get struct(): Struct {
     return this.structs[this.structs.length - 1]!;
   }
@@ -218,6 +278,10 @@ export class Layout {
   // --- outline and destinations ---------------------------------------------------------------
 
   bookmark(title: string, level: number): void {
+    if (this.assembly) {
+      this.marks.bookmarks.push({ title, level, page: this.pageIndex, top: this.doc.page.height - this.doc.y, expanded: level === 1 });
+      return;
+    }
     while (this.outline.length > 0 && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
     const parent = this.outline[this.outline.length - 1]?.item ?? this.doc.outline;
     const options = { fit: false, top: this.doc.y, left: this.doc.page.width, zoom: 0, expanded: level === 1 } as never;
@@ -226,6 +290,11 @@ export class Layout {
   }
 
   anchor(name: string): void {
+    if (this.assembly) {
+      this.marks.anchors.push({ name, page: this.pageIndex, top: this.doc.page.height - this.doc.y });
+      this.anchors.set(name, this.pageIndex);
+      return;
+    }
     this.doc.addNamedDestination(name, 'XYZ', null as unknown as number, this.doc.y, null as unknown as number);
     this.anchors.set(name, this.pageIndex);
   }
@@ -409,12 +478,13 @@ export class Layout {
   // --- finishing ------------------------------------------------------------------------------
 
   /** Running header and footer on every page but the plain ones, then the bytes. */
-  async finish(): Promise<Uint8Array> {
+  async finish(options: FinishOptions = {}): Promise<Uint8Array> {
     const range = this.doc.bufferedPageRange();
-    const total = range.count;
+    const total = options.total ?? range.count;
+    const pageNumber = options.pageNumber ?? ((index: number) => index - range.start + 1);
     const header = this.style('runningHeader');
     const footer = this.style('footer');
-    for (let i = range.start; i < range.start + total; i++) {
+    for (let i = range.start; i < range.start + range.count; i++) {
       if (this.plainPages.has(i)) continue;
       this.doc.switchToPage(i);
       const page = this.doc.page;
@@ -437,11 +507,11 @@ export class Layout {
         .lineWidth(0.5)
         .strokeColor(this.colours.rule)
         .stroke();
-      this.useStyle(footer);
-      this.doc.text(`Page ${i - range.start + 1} of ${total}`, left, page.height - bottom + 24, { width, align: 'right', lineBreak: false });
+      if (this.footer) this.drawFooter(pageNumber(i), total, bottom);
       this.doc.endMarkedContent();
       page.margins.bottom = bottom;
     }
+    if (options.overlays) this.overlays = this.footerOverlays(options.overlays, total);
     for (const s of this.structs.splice(0).reverse()) s.end();
     this.doc.end();
     await this.ended;
@@ -453,6 +523,57 @@ export class Layout {
       offset += chunk.length;
     }
     return out;
+  }
+
+  private drawFooter(number: number, total: number, bottom: number): void {
+    const page = this.doc.page;
+    const left = page.margins.left;
+    const width = page.width - left - page.margins.right;
+    this.useStyle(this.style('footer'));
+    this.doc.text(`Page ${number} of ${total}`, left, page.height - bottom + 24, { width, align: 'right', lineBreak: false });
+  }
+
+  /**
+   * Footers of pages that come from elsewhere, as content streams of their own: the operators
+   * pdfkit writes for this document's footer, caught instead of added to a page, with the font
+   * renamed to FOOTER_FONT. A stream runs in the unflipped space of a page that another
+   * document drew, so it sets pdfkit's top-down transform itself.
+   */
+  private footerOverlays(numbers: readonly number[], total: number): FooterOverlays {
+    const doc = this.doc as unknown as { addContent(data: string): unknown; _font: { id: string; ref(): { id: number } } };
+    const page = this.doc.page;
+    const bottom = page.margins.bottom;
+    const pages = this.doc.bufferedPageRange().count;
+    const streams: number[] = [];
+    const own = doc.addContent;
+    let fontId = '';
+    let font = 0;
+    // As in `finish`: no bottom margin while the footer is written, or pdfkit would break the page.
+    page.margins.bottom = 0;
+    try {
+      for (const number of numbers) {
+        const ops: string[] = [];
+        doc.addContent = (data: string) => {
+          ops.push(data);
+          return this.doc;
+        };
+        this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
+        this.drawFooter(number, total, bottom);
+        this.doc.endMarkedContent();
+        doc.addContent = own;
+        fontId = doc._font.id;
+        font = doc._font.ref().id;
+        const body = ops.join('\n').replaceAll(`/${fontId} `, `/${FOOTER_FONT} `);
+        const stream = this.doc.ref({});
+        stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${page.height} cm\n${body}\nQ`);
+        streams.push((stream as unknown as { id: number }).id);
+      }
+    } finally {
+      doc.addContent = own;
+      page.margins.bottom = bottom;
+    }
+    if (this.doc.bufferedPageRange().count !== pages) throw new Error('a footer overflowed its page');
+    return { streams, font };
   }
 
   /** One line of text cut with an ellipsis to fit `width`. */

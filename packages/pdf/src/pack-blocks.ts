@@ -1,8 +1,9 @@
-import type { Brief, FigureKind } from '@briefs/ast';
-import { inlinesOf, selectAll } from '@briefs/ast';
+import type { FigureKind } from '@briefs/ast';
+import { inlinesOf } from '@briefs/ast';
 import type { Block, ChartBlock, TableBlock } from './blocks.js';
 import { shorten, snippetAround } from './brief-blocks.js';
 import { formatIsoDate } from './dates.js';
+import type { PackDigest } from './render-pack.js';
 
 /** Which figures lead "key figures across documents": money first, then shares, then the rest. */
 const KIND_RANK: Record<FigureKind, number> = { money: 0, percent: 1, count: 2, measure: 3, ordinal: 4 };
@@ -11,7 +12,8 @@ export const AT_A_GLANCE_ANCHOR = 'at-a-glance';
 export const APPENDIX_ANCHOR = 'data-appendix';
 
 /** "At a glance": the documents side by side, the pack charts, the key figures of each document. */
-export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly ChartBlock[], perDocument = 3): Block[] {
+export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly ChartBlock[], perDocument = 3): Block[] {
+  const briefs = digests.map((d) => d.brief);
   const blocks: Block[] = [{ type: 'heading', level: 1, text: 'At a glance', anchor: AT_A_GLANCE_ANCHOR }];
   blocks.push({ type: 'heading', level: 2, text: 'Documents' });
   blocks.push({
@@ -24,13 +26,13 @@ export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly Chart
       { label: 'Claims', width: 0.08, align: 'right' },
       { label: 'Quotes', width: 0.08, align: 'right' },
     ],
-    rows: briefs.map((b) => [
+    rows: digests.map(({ brief: b, claims, quotes }) => [
       shorten(b.meta.title || b.id, 90),
       b.meta.publisher,
       formatIsoDate(b.meta.published),
       String(inlinesOf(b, 'figure').length),
-      String(selectAll(b, 'claim').length),
-      String(inlinesOf(b, 'quote').length),
+      String(claims),
+      String(quotes),
     ]),
   });
   if (charts.length > 0) {
@@ -62,7 +64,8 @@ export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly Chart
 }
 
 /** The data appendix: every document and every figure, with where to find the full tables. */
-export function appendixBlocks(briefs: readonly Brief[]): Block[] {
+export function appendixBlocks(digests: readonly PackDigest[]): Block[] {
+  const briefs = digests.map((d) => d.brief);
   const documents: TableBlock = {
     type: 'table',
     columns: [

@@ -1,10 +1,11 @@
-import type { Brief } from '@briefs/ast';
-import { BriefsError } from '@briefs/ast';
-import { briefBlocks, briefAnchor, byline } from './brief-blocks.js';
-import type { ChartBlock } from './blocks.js';
-import { type ChartsApi, chartBlocks } from './charts.js';
+import type { Brief, Claim, Section } from '@briefs/ast';
+import { BriefsError, selectAll } from '@briefs/ast';
+import { type HostPlan, assemblePack } from './assemble.js';
+import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
+import { chartBlocks } from './charts.js';
+import type { ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
-import { Layout, type PageSize } from './layout.js';
+import { Layout, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
 import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
 import { chartOptions, resolveCharts } from './render-brief.js';
@@ -46,20 +47,98 @@ interface ContentsEntry {
 }
 
 /**
- * The briefing pack (`pack.pdf`): cover, contents with page numbers and links, "at a glance"
- * across documents, every brief, and a data appendix. Briefs appear in the order given.
+ * What the pack's own pages (cover, contents, at a glance, appendix) need of one document: the
+ * brief cut down to its metadata and the claims that hold figures or dates (with only those
+ * inline nodes), and the counts the tables show. A few kilobytes where the AST can be hundreds,
+ * so a pack of 10,000 documents is planned without holding 10,000 ASTs.
  */
-export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
-  if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+export interface PackDigest {
+  brief: Brief;
+  claims: number;
+  quotes: number;
+}
+
+export function packDigest(brief: Brief): PackDigest {
+  const kept: Claim[] = [];
+  let claims = 0;
+  let quotes = 0;
+  for (const claim of selectAll(brief, 'claim')) {
+    claims++;
+    const inlines = claim.children.filter((c) => {
+      if (c.type === 'quote') quotes++;
+      return c.type === 'figure' || c.type === 'date';
+    });
+    if (inlines.length > 0) kept.push({ ...claim, children: inlines });
+  }
+  const { residue: _residue, diagnostics: _diagnostics, ...rest } = brief;
+  const section: Section = { type: 'section', id: 's0', depth: 0, heading: null, children: [{ type: 'paragraph', children: kept } as unknown as Section['children'][number]] };
+  return { brief: { ...rest, children: kept.length > 0 ? [section] : [] }, claims, quotes };
+}
+
+/** What the pack's own pages need of one rendered part: its pages and where its anchors are. */
+export interface PartLayout {
+  pages: number;
+  anchors: readonly RecordedAnchor[];
+}
+
+/** A document's pages in a pack, drawn once and assembled into any pack with the same look. */
+export interface PackPart {
+  pdf: Uint8Array;
+  meta: PackPartMeta;
+}
+
+export interface PackPartMeta {
+  id: string;
+  pages: number;
+  bookmarks: RecordedBookmark[];
+  anchors: RecordedAnchor[];
+}
+
+/** Header label of every page of a pack: the organisation, else the pack's title. */
+const packLabel = (options: PackOptions): string => options.theme?.organisation?.trim() || options.title;
+
+/**
+ * One document's pages of a pack (`briefs build` keeps them beside the manifest, so a pack where
+ * one document changed redraws that document's pages only). Footers, bookmarks and destinations
+ * are left to `assemblePack`, which knows where the pages land.
+ */
+export async function renderPackPart(brief: Brief, options: PackOptions): Promise<PackPart> {
+  const charts = await resolveCharts(options.charts);
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const layout = new Layout({
+    pageSize: options.pageSize ?? 'A4',
+    colours,
+    info: { title: brief.meta.title || brief.id, author: '', subject: '', keywords: [] },
+    lang: brief.meta.language || 'en',
+    date: new Date(0),
+    headerLabel: packLabel(options),
+    assembly: true,
+    footer: false,
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
+  });
+  layout.runningTitle = brief.meta.title || brief.id;
+  layout.addPage();
+  layout.group('Art', () => layout.render(briefBlocks(brief, { charts: drawn })), { lang: brief.meta.language || 'en' });
+  const pdf = await layout.finish();
+  return { pdf, meta: { id: brief.id, pages: layout.pageTitles.length, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+}
+
+/**
+ * The pack's own pages: cover, contents, "at a glance" and the data appendix, numbered as they
+ * will be once the parts' pages are put between "at a glance" and the appendix, with a footer
+ * stream for every part page. `digests` and `parts` are in pack order.
+ */
+export async function renderPackHost(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions): Promise<PackHost> {
+  if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  if (digests.length !== parts.length) throw new BriefsError('E_INTERNAL', 'a pack needs one part per document');
+  const briefs = digests.map((d) => d.brief);
   const { date, shown } = resolveDocumentDate(options.date, briefs);
   const charts = await resolveCharts(options.charts);
   const theme = options.theme ?? {};
   const colours = { ...DEFAULT_COLOURS, ...theme.colours };
   const sizing = chartOptions(options.pageSize ?? 'A4', colours);
   const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, sizing)) : [];
-  const briefCharts: ChartBlock[][] = [];
-  // One brief's charts at a time: all SVGs of a 100-document pack at once would sit in memory.
-  for (const brief of briefs) briefCharts.push(charts ? await chartBlocks(charts, charts.briefCharts(brief, sizing)) : []);
   const organisation = theme.organisation?.trim() ?? '';
   const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
   const languages = [...new Set(briefs.map((b) => b.meta.language).filter(Boolean))];
@@ -75,7 +154,8 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
     },
     lang: languages.length === 1 ? (languages[0] ?? 'en') : 'en',
     date,
-    headerLabel: organisation || options.title,
+    headerLabel: packLabel(options),
+    assembly: true,
     ...(options.fontDir ? { fontDir: options.fontDir } : {}),
   });
   const { doc } = layout;
@@ -114,18 +194,29 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   // At a glance.
   layout.runningTitle = 'At a glance';
   layout.addPage();
-  layout.group('Sect', () => layout.render(atAGlanceBlocks(briefs, packCharts)));
+  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
 
-  // Every brief.
-  briefs.forEach((brief, i) => {
-    layout.runningTitle = brief.meta.title || brief.id;
-    layout.addPage();
-    layout.group('Art', () => layout.render(briefBlocks(brief, { charts: briefCharts[i] ?? [] })), { lang: brief.meta.language || 'en' });
+  // Every brief's pages go here when the pack is assembled; its structure goes in this slot.
+  const slot = layout.pageIndex + 1;
+  const slotElement = layout.reserve('Part');
+  const partPages = parts.reduce((n, p) => n + p.pages, 0);
+  const firstPageOf: number[] = [];
+  let at = slot;
+  for (const part of parts) {
+    firstPageOf.push(at);
+    at += part.pages;
+  }
+  const partAnchors = new Map<string, number>();
+  parts.forEach((part, i) => {
+    for (const a of part.anchors) partAnchors.set(a.name, firstPageOf[i]! + a.page);
   });
 
   layout.runningTitle = 'Data appendix';
   layout.addPage();
-  layout.group('Sect', () => layout.render(appendixBlocks(briefs)));
+  layout.group('Sect', () => layout.render(appendixBlocks(digests)));
+
+  // Final page index of a page of this document.
+  const finalIndex = (index: number): number => (index < slot ? index : index + partPages);
 
   // Fill the contents.
   const last = layout.pageIndex;
@@ -145,7 +236,8 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
         doc.switchToPage(tocPages[page]!);
         doc.y = layout.top;
       }
-      const target = layout.anchors.get(entry.anchor);
+      const own = layout.anchors.get(entry.anchor);
+      const target = own !== undefined ? finalIndex(own) : partAnchors.get(entry.anchor);
       const pageNumber = target === undefined ? '' : String(target + 1);
       const y = doc.y;
       const width = layout.width - numberWidth;
@@ -168,7 +260,54 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
     });
   });
   doc.switchToPage(last);
-  return layout.finish();
+  const hostPages = layout.pageTitles.length;
+  const refs = hostRefs(layout, slotElement);
+  const pdf = await layout.finish({
+    pageNumber: (index) => finalIndex(index) + 1,
+    total: hostPages + partPages,
+    overlays: Array.from({ length: partPages }, (_, i) => slot + i + 1),
+  });
+  const overlays = layout.overlays ?? { streams: [], font: 0 };
+  return {
+    pdf,
+    plan: { ...refs, slot, footerFont: overlays.font, overlays: overlays.streams, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors },
+  };
+}
+
+/** Object numbers of the host's objects the assembly rewrites. */
+function hostRefs(layout: Layout, slot: PDFKit.PDFStructureElement): Omit<HostPlan, 'slot' | 'footerFont' | 'overlays' | 'bookmarks' | 'anchors'> {
+  type Ref = { id: number; data: Record<string, unknown> };
+  const doc = layout.doc as unknown as { _root: Ref & { data: { Pages: Ref & { data: { Kids: Ref[] } }; Names: Ref } }; getStructTreeRoot(): Ref };
+  const idOf = (element: PDFKit.PDFStructureElement): number => (element as unknown as { dictionary: Ref }).dictionary.id;
+  return {
+    catalog: doc._root.id,
+    pages: doc._root.data.Pages.id,
+    names: doc._root.data.Names.id,
+    structTreeRoot: doc.getStructTreeRoot().id,
+    documentElement: idOf(layout.rootElement),
+    slotElement: idOf(slot),
+    pageIds: doc._root.data.Pages.data.Kids.map((k) => k.id),
+  };
+}
+
+/** The pack's own pages, and where in them the parts go. */
+export interface PackHost {
+  pdf: Uint8Array;
+  plan: HostPlan;
+}
+
+/**
+ * The renderPack convenience: every part drawn here, then assembled. `briefs build` draws parts
+ * as it renders briefs, keeps them, and assembles from those files instead.
+ */
+export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
+  if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  const parts: PackPart[] = [];
+  for (const brief of briefs) parts.push(await renderPackPart(brief, options));
+  const host = await renderPackHost(briefs.map(packDigest), parts.map((p) => p.meta), options);
+  const chunks: Uint8Array[] = [];
+  assemblePack(host, parts, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
 }
 
 function drawCover(layout: Layout, cover: PackOptions & { organisation: string; count: number; dateText: string }): void {
