@@ -237,7 +237,6 @@ class Writer {
 
 /** A PDF text string: literal when ASCII, else UTF-16BE with a byte order mark, as hex. */
 export function pdfString(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
   if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
   const units = Buffer.from(text, 'utf16le').swap16();
   return `<FEFF${units.toString('hex').toUpperCase()}>`;
@@ -457,7 +456,7 @@ function writeOutline(out: Writer, items: ReadonlyArray<RecordedBookmark & { pag
     if (prev) fields.push(`/Prev ${prev.id} 0 R`);
     if (next) fields.push(`/Next ${next.id} 0 R`);
     out.object(item.id, `<<\n${fields.join('\n')}\n>>`);
-    kids.forEach((kid, i) => write(kid, kids[i - 1], kids[i + 1]));
+    for (let i = 0; i < kids.length; i++) write(kids[i]!, kids[i - 1], kids[i + 1]);
   };
   write(root);
   return root.id;

@@ -483,7 +483,6 @@ export class Layout {
     const total = options.total ?? range.count;
     const pageNumber = options.pageNumber ?? ((index: number) => index - range.start + 1);
     const header = this.style('runningHeader');
-    const footer = this.style('footer');
     for (let i = range.start; i < range.start + range.count; i++) {
       if (this.plainPages.has(i)) continue;
       this.doc.switchToPage(i);
