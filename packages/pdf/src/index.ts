@@ -14,6 +14,8 @@ export { packDigest, packOptionsFrom, renderPack, renderPackHost, renderPackPart
 export { assemblePack } from './assemble.js';
 export type { AssemblyPart, HostPlan, Sink } from './assemble.js';
 export type { PackDigest, PackHost, PackOptions, PackPart, PackPartMeta, PackTheme, PartLayout } from './render-pack.js';
-export { loadPackFile, parsePackFile, selectPackBriefs } from './pack-file.js';
+export { loadPackFile, packMayInclude, parsePackFile, selectPackBriefs } from './pack-file.js';
+export { writePackFromParts } from './pack-files.js';
+export type { PartFile } from './pack-files.js';
 export type { PackConfig, PackDocumentRef, PackOrder, PackTheme as PackFileTheme } from './pack-file.js';
 export { atAGlanceBlocks, appendixBlocks } from './pack-blocks.js';

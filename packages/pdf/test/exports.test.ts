@@ -16,6 +16,7 @@ describe('@briefs/pdf public API', () => {
         'briefInfo',
         'loadPackFile',
         'packDigest',
+        'packMayInclude',
         'packOptionsFrom',
         'parsePackFile',
         'renderBrief',
@@ -26,6 +27,7 @@ describe('@briefs/pdf public API', () => {
         'selectPackBriefs',
         'sourcesAndLinks',
         'visualLine',
+        'writePackFromParts',
       ].sort(),
     );
   });
