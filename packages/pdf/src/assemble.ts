@@ -72,18 +72,27 @@ function parsePdf(bytes: Uint8Array, name: string): ParsedPdf {
   const head = /^xref\n0 (\d+)\n/.exec(latin1(buffer, xref, xref + 32));
   if (!head) throw new BriefsError('E_INPUT_INVALID', 'PDF without a classic xref table', { file: name });
   const size = Number(head[1]);
+  if (size >= 2 ** 21 || buffer.length >= 2 ** 31) throw new BriefsError('E_INPUT_INVALID', 'PDF too large to assemble', { file: name });
   const tableStart = xref + head[0].length;
+  // Entries are 20 bytes: 10 digits of offset, space, 5 of generation, space, n/f, end of line.
   const offsets = new Array<number>(size).fill(0);
+  const order = new Float64Array(size);
+  let used = 0;
   for (let id = 1; id < size; id++) {
-    const entry = latin1(buffer, tableStart + id * 20, tableStart + id * 20 + 18);
-    if (entry.endsWith(' n')) offsets[id] = Number(entry.slice(0, 10));
+    const at = tableStart + id * 20;
+    if (buffer[at + 17] !== 0x6e /* n */) continue;
+    let offset = 0;
+    for (let i = at; i < at + 10; i++) offset = offset * 10 + (buffer[i]! - 0x30);
+    offsets[id] = offset;
+    // Offset and id in one sortable number (ids < 2^21; offsets < 2^31).
+    order[used++] = offset * 2 ** 21 + id;
   }
-  const sorted = offsets.map((offset, id) => ({ offset, id })).filter((o) => o.id > 0 && o.offset > 0);
-  sorted.sort((a, b) => a.offset - b.offset);
+  const sorted = order.subarray(0, used).sort();
   const ends = new Array<number>(size).fill(0);
-  sorted.forEach((o, i) => {
-    ends[o.id] = sorted[i + 1]?.offset ?? xref;
-  });
+  for (let i = 0; i < used; i++) {
+    const id = sorted[i]! % 2 ** 21;
+    ends[id] = i + 1 < used ? Math.floor(sorted[i + 1]! / 2 ** 21) : xref;
+  }
   const trailer = latin1(buffer, tableStart + size * 20, buffer.length);
   const root = /\/Root (\d+) 0 R/.exec(trailer);
   const info = /\/Info (\d+) 0 R/.exec(trailer);

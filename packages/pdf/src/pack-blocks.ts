@@ -12,7 +12,15 @@ export const AT_A_GLANCE_ANCHOR = 'at-a-glance';
 export const APPENDIX_ANCHOR = 'data-appendix';
 
 /** "At a glance": the documents side by side, the pack charts, the key figures of each document. */
-export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly ChartBlock[], perDocument = 3): Block[] {
+/**
+ * Rows of "key figures across documents" at most: past this, fewer figures per document, then the
+ * first documents only (the caption says so). A pack of 1,000 documents would otherwise open with
+ * 150 pages of figures that data/figures.csv holds anyway.
+ */
+export const MAX_KEY_FIGURE_ROWS = 300;
+
+export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly ChartBlock[], most = 3): Block[] {
+  const perDocument = Math.max(1, Math.min(most, Math.floor(MAX_KEY_FIGURE_ROWS / Math.max(1, digests.length))));
   const briefs = digests.map((d) => d.brief);
   const blocks: Block[] = [{ type: 'heading', level: 1, text: 'At a glance', anchor: AT_A_GLANCE_ANCHOR }];
   blocks.push({ type: 'heading', level: 2, text: 'Documents' });
@@ -40,12 +48,15 @@ export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly
     blocks.push(...charts);
   }
   const rows: string[][] = [];
+  let shown = 0;
   for (const brief of briefs) {
+    if (rows.length >= MAX_KEY_FIGURE_ROWS) break;
+    shown++;
     const figures = inlinesOf(brief, 'figure')
       .map((f, index) => ({ ...f, index }))
       .sort((a, b) => KIND_RANK[a.node.kind] - KIND_RANK[b.node.kind] || a.index - b.index)
       .slice(0, perDocument);
-    for (const { node, claim } of figures) rows.push([shorten(brief.meta.title || brief.id, 50), node.text, snippetAround(claim, node, 100)]);
+    for (const { node, claim } of figures.slice(0, MAX_KEY_FIGURE_ROWS - rows.length)) rows.push([shorten(brief.meta.title || brief.id, 50), node.text, snippetAround(claim, node, 100)]);
   }
   if (rows.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: 'Key figures across documents' });
@@ -57,7 +68,7 @@ export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly
         { label: 'In context', width: 0.55 },
       ],
       rows,
-      caption: `Up to ${perDocument} figures per document, money and percentages first. Every figure is in the data appendix and data/figures.csv.`,
+      caption: `${perDocument === 1 ? 'One figure' : `Up to ${perDocument} figures`} per document, money and percentages first${shown < briefs.length ? `, for the first ${shown} of ${briefs.length} documents` : ''}. Every figure is in data/figures.csv; the data appendix counts them by document.`,
     });
   }
   return blocks;
