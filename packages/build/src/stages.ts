@@ -7,8 +7,9 @@ import type { PackConfig, PackDigest, PackPartMeta } from '@briefs/pdf';
  * build calls on them goes through here, loaded lazily: a no-change rebuild never loads the PDF
  * renderer, and `briefs export` never loads it at all.
  *
- * The stage packages are written at the same time as this one; their exports are checked at run
- * time so that a stage not there yet is reported as unavailable instead of failing to load.
+ * The parser and tables stages are checked for their exports at run time (a stage not there is
+ * reported as unavailable); the PDF stage is typed against @briefs/pdf directly, since the pack
+ * is assembled from parts its renderer writes.
  */
 
 export interface ParseStageOptions {
