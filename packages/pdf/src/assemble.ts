@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BriefsError } from '@briefs/ast';
-import { FOOTER_FONT, type RecordedAnchor, type RecordedBookmark } from './layout.js';
+import type { FurnitureOverlays, RecordedAnchor, RecordedBookmark } from './layout.js';
 
 /**
  * Pack assembly at the level of PDF objects. A pack is its own pages (the host: cover, contents,
@@ -30,10 +30,8 @@ export interface HostPlan {
   pageIds: number[];
   /** Index among the host's pages before which the parts' pages go. */
   slot: number;
-  /** Font of the footer streams (`/BriefsFooter`). */
-  footerFont: number;
-  /** A footer stream per part page, in page order. */
-  overlays: number[];
+  /** Running header (one per part) and footer (one per part page) streams, and their fonts. */
+  overlays: FurnitureOverlays;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
 }
@@ -276,8 +274,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   let nextId = hostPdf.size;
   let nextKey = hostNextKey;
 
-  // Part pages' /Contents become [q, the page's own, Q, its footer]: the footer is drawn in
-  // the page's initial graphics state whatever the page left behind.
+  // Part pages' /Contents become [q, the page's own, Q, header, footer]: the furniture is drawn
+  // in the page's initial graphics state whatever the page left behind.
   const save = nextId++;
   const restore = nextId++;
   out.object(save, '<<\n/Length 1\n>>', Buffer.from('q'));
@@ -285,6 +283,7 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
 
   const partPages: number[] = [];
   const articles: number[] = [];
+  const fontEntries = plan.overlays.fonts.map((f) => `/${f.name} ${f.object} 0 R`).join('\n');
   const treeLeaves: Array<{ id: number; low: number; high: number }> = [];
   const bookmarks: Array<RecordedBookmark & { pageId: number }> = [];
   const anchors: Array<RecordedAnchor & { pageId: number }> = [];
@@ -292,6 +291,7 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   let partCount = 0;
 
   for (const part of parts) {
+    const header = plan.overlays.headers[partCount];
     partCount++;
     const name = part.name ?? `pack part ${part.meta.id}`;
     const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
@@ -348,12 +348,11 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
       const object = heads.get(id)!;
       let head = renumber(object.head);
       if (pageSet.has(id)) {
-        const footer = plan.overlays[overlay + pageSet.get(id)!];
-        if (footer === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer footers than the parts have pages');
-        head = head.replace(/\/Contents (\d+) 0 R/, (_, c: string) => `/Contents [${save} 0 R ${c} 0 R ${restore} 0 R ${footer} 0 R]`);
-      } else if (resourcesOf.has(id)) {
-        const entry = `/${FOOTER_FONT} ${plan.footerFont} 0 R`;
-        head = head.includes('/Font <<') ? head.replace('/Font <<', `/Font <<\n${entry}`) : head.replace(/>>\s*$/, `/Font <<\n${entry}\n>>\n>>`);
+        const footer = plan.overlays.footers[overlay + pageSet.get(id)!];
+        if (footer === undefined || header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers or footers than the parts have pages');
+        head = head.replace(/\/Contents (\d+) 0 R/, (_, c: string) => `/Contents [${save} 0 R ${c} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
+      } else if (resourcesOf.has(id) && fontEntries) {
+        head = head.includes('/Font <<') ? head.replace('/Font <<', `/Font <<\n${fontEntries}`) : head.replace(/>>\s*$/, `/Font <<\n${fontEntries}\n>>\n>>`);
       }
       out.object(map[id]!, head, object.stream ? pdf.buffer.subarray(object.stream[0], object.stream[1]) : undefined);
     }
@@ -376,7 +375,9 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     partPages.push(...newPages);
     overlay += pageIds.length;
   }
-  if (overlay !== plan.overlays.length) throw new BriefsError('E_INTERNAL', `pack host made ${plan.overlays.length} footers for ${overlay} part pages`);
+  if (overlay !== plan.overlays.footers.length || partCount !== plan.overlays.headers.length) {
+    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.footers.length} pages, not ${partCount} and ${overlay}`);
+  }
   if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
 
   // Pages: the host's before the slot, the parts', the host's after.

@@ -10,7 +10,7 @@ export type { StyleName, TextStyle, ThemeColours } from './styles.js';
 export { DEFAULT_FONT_DIR, FONT_FILES } from './fonts.js';
 export type { PageSize } from './layout.js';
 export type { DateInput } from './dates.js';
-export { packDigest, packOptionsFrom, renderPack, renderPackHost, renderPackPart } from './render-pack.js';
+export { packDigest, packOptionsFrom, renderPack, renderPackHost, renderPackPart, renderPackSection } from './render-pack.js';
 export { assemblePack } from './assemble.js';
 export type { AssemblyPart, HostPlan, Sink } from './assemble.js';
 export type { PackDigest, PackHost, PackOptions, PackPart, PackPartMeta, PackTheme, PartLayout } from './render-pack.js';

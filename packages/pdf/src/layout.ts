@@ -26,8 +26,16 @@ export interface LayoutOptions {
    * recorded in `marks` instead of written, since their pages are only known once assembled.
    */
   assembly?: boolean;
-  /** "Page n of N" footers (default true). Pack parts get theirs when the pack is assembled. */
-  footer?: boolean;
+  /**
+   * Running header and "Page n of N" footer (default true). Pack parts have none: the pack's
+   * own pages make them as overlays when it is assembled.
+   */
+  furniture?: boolean;
+  /**
+   * Pages written out as they are finished instead of held to the end (bounded memory for a
+   * pack section of thousands of rows). Needs `furniture: false` and no going back to a page.
+   */
+  stream?: boolean;
 }
 
 /** A bookmark recorded for assembly: its page (index in this document) and top, in PDF space. */
@@ -46,29 +54,31 @@ export interface RecordedAnchor {
   top: number;
 }
 
-/** How `finish` numbers pages, and the footers it makes for pages assembled in later. */
+/** How `finish` numbers pages, and the page furniture it makes for pages assembled in later. */
 export interface FinishOptions {
   /** Number printed on page `index` (default index + 1). */
   pageNumber?: (index: number) => number;
   /** N of "Page n of N" (default the pages of this document). */
   total?: number;
   /**
-   * Page numbers of pages from elsewhere (pack parts) to make footer streams for, in this
-   * document's footer font; see `Layout.overlays`.
+   * Pages from elsewhere (pack parts) to make a running header (one per part, from its title)
+   * and footers (one per page number) for, in this document's fonts; see `Layout.overlays`.
    */
-  overlays?: readonly number[];
+  overlays?: ReadonlyArray<{ title: string; pages: readonly number[] }>;
 }
 
-/** Footer streams made by `finish` for pages assembled in later, and the font they use. */
-export interface FooterOverlays {
-  /** Object numbers of the content streams, one per page number asked for, in order. */
-  streams: number[];
-  /** Object number of the font the streams set as `/${FOOTER_FONT}`. */
-  font: number;
+/** Header and footer streams made by `finish` for pages assembled in later, and their fonts. */
+export interface FurnitureOverlays {
+  /** Object numbers of the header streams, one per part. */
+  headers: number[];
+  /** Object numbers of the footer streams, one per page, in order. */
+  footers: number[];
+  /** Fonts the streams use, by resource name, with their object numbers. */
+  fonts: Array<{ name: string; object: number }>;
 }
 
-/** Resource name of the footer font in overlay streams. */
-export const FOOTER_FONT = 'BriefsFooter';
+/** Resource names of the fonts of overlay streams start with this. */
+export const OVERLAY_FONT_PREFIX = 'Briefs';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
 /** Base writing direction of a BCP 47 language tag. */
@@ -82,6 +92,8 @@ type StructOptions = { title?: string; lang?: string; alt?: string; bbox?: [numb
 type Handler<B extends Block> = (layout: Layout, block: B, next: Block | undefined) => void;
 
 const MARGIN = { top: 64, bottom: 62, left: 58, right: 58 };
+/** Top margin of every page, in points. */
+export const MARGIN_TOP = MARGIN.top;
 const PAGE_WIDTH: Record<PageSize, number> = { A4: 595.28, Letter: 612 };
 
 /** Width of the text column of a page size, in points. */
@@ -112,24 +124,25 @@ export class Layout {
   private readonly chunks: Uint8Array[] = [];
   private readonly ended: Promise<void>;
   private readonly assembly: boolean;
-  private readonly footer: boolean;
+  private readonly furniture: boolean;
   /** Bookmarks and destinations recorded in assembly mode. */
   readonly marks: { bookmarks: RecordedBookmark[]; anchors: RecordedAnchor[] } = { bookmarks: [], anchors: [] };
   /** Set by `finish` when it was asked for overlays. */
-  overlays: FooterOverlays | null = null;
+  overlays: FurnitureOverlays | null = null;
 
   constructor(options: LayoutOptions) {
     const { info, date } = options;
     this.colours = options.colours;
     this.headerLabel = options.headerLabel;
     this.assembly = options.assembly ?? false;
-    this.footer = options.footer ?? true;
+    this.furniture = options.furniture ?? true;
+    if (options.stream && this.furniture) throw new Error('a streamed layout cannot draw page furniture at the end');
     this.direction = directionOf(options.lang);
     this.doc = new PDFDocument({
       size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
       margins: MARGIN,
       autoFirstPage: false,
-      bufferPages: true,
+      bufferPages: !options.stream,
       pdfVersion: '1.7',
       tagged: true,
       lang: options.lang || 'en',
@@ -482,35 +495,17 @@ export class Layout {
     const range = this.doc.bufferedPageRange();
     const total = options.total ?? range.count;
     const pageNumber = options.pageNumber ?? ((index: number) => index - range.start + 1);
-    const header = this.style('runningHeader');
-    for (let i = range.start; i < range.start + range.count; i++) {
-      if (this.plainPages.has(i)) continue;
-      this.doc.switchToPage(i);
-      const page = this.doc.page;
-      const bottom = page.margins.bottom;
-      page.margins.bottom = 0;
-      const left = page.margins.left;
-      const width = page.width - left - page.margins.right;
-      this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
-      const title = this.pageTitles[i] ?? '';
-      this.useStyle(header);
-      const y = page.margins.top - 30;
-      if (this.headerLabel) this.doc.text(this.headerLabel, left, y, { width, align: 'right', lineBreak: false });
-      if (title) {
-        const room = width - (this.headerLabel ? this.doc.widthOfString(this.headerLabel) + 16 : 0);
-        this.writeClipped(title, header, left, y, room);
+    if (this.furniture) {
+      for (let i = range.start; i < range.start + range.count; i++) {
+        if (this.plainPages.has(i)) continue;
+        this.doc.switchToPage(i);
+        this.pageFurniture(() => {
+          this.drawHeader(this.pageTitles[i] ?? '');
+          this.drawFooter(pageNumber(i), total);
+        });
       }
-      this.doc
-        .moveTo(left, page.margins.top - 16)
-        .lineTo(left + width, page.margins.top - 16)
-        .lineWidth(0.5)
-        .strokeColor(this.colours.rule)
-        .stroke();
-      if (this.footer) this.drawFooter(pageNumber(i), total, bottom);
-      this.doc.endMarkedContent();
-      page.margins.bottom = bottom;
     }
-    if (options.overlays) this.overlays = this.footerOverlays(options.overlays, total);
+    if (options.overlays) this.overlays = this.furnitureOverlays(options.overlays, total);
     for (const s of this.structs.splice(0).reverse()) s.end();
     this.doc.end();
     await this.ended;
@@ -524,55 +519,91 @@ export class Layout {
     return out;
   }
 
-  private drawFooter(number: number, total: number, bottom: number): void {
+  /** Draws header or footer (pagination artifacts) with no bottom margin, so pdfkit never breaks the page. */
+  private pageFurniture(draw: () => void): void {
+    const page = this.doc.page;
+    const bottom = page.margins.bottom;
+    page.margins.bottom = 0;
+    try {
+      this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
+      draw();
+      this.doc.endMarkedContent();
+    } finally {
+      page.margins.bottom = bottom;
+    }
+  }
+
+  private drawHeader(title: string): void {
+    const page = this.doc.page;
+    const left = page.margins.left;
+    const width = page.width - left - page.margins.right;
+    const header = this.style('runningHeader');
+    this.useStyle(header);
+    const y = page.margins.top - 30;
+    if (this.headerLabel) this.doc.text(this.headerLabel, left, y, { width, align: 'right', lineBreak: false });
+    if (title) {
+      const room = width - (this.headerLabel ? this.doc.widthOfString(this.headerLabel) + 16 : 0);
+      this.writeClipped(title, header, left, y, room);
+    }
+    this.doc
+      .moveTo(left, page.margins.top - 16)
+      .lineTo(left + width, page.margins.top - 16)
+      .lineWidth(0.5)
+      .strokeColor(this.colours.rule)
+      .stroke();
+  }
+
+  private drawFooter(number: number, total: number): void {
     const page = this.doc.page;
     const left = page.margins.left;
     const width = page.width - left - page.margins.right;
     this.useStyle(this.style('footer'));
-    this.doc.text(`Page ${number} of ${total}`, left, page.height - bottom + 24, { width, align: 'right', lineBreak: false });
+    this.doc.text(`Page ${number} of ${total}`, left, page.height - MARGIN.bottom + 24, { width, align: 'right', lineBreak: false });
   }
 
   /**
-   * Footers of pages that come from elsewhere, as content streams of their own: the operators
-   * pdfkit writes for this document's footer, caught instead of added to a page, with the font
-   * renamed to FOOTER_FONT. A stream runs in the unflipped space of a page that another
-   * document drew, so it sets pdfkit's top-down transform itself.
+   * Running headers and footers of pages drawn elsewhere (pack parts), as content streams of
+   * their own: the operators pdfkit writes for this document's header and footer, caught instead
+   * of added to a page, with their fonts renamed `/Briefs<font id>` (see `FurnitureOverlays`). A
+   * stream runs in the unflipped space of a page that another document drew, so it sets pdfkit's
+   * top-down transform itself. One header per part (its pages share it); a footer per page.
    */
-  private footerOverlays(numbers: readonly number[], total: number): FooterOverlays {
-    const doc = this.doc as unknown as { addContent(data: string): unknown; _font: { id: string; ref(): { id: number } } };
-    const page = this.doc.page;
-    const bottom = page.margins.bottom;
+  private furnitureOverlays(parts: ReadonlyArray<{ title: string; pages: readonly number[] }>, total: number): FurnitureOverlays {
+    type Font = { id: string; ref(): { id: number } };
+    const doc = this.doc as unknown as { addContent(data: string): unknown; _fontFamilies: Record<string, Font> };
+    const height = this.doc.page.height;
     const pages = this.doc.bufferedPageRange().count;
-    const streams: number[] = [];
     const own = doc.addContent;
-    let fontId = '';
-    let font = 0;
-    // As in `finish`: no bottom margin while the footer is written, or pdfkit would break the page.
-    page.margins.bottom = 0;
-    try {
-      for (const number of numbers) {
-        const ops: string[] = [];
-        doc.addContent = (data: string) => {
-          ops.push(data);
-          return this.doc;
-        };
-        this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
-        this.drawFooter(number, total, bottom);
-        this.doc.endMarkedContent();
+    const fontIds = new Set<string>();
+    const capture = (draw: () => void): number => {
+      const ops: string[] = [];
+      doc.addContent = (data: string) => {
+        ops.push(data);
+        return this.doc;
+      };
+      try {
+        this.pageFurniture(draw);
+      } finally {
         doc.addContent = own;
-        fontId = doc._font.id;
-        font = doc._font.ref().id;
-        const body = ops.join('\n').replaceAll(`/${fontId} `, `/${FOOTER_FONT} `);
-        const stream = this.doc.ref({});
-        stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${page.height} cm\n${body}\nQ`);
-        streams.push((stream as unknown as { id: number }).id);
       }
-    } finally {
-      doc.addContent = own;
-      page.margins.bottom = bottom;
+      const body = ops.join('\n').replace(/\/(F\d+) ([\d.]+ Tf)/g, (_, id: string, rest: string) => {
+        fontIds.add(id);
+        return `/${OVERLAY_FONT_PREFIX}${id} ${rest}`;
+      });
+      const stream = this.doc.ref({});
+      stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`);
+      return (stream as unknown as { id: number }).id;
+    };
+    const headers: number[] = [];
+    const footers: number[] = [];
+    for (const part of parts) {
+      headers.push(capture(() => this.drawHeader(part.title)));
+      for (const number of part.pages) footers.push(capture(() => this.drawFooter(number, total)));
     }
-    if (this.doc.bufferedPageRange().count !== pages) throw new Error('a footer overflowed its page');
-    return { streams, font };
+    if (this.doc.bufferedPageRange().count !== pages) throw new Error('page furniture overflowed its page');
+    const byId = new Map(Object.values(doc._fontFamilies).map((f) => [f.id, f]));
+    const fonts = [...fontIds].sort().map((id) => ({ name: `${OVERLAY_FONT_PREFIX}${id}`, object: byId.get(id)!.ref().id }));
+    return { headers, footers, fonts };
   }
 
   /** One line of text cut with an ellipsis to fit `width`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openFileAtomic } from '@briefs/io';
 import { type AssemblyPart, assemblePack } from './assemble.js';
-import { type PackDigest, type PackOptions, type PackPartMeta, renderPackHost } from './render-pack.js';
+import { type PackDigest, type PackOptions, type PackPart, type PackPartMeta, renderPackHost, renderPackSection } from './render-pack.js';
 
 /** A part kept on disk: its PDF file and what `renderPackPart` said of it. */
 export interface PartFile {
@@ -19,14 +19,13 @@ export interface PartFile {
  * the whole pack was written.
  */
 export async function writePackFromParts(parts: readonly PartFile[], options: PackOptions, path: string): Promise<void> {
-  const host = await renderPackHost(
-    parts.map((p) => p.digest),
-    parts.map((p) => p.meta),
-    options,
-  );
+  const digests = parts.map((p) => p.digest);
+  const glance = await renderPackSection('at-a-glance', digests, options);
+  const appendix = await renderPackSection('appendix', digests, options);
+  const host = await renderPackHost(digests, [glance.meta, ...parts.map((p) => p.meta), appendix.meta], options);
   const writer = await openFileAtomic(path);
   try {
-    assemblePack(host, lazily(parts), (chunk) => writer.write(chunk));
+    assemblePack(host, lazily(glance, parts, appendix), (chunk) => writer.write(chunk));
   } catch (error) {
     await writer.abort();
     throw error;
@@ -34,6 +33,8 @@ export async function writePackFromParts(parts: readonly PartFile[], options: Pa
   await writer.commit();
 }
 
-function* lazily(parts: readonly PartFile[]): Generator<AssemblyPart> {
+function* lazily(glance: PackPart, parts: readonly PartFile[], appendix: PackPart): Generator<AssemblyPart> {
+  yield glance;
   for (const part of parts) yield { pdf: readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
+  yield appendix;
 }

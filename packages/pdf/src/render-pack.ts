@@ -5,7 +5,7 @@ import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
 import type { ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
-import { Layout, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
+import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
 import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
 import { chartOptions, resolveCharts } from './render-brief.js';
@@ -77,7 +77,9 @@ export function packDigest(brief: Brief): PackDigest {
 
 /** What the pack's own pages need of one rendered part: its pages and where its anchors are. */
 export interface PartLayout {
+  id: string;
   pages: number;
+  title: string;
   anchors: readonly RecordedAnchor[];
 }
 
@@ -90,6 +92,8 @@ export interface PackPart {
 export interface PackPartMeta {
   id: string;
   pages: number;
+  /** Running title of its pages (header drawn at assembly). */
+  title: string;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
 }
@@ -97,48 +101,78 @@ export interface PackPartMeta {
 /** Header label of every page of a pack: the organisation, else the pack's title. */
 const packLabel = (options: PackOptions): string => options.theme?.organisation?.trim() || options.title;
 
+/** Layout of a piece of a pack: no page furniture (the assembly adds it), pages streamed out. */
+function partLayout(options: PackOptions, lang: string, title: string): Layout {
+  const layout = new Layout({
+    pageSize: options.pageSize ?? 'A4',
+    colours: { ...DEFAULT_COLOURS, ...options.theme?.colours },
+    info: { title, author: '', subject: '', keywords: [] },
+    lang,
+    date: new Date(0),
+    headerLabel: '',
+    assembly: true,
+    furniture: false,
+    stream: true,
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
+  });
+  layout.runningTitle = title;
+  layout.addPage();
+  return layout;
+}
+
+async function finishPart(layout: Layout, id: string, title: string): Promise<PackPart> {
+  const pdf = await layout.finish();
+  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+}
+
 /**
  * One document's pages of a pack (`briefs build` keeps them beside the manifest, so a pack where
- * one document changed redraws that document's pages only). Footers, bookmarks and destinations
- * are left to `assemblePack`, which knows where the pages land.
+ * one document changed redraws that document's pages only). Running headers, footers, bookmarks
+ * and destinations are left to `assemblePack`, which knows where the pages land.
  */
 export async function renderPackPart(brief: Brief, options: PackOptions): Promise<PackPart> {
   const charts = await resolveCharts(options.charts);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
   const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
-  const layout = new Layout({
-    pageSize: options.pageSize ?? 'A4',
-    colours,
-    info: { title: brief.meta.title || brief.id, author: '', subject: '', keywords: [] },
-    lang: brief.meta.language || 'en',
-    date: new Date(0),
-    headerLabel: packLabel(options),
-    assembly: true,
-    footer: false,
-    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
-  });
-  layout.runningTitle = brief.meta.title || brief.id;
-  layout.addPage();
+  const title = brief.meta.title || brief.id;
+  const layout = partLayout(options, brief.meta.language || 'en', title);
   layout.group('Art', () => layout.render(briefBlocks(brief, { charts: drawn })), { lang: brief.meta.language || 'en' });
-  const pdf = await layout.finish();
-  return { pdf, meta: { id: brief.id, pages: layout.pageTitles.length, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+  return finishPart(layout, brief.id, title);
 }
 
 /**
- * The pack's own pages: cover, contents, "at a glance" and the data appendix, numbered as they
- * will be once the parts' pages are put between "at a glance" and the appendix, with a footer
- * stream for every part page. `digests` and `parts` are in pack order.
+ * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
+ * (the documents side by side, the pack charts, key figures) or the data appendix. Streamed, so
+ * a pack of 10,000 documents does not hold its hundreds of table pages in memory.
+ */
+export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions): Promise<PackPart> {
+  const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
+  const lang = languages.length === 1 ? (languages[0] ?? 'en') : 'en';
+  if (section === 'appendix') {
+    const layout = partLayout(options, lang, 'Data appendix');
+    layout.group('Sect', () => layout.render(appendixBlocks(digests)));
+    return finishPart(layout, APPENDIX_ANCHOR, 'Data appendix');
+  }
+  const charts = await resolveCharts(options.charts);
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  const briefs = digests.map((d) => d.brief);
+  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const layout = partLayout(options, lang, 'At a glance');
+  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
+  return finishPart(layout, AT_A_GLANCE_ANCHOR, 'At a glance');
+}
+
+/**
+ * The pack's own pages, cover and contents, numbered as they will be once `parts` (the "at a
+ * glance" section, each document, the appendix: in order) follow them, with the running header
+ * and footer of every part page. `digests` are the documents', in pack order.
  */
 export async function renderPackHost(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions): Promise<PackHost> {
   if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
-  if (digests.length !== parts.length) throw new BriefsError('E_INTERNAL', 'a pack needs one part per document');
   const briefs = digests.map((d) => d.brief);
   const { date, shown } = resolveDocumentDate(options.date, briefs);
-  const charts = await resolveCharts(options.charts);
   const theme = options.theme ?? {};
   const colours = { ...DEFAULT_COLOURS, ...theme.colours };
-  const sizing = chartOptions(options.pageSize ?? 'A4', colours);
-  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, sizing)) : [];
   const organisation = theme.organisation?.trim() ?? '';
   const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
   const languages = [...new Set(briefs.map((b) => b.meta.language).filter(Boolean))];
@@ -166,7 +200,7 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
   layout.plainPages.add(layout.pageIndex);
   drawCover(layout, { ...options, organisation, count: briefs.length, dateText: shown ? formatDate(date) : '' });
 
-  // Contents: pages reserved now, filled once every page number is known.
+  // Contents: the parts' pages are known, so every entry's page number is.
   const entries: ContentsEntry[] = [
     { title: 'At a glance', note: 'The documents side by side, charts and key figures across them', anchor: AT_A_GLANCE_ANCHOR },
     ...briefs.map((b) => ({ title: b.meta.title || b.id, note: byline(b), anchor: briefAnchor(b) })),
@@ -176,68 +210,39 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
   const noteStyle = layout.style('tocSub');
   const entryHeight = layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3 + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
   const titleHeight = layout.lineHeight(layout.style('h1')) + 24;
-  layout.runningTitle = 'Contents';
-  layout.addPage();
-  const tocPages = [layout.pageIndex];
-  const perFirst = Math.max(1, Math.floor((layout.maxY - layout.top - titleHeight) / entryHeight));
-  const perNext = Math.max(1, Math.floor((layout.maxY - layout.top) / entryHeight));
-  for (let left = entries.length - perFirst; left > 0; left -= perNext) {
-    layout.addPage();
-    tocPages.push(layout.pageIndex);
-  }
-  layout.doc.switchToPage(tocPages[0]!);
-  layout.doc.y = layout.top;
-  layout.bookmark('Contents', 1);
-  const toc = layout.reserve('TOC');
-  layout.doc.switchToPage(tocPages[tocPages.length - 1]!);
-
-  // At a glance.
-  layout.runningTitle = 'At a glance';
-  layout.addPage();
-  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
-
-  // Every brief's pages go here when the pack is assembled; its structure goes in this slot.
-  const slot = layout.pageIndex + 1;
-  const slotElement = layout.reserve('Part');
-  const partPages = parts.reduce((n, p) => n + p.pages, 0);
+  const perFirst = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP - titleHeight) / entryHeight));
+  const perNext = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP) / entryHeight));
+  const tocPageCount = 1 + Math.max(0, Math.ceil((entries.length - perFirst) / perNext));
+  // Parts follow the cover and the contents.
+  const slot = 1 + tocPageCount;
   const firstPageOf: number[] = [];
   let at = slot;
   for (const part of parts) {
     firstPageOf.push(at);
     at += part.pages;
   }
-  const partAnchors = new Map<string, number>();
+  const total = at;
+  const anchorPage = new Map<string, number>();
   parts.forEach((part, i) => {
-    for (const a of part.anchors) partAnchors.set(a.name, firstPageOf[i]! + a.page);
+    for (const a of part.anchors) anchorPage.set(a.name, firstPageOf[i]! + a.page);
   });
 
-  layout.runningTitle = 'Data appendix';
+  layout.runningTitle = 'Contents';
   layout.addPage();
-  layout.group('Sect', () => layout.render(appendixBlocks(digests)));
-
-  // Final page index of a page of this document.
-  const finalIndex = (index: number): number => (index < slot ? index : index + partPages);
-
-  // Fill the contents.
-  const last = layout.pageIndex;
-  layout.within(toc, () => {
-    let page = 0;
-    doc.switchToPage(tocPages[0]!);
-    doc.y = layout.top;
+  layout.bookmark('Contents', 1);
+  layout.group('TOC', () => {
     layout.tag('H1', () => layout.text('Contents', layout.style('h1')));
-    // Entries go where the reservation counted them (perFirst, then perNext a page), so the
-    // pages reserved are the pages used.
+    // Entries go where the page count above reckoned (perFirst, then perNext a page).
     doc.y = layout.top + titleHeight;
     const numberWidth = 40;
+    let page = 0;
     entries.forEach((entry, index) => {
       const onPage = index < perFirst ? 0 : 1 + Math.floor((index - perFirst) / perNext);
       if (onPage !== page) {
         page = onPage;
-        doc.switchToPage(tocPages[page]!);
-        doc.y = layout.top;
+        layout.addPage();
       }
-      const own = layout.anchors.get(entry.anchor);
-      const target = own !== undefined ? finalIndex(own) : partAnchors.get(entry.anchor);
+      const target = anchorPage.get(entry.anchor);
       const pageNumber = target === undefined ? '' : String(target + 1);
       const y = doc.y;
       const width = layout.width - numberWidth;
@@ -259,23 +264,21 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
     });
   });
-  doc.switchToPage(last);
-  const hostPages = layout.pageTitles.length;
+  if (layout.pageTitles.length !== slot) throw new BriefsError('E_INTERNAL', `contents took ${layout.pageTitles.length - 1} pages, ${tocPageCount} were reckoned`);
+
+  // Every part's pages go after these; its structure goes in this slot.
+  const slotElement = layout.reserve('Part');
   const refs = hostRefs(layout, slotElement);
   const pdf = await layout.finish({
-    pageNumber: (index) => finalIndex(index) + 1,
-    total: hostPages + partPages,
-    overlays: Array.from({ length: partPages }, (_, i) => slot + i + 1),
+    total,
+    overlays: parts.map((part, i) => ({ title: part.title, pages: Array.from({ length: part.pages }, (_, p) => firstPageOf[i]! + p + 1) })),
   });
-  const overlays = layout.overlays ?? { streams: [], font: 0 };
-  return {
-    pdf,
-    plan: { ...refs, slot, footerFont: overlays.font, overlays: overlays.streams, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors },
-  };
+  const overlays = layout.overlays ?? { headers: [], footers: [], fonts: [] };
+  return { pdf, plan: { ...refs, slot, overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
 }
 
 /** Object numbers of the host's objects the assembly rewrites. */
-function hostRefs(layout: Layout, slot: PDFKit.PDFStructureElement): Omit<HostPlan, 'slot' | 'footerFont' | 'overlays' | 'bookmarks' | 'anchors'> {
+function hostRefs(layout: Layout, slot: PDFKit.PDFStructureElement): Omit<HostPlan, 'slot' | 'overlays' | 'bookmarks' | 'anchors'> {
   type Ref = { id: number; data: Record<string, unknown> };
   const doc = layout.doc as unknown as { _root: Ref & { data: { Pages: Ref & { data: { Kids: Ref[] } }; Names: Ref } }; getStructTreeRoot(): Ref };
   const idOf = (element: PDFKit.PDFStructureElement): number => (element as unknown as { dictionary: Ref }).dictionary.id;
@@ -302,9 +305,11 @@ export interface PackHost {
  */
 export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
   if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
-  const parts: PackPart[] = [];
+  const digests = briefs.map(packDigest);
+  const parts: PackPart[] = [await renderPackSection('at-a-glance', digests, options)];
   for (const brief of briefs) parts.push(await renderPackPart(brief, options));
-  const host = await renderPackHost(briefs.map(packDigest), parts.map((p) => p.meta), options);
+  parts.push(await renderPackSection('appendix', digests, options));
+  const host = await renderPackHost(digests, parts.map((p) => p.meta), options);
   const chunks: Uint8Array[] = [];
   assemblePack(host, parts, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AssemblyPart, assemblePack, packDigest, renderPack, renderPackHost, renderPackPart } from '../src/index.js';
+import { type AssemblyPart, assemblePack, packDigest, renderPack, renderPackHost, renderPackPart, renderPackSection } from '../src/index.js';
 import type { PackOptions } from '../src/render-pack.js';
 import { sampleBrief } from './fixtures/sample-brief.js';
 import { pdfinfo, pdftotext, qpdfCheck, qpdfJson, toFile } from './pdf-tools.js';
@@ -93,9 +93,10 @@ describe('assemblePack', async () => {
   const parts = await Promise.all(briefs.map((b) => renderPackPart(b, options)));
 
   async function assemble(indices: number[]): Promise<Uint8Array> {
-    const chosen = indices.map((i) => parts[i]!);
+    const digests = indices.map((i) => packDigest(briefs[i]!));
+    const chosen = [await renderPackSection('at-a-glance', digests, options), ...indices.map((i) => parts[i]!), await renderPackSection('appendix', digests, options)];
     const host = await renderPackHost(
-      indices.map((i) => packDigest(briefs[i]!)),
+      digests,
       chosen.map((p) => p.meta),
       options,
     );
@@ -137,18 +138,21 @@ describe('assemblePack', async () => {
   });
 
   it('names a damaged part instead of writing a broken pack', async () => {
-    const host = await renderPackHost([packDigest(briefs[0]!)], [parts[0]!.meta], options);
-    const broken: AssemblyPart = { pdf: parts[0]!.pdf.subarray(0, parts[0]!.pdf.length - 40), meta: parts[0]!.meta };
+    const digests = [packDigest(briefs[0]!)];
+    const glance = await renderPackSection('at-a-glance', digests, options);
+    const appendix = await renderPackSection('appendix', digests, options);
+    const host = await renderPackHost(digests, [glance.meta, parts[0]!.meta, appendix.meta], options);
     const failure = (part: AssemblyPart): unknown => {
       try {
-        assemblePack(host, [part], () => {});
+        assemblePack(host, [glance, part, appendix], () => {});
       } catch (error) {
         return error;
       }
       return null;
     };
+    const broken: AssemblyPart = { pdf: parts[0]!.pdf.subarray(0, parts[0]!.pdf.length - 40), meta: parts[0]!.meta };
     expect(failure(broken)).toMatchObject({ file: 'pack part doc-0', message: 'not a complete PDF (no startxref)' });
-    const wrongCount: AssemblyPart = { pdf: parts[0]!.pdf, name: '.briefs/parts/doc-0.pdf', meta: { ...parts[0]!.meta, pages: parts[0]!.meta.pages + 1 } };
-    expect(failure(wrongCount)).toMatchObject({ file: '.briefs/parts/doc-0.pdf', message: expect.stringMatching(/has \d+ pages, its record says/) });
+    const wrongCount: AssemblyPart = { pdf: parts[0]!.pdf, name: '.briefs-parts/doc-0.pdf', meta: { ...parts[0]!.meta, pages: parts[0]!.meta.pages + 1 } };
+    expect(failure(wrongCount)).toMatchObject({ file: '.briefs-parts/doc-0.pdf', message: expect.stringMatching(/has \d+ pages, its record says/) });
   });
 });

@@ -23,6 +23,7 @@ describe('@briefs/pdf public API', () => {
         'renderPack',
         'renderPackHost',
         'renderPackPart',
+        'renderPackSection',
         'safeUrl',
         'selectPackBriefs',
         'sourcesAndLinks',
