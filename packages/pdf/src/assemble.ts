@@ -205,7 +205,8 @@ function numsOf(head: string): Array<{ key: number; value: string }> {
 
 class Writer {
   offset = 0;
-  readonly offsets: number[] = [];
+  /** Byte offset of each object written, by object number (grows as needed). */
+  offsets: number[] = [];
   private readonly hash = createHash('md5');
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
@@ -419,12 +420,17 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   // Cross-reference table and trailer.
   const size = nextId;
   const xref = out.offset;
-  const lines = ['xref', `0 ${size}`, '0000000000 65535 f '];
+  // Written a block at a time: a pack of 10,000 documents has millions of objects.
+  let lines = ['xref', `0 ${size}`, '0000000000 65535 f '];
   for (let id = 1; id < size; id++) {
     const at = out.offsets[id];
     lines.push(at === undefined ? '0000000000 65535 f ' : `${String(at).padStart(10, '0')} 00000 n `);
+    if (lines.length >= 50_000) {
+      out.raw(`${lines.join('\n')}\n`);
+      lines = [];
+    }
   }
-  out.raw(`${lines.join('\n')}\n`);
+  if (lines.length > 0) out.raw(`${lines.join('\n')}\n`);
   const fileId = out.digest();
   out.raw(`trailer\n<<\n/Size ${size}\n/Root ${plan.catalog} 0 R\n/Info ${hostPdf.info} 0 R\n/ID [<${fileId}> <${fileId}>]\n>>\nstartxref\n${xref}\n%%EOF\n`);
   out.flush();

@@ -176,7 +176,21 @@ export class Layout {
       if (cache && doc._font && doc._font.layoutCache !== cache) doc._font.layoutCache = cache;
       return this.doc;
     };
-    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    // pdfkit writes a line at a time: small buffers are joined as they come, since a pack section
+    // of thousands of pages would otherwise hold millions of them (each with its own overhead).
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const compact = (): void => {
+      if (pending.length > 0) this.chunks.push(Buffer.concat(pending, pendingBytes));
+      pending = [];
+      pendingBytes = 0;
+    };
+    this.doc.on('data', (chunk: Uint8Array) => {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 1 << 20) compact();
+    });
+    this.doc.on('end', compact);
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
