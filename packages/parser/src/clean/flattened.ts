@@ -176,10 +176,8 @@ function repeatedItem(text: string, whole: string): string | null {
   for (let k = 3; k <= Math.min(20, ws.length - 1); k++) {
     const phrase = ws.slice(0, k).join(' ');
     const later = whole.indexOf(phrase, phrase.length);
-    if (later < 0) {
-      if (found) break;
-      continue;
-    }
+    // No longer phrase can recur where this one does not.
+    if (later < 0) break;
     const nextHere = ws[k] ?? '';
     const nextThere = whole.slice(later + phrase.length).trimStart().split(/\s+/)[0] ?? '';
     if (/^\p{Lu}/u.test(nextHere) && /^\p{Lu}/u.test(nextThere)) found = phrase;
@@ -196,10 +194,17 @@ export function outlineItems(outline: string, body: string): string[] {
   const items: string[] = [];
   let s = 0;
   while (s < ws.length) {
+    // A phrase the body holds contains every shorter prefix of it: past the first miss no longer
+    // phrase can match, and a longer one can only occur where the shorter one first does or later.
     let best = 0;
+    let from = 0;
+    let phrase = ws.slice(s, s + 3).join(' ');
     for (let k = 4; s + k <= ws.length; k++) {
-      if (body.includes(ws.slice(s, s + k).join(' '))) best = k;
-      else if (best) break;
+      phrase += ` ${ws[s + k - 1]!}`;
+      const at = body.indexOf(phrase, from);
+      if (at < 0) break;
+      best = k;
+      from = at;
     }
     if (best >= 4) {
       items.push(ws.slice(s, s + best).join(' '));
@@ -248,18 +253,22 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
  */
 export function endnotesAt(body: string): { start: number; numbers: Set<number> } | null {
   const trimmed = body.trimEnd();
+  // The separators between items, found once: splitting the rest of the text anew at every
+  // candidate was quadratic. A separator is a whole run of white space after a sentence end, so
+  // those past a candidate are exactly the ones splitting from the candidate on would find.
+  const cuts = [...trimmed.matchAll(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/gu)].map((c) => [c.index, c.index + c[0].length] as const);
+  let next = 0;
   for (const m of trimmed.matchAll(/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu)) {
-    const items = trimmed.slice(m.index).split(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/u);
-    if (items.length < 2) continue;
+    while (next < cuts.length && cuts[next]![0] <= m.index) next++;
+    if (next === cuts.length) continue;
+    // Items from the candidate on, checked as they are cut: the first bad one ends the run.
     const numbers: number[] = [];
     let ok = true;
-    for (const item of items) {
+    for (let c = next; c <= cuts.length && ok; c++) {
+      const item = trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length);
       const n = /^(\d{1,3})\s/.exec(item);
-      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) {
-        ok = false;
-        break;
-      }
-      numbers.push(Number(n[1]));
+      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
+      else numbers.push(Number(n[1]));
     }
     if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };
   }

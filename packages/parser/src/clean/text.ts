@@ -5,6 +5,8 @@ const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)
 
 /** Emphasis markers next to a non-space character. */
 const EMPHASIS_EDGE = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g;
+/** White space that collapsing to single spaces would change. */
+const ODD_SPACE = /[^\S ]| {2}/;
 const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Keep snake_case and inner underscores; only strip emphasis markers at word edges (`\w` both sides). */
@@ -16,10 +18,9 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
 export function clean(text: string): string {
   // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
   const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
-  return (urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls)
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;:!?])/g, '$1')
-    .trim();
+  const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
+  // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
+  return (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
 }
 
 /** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
