@@ -42,7 +42,8 @@ export function detectLanguage(full: string): string {
   const text = full.length > 60000 ? full.slice(0, 60000) : full;
   const { letters, wide } = countLetters(text);
   if (letters < 40) return 'en';
-  // No script below tests true under U+0400: a text without such a code unit skips them all.
+  // The scripts below have no letter under U+0400 or in U+2000–U+2DDF (punctuation, symbols):
+  // a text without a code unit elsewhere skips them all.
   for (const [re, tag] of wide ? SCRIPTS : []) {
     // Most pages hold none of a script: a non-global test stops at the first hit without building an array.
     const n = scriptProbe(re).test(text) ? (text.match(re) ?? []).length : 0;
@@ -98,7 +99,7 @@ function scriptProbe(re: RegExp): RegExp {
 const LETTER = /\p{L}/u;
 /**
  * Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array;
- * `wide` when some code unit is U+0400 or above.
+ * `wide` when some code unit lies where the scripts of `SCRIPTS` have letters (U+0400–U+1FFF, U+2DE0 on).
  */
 function countLetters(text: string): { letters: number; wide: boolean } {
   let n = 0;
@@ -109,7 +110,7 @@ function countLetters(text: string): { letters: number; wide: boolean } {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
       continue;
     }
-    if (c >= 0x400) wide = true;
+    if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) wide = true;
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     if (LETTER.test(String.fromCodePoint(cp))) n++;

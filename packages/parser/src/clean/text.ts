@@ -14,13 +14,23 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
   return offset > 0 && isWordCode(all.charCodeAt(offset - 1)) && isWordCode(all.charCodeAt(offset + m.length)) ? m : '';
 }
 
-/** Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed. */
+const cleanCache = new Map<string, string>();
+
+/**
+ * Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed.
+ * Memoised (bounded): rules clean texts the page already holds cleaned (bios, author boxes).
+ */
 export function clean(text: string): string {
+  const hit = cleanCache.get(text);
+  if (hit !== undefined) return hit;
   // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
   const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
   const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
   // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
-  return (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
+  const out = (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
+  if (cleanCache.size >= 4096) cleanCache.clear();
+  cleanCache.set(text, out);
+  return out;
 }
 
 /** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
@@ -31,12 +41,40 @@ export function inlineUrl(text: string): string | null {
 
 const wordCache = new Map<string, string[]>();
 
-/** Words of a text (tokens with a letter or digit). Memoised: rules ask about the same units often. */
+/** Code units `\s` matches (ECMA-262 WhiteSpace and LineTerminator). */
+const isJsSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Words of a text (tokens with a letter or digit): `text.split(/\s+/)` filtered by
+ * `/[\p{L}\p{N}]/u`, read in one loop. Memoised: rules ask about the same units often.
+ */
 export function words(text: string): string[] {
   const hit = wordCache.get(text);
   if (hit) return hit;
-  const out = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (wordCache.size >= 512) wordCache.clear();
+  const out: string[] = [];
+  let from = -1;
+  let alnum = false;
+  let wide = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isJsSpace(c)) {
+      if (from < 0) {
+        from = i;
+        alnum = false;
+        wide = false;
+      }
+      if (c < 128) alnum ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      else wide = true;
+      continue;
+    }
+    if (from < 0) continue;
+    const token = text.slice(from, i);
+    if (alnum || (wide && LETTER_OR_DIGIT.test(token))) out.push(token);
+    from = -1;
+  }
+  if (wordCache.size >= 4096) wordCache.clear();
   wordCache.set(text, out);
   return out;
 }
