@@ -4,6 +4,8 @@
  * never meets the month patterns; that keeps `analyze` near one pass per sentence.
  */
 export interface Lexed {
+  /** The text lower-cased: a pattern's literal words can be looked for in it before the pattern runs. */
+  lower: string;
   words: ReadonlySet<string>;
   digits: boolean;
   /** Offset of the first letter or digit: a word there is the first of the sentence. */
@@ -31,7 +33,7 @@ export function lex(text: string): Lexed {
   if (from >= 0) words.add(lower.slice(from));
   else words.add('');
   const first = text.search(/[\p{L}\d]/u);
-  return { words, digits, firstWordAt: first < 0 ? text.length : first };
+  return { lower, words, digits, firstWordAt: first < 0 ? text.length : first };
 }
 
 export function hasAny(lexed: Lexed, words: ReadonlySet<string>): boolean {
