@@ -10,7 +10,9 @@ import { type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
-const CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)';
+/** Lower-case words inside a name: "Council on Foreign Relations", "Ursula von der Leyen". */
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'in']);
+const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
 /** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
 const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
 /** Where a run may start: a capital (or an al-/bin- particle) not inside a word. A plain scan, no \\p. */
@@ -30,6 +32,8 @@ const LEADING_WORDS = new Set(
     ' ',
   ),
 );
+/** Connectors a leading sentence word may bring along. */
+const LEADING_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
 const CALENDAR_WORDS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
 
@@ -53,7 +57,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     let run = m[0];
     let start = s.index;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
+    if (run.endsWith('.')) run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
@@ -83,6 +87,8 @@ function splitBeforeKnown(
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
 ): Array<{ text: string; offset: number }> {
+  // Most runs hold neither word: skip the pattern.
+  if (!run.includes('and') && !run.includes('in')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
@@ -101,6 +107,8 @@ function splitBeforeKnown(
 }
 
 function splitPossessive(run: string): Array<{ text: string; offset: number }> {
+  // Most runs hold no apostrophe: skip the pattern.
+  if (!run.includes("'") && !run.includes('’')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
   const re = /['’]s\b/g;
   let offset = 0;
@@ -123,7 +131,9 @@ function analyzeRun(
   firstWordAt: number,
   afterPossessive = false,
 ): void {
-  const trimmed = run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '');
+  // A trailing connector ends in a lower-case letter: other runs skip the pattern.
+  const last = run.charCodeAt(run.length - 1);
+  const trimmed = last >= 97 && last <= 122 ? run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '') : run;
   const runEnd = runStart + trimmed.length;
   const before = text.slice(Math.max(0, runStart - 40), runStart);
   const after = text.slice(runEnd);
@@ -131,7 +141,7 @@ function analyzeRun(
   // Leading sentence words ("According to the …") are not part of a name.
   let lead = 0;
   for (const w of trimmed.matchAll(/\S+/g)) {
-    if (!LEADING_WORDS.has(w[0]) && !/^(?:of|for|on|and|the|to|in)$/.test(w[0])) break;
+    if (!LEADING_WORDS.has(w[0]) && !LEADING_CONNECTORS.has(w[0])) break;
     lead = w.index + w[0].length + 1;
   }
   if (lead >= trimmed.length) return;
@@ -262,7 +272,7 @@ function analyzeRun(
 function tokenize(run: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
   for (const m of run.matchAll(/\S+/g)) {
-    if (/^(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)$/.test(m[0])) continue;
+    if (CONNECTORS.has(m[0])) continue;
     out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
