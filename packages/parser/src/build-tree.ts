@@ -68,10 +68,7 @@ export class TreeBuilder {
   private addUnit(unit: ParsedUnit, decision: UnitDecision): void {
     if (decision.role === 'residue') return;
     let reader = unit.reader;
-    if (decision.drop && decision.drop.length > 0) {
-      const drops = decision.drop;
-      reader = reader.filter((s) => !drops.some((d) => s >= d.start && s < d.end));
-    }
+    if (decision.drop && decision.drop.length > 0) reader = reader.filter(outside(decision.drop));
     if (decision.role === 'heading') {
       this.startSection(decision.depth ?? (unit.kind === 'heading' ? unit.depth : 2), reader.trim(), unit.start);
       return;
@@ -325,6 +322,29 @@ export class TreeBuilder {
     }));
     return { type: 'table', align: data.align, children: rows, position: lines.position(unit.start, unit.end) };
   }
+}
+
+/**
+ * Whether an offset lies in none of `ranges`: their union as sorted disjoint intervals, searched
+ * by halving (flattened pages carry hundreds of drops, tested for every character of the unit).
+ */
+function outside(ranges: ReadonlyArray<{ start: number; end: number }>): (offset: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const r of [...ranges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
+    else merged.push([r.start, r.end]);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]![1] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === merged.length || offset < merged[lo]![0];
+  };
 }
 
 /**

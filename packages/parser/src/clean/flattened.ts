@@ -137,18 +137,14 @@ function cleanFlattened(page: Page, i: number, text: string): void {
 
 /** Words up to the first one that starts a sentence (a title has no full stop): offset or -1. */
 function sentenceStart(after: string): number {
-  const ws = after.split(/(\s+)/);
-  let pos = 0;
-  let count = 0;
-  for (let k = 0; k < ws.length && count < 30; k++) {
-    const w = ws[k]!;
-    if (/^\s+$/.test(w) || w === '') {
-      pos += w.length;
-      continue;
-    }
-    if (count >= 4 && SENTENCE_STARTERS.test(w) && !/:$/.test(ws[k - 2] ?? '')) return pos;
-    count++;
-    pos += w.length;
+  // Word by word from the start (splitting all of a long flattened text for 30 words was waste).
+  const word = /\S+/g;
+  let previous = '';
+  for (let count = 0; count < 30; count++) {
+    const m = word.exec(after);
+    if (!m) break;
+    if (count >= 4 && SENTENCE_STARTERS.test(m[0]) && !/:$/.test(previous)) return m.index;
+    previous = m[0];
   }
   return -1;
 }
