@@ -138,11 +138,17 @@ function analyzeRun(
   const before = text.slice(Math.max(0, runStart - 40), runStart);
   const after = text.slice(runEnd);
 
-  // Leading sentence words ("According to the …") are not part of a name.
+  // Leading sentence words ("According to the …") are not part of a name. Words as `/\S+/g`
+  // reads them, scanned by hand: most runs stop at their first word.
   let lead = 0;
-  for (const w of trimmed.matchAll(/\S+/g)) {
-    if (!LEADING_WORDS.has(w[0]) && !LEADING_CONNECTORS.has(w[0])) break;
-    lead = w.index + w[0].length + 1;
+  for (let k = 0, n = trimmed.length; k < n; ) {
+    while (k < n && isSpace(trimmed.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const from = k;
+    while (k < n && !isSpace(trimmed.charCodeAt(k))) k++;
+    const w = trimmed.slice(from, k);
+    if (!LEADING_WORDS.has(w) && !LEADING_CONNECTORS.has(w)) break;
+    lead = k + 1;
   }
   if (lead >= trimmed.length) return;
   if (lead > 0) {
@@ -269,13 +275,38 @@ function analyzeRun(
   void before;
 }
 
+/** The words of a run as `/\S+/g` finds them, connectors left out. */
 function tokenize(run: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of run.matchAll(/\S+/g)) {
-    if (CONNECTORS.has(m[0])) continue;
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  const n = run.length;
+  let k = 0;
+  while (k < n) {
+    while (k < n && isSpace(run.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const start = k;
+    while (k < n && !isSpace(run.charCodeAt(k))) k++;
+    const word = run.slice(start, k);
+    if (CONNECTORS.has(word)) continue;
+    out.push({ word, start, end: k });
   }
   return out;
+}
+
+/** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */
