@@ -135,7 +135,6 @@ function analyzeRun(
   const last = run.charCodeAt(run.length - 1);
   const trimmed = last >= 97 && last <= 122 ? run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '') : run;
   const runEnd = runStart + trimmed.length;
-  const before = text.slice(Math.max(0, runStart - 40), runStart);
   const after = text.slice(runEnd);
 
   // Leading sentence words ("According to the …") are not part of a name. Words as `/\S+/g`
@@ -272,7 +271,6 @@ function analyzeRun(
     pendingTitle = false;
     i = j;
   }
-  void before;
 }
 
 /** The words of a run as `/\S+/g` finds them, connectors left out. */

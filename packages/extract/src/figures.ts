@@ -50,6 +50,8 @@ const FRACTION_RE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[-\
 const IN_RATIO_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
 const HALF_RE = /\b(half)\b/gi;
+/** The number words IN_RATIO_RE can start with. */
+const RATIO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
@@ -209,7 +211,8 @@ export function findFigures(
 ): FigureSpan[] {
   const spelled = hasAny(lexed, SPELLED_WORDS);
   const ordinalWords = hasAny(lexed, ORDINAL_WORDS);
-  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !hasAny(lexed, VAGUE_WORDS)) return [];
+  const vague = hasAny(lexed, VAGUE_WORDS);
+  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !vague) return [];
   const figures: FigureSpan[] = [];
   const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
@@ -221,9 +224,11 @@ export function findFigures(
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of hasAny(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
-  for (const m of lexed.words.has('in') || lexed.words.has('out') ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
+  // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
+  const ratio = (lexed.words.has('in') || lexed.words.has('out')) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
+  for (const m of ratio ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
   for (const m of lexed.words.has('half') ? text.matchAll(HALF_RE) : []) add(half(text, m));
-  for (const m of hasAny(lexed, VAGUE_WORDS) ? text.matchAll(VAGUE_RE) : []) {
+  for (const m of vague ? text.matchAll(VAGUE_RE) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }
 
