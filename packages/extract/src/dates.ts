@@ -54,7 +54,6 @@ const RELATIVE_WEEKDAY = new RegExp(
 );
 /** Digits that can start a year of YEAR: a test before the year patterns. */
 const YEAR_LIKE = /(?:1[89]|20)\d\d/;
-const PART_OF_YEAR_WORDS = ['early', 'mid', 'late', 'spring', 'summer', 'autumn', 'fall', 'winter'];
 const YESTERDAY = /\b(yesterday|tomorrow)\b/gi;
 const AGO = /\b(?:a|one)\s+(week|month|year)\s+ago\b/gi;
 
@@ -202,7 +201,7 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
   }
-  for (const m of years && PART_OF_YEAR_WORDS.some((w) => lower.includes(w)) ? text.matchAll(PART_OF_YEAR) : []) {
+  for (const m of years ? text.matchAll(PART_OF_YEAR) : []) {
     push(m.index, m.index + m[0].length, m[1]!, 'year');
   }
   for (const m of years && lower.includes('q') ? text.matchAll(QUARTER) : []) {
