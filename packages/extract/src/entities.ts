@@ -15,8 +15,30 @@ const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', '
 const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
 /** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
 const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
-/** Where a run may start: a capital (or an al-/bin- particle) not inside a word. A plain scan, no \\p. */
-const RUN_START = /(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g;
+/**
+ * Where a run may start: a capital (or an al-/bin- particle) not inside a word, as
+ * `/(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g` finds it, read
+ * code unit by code unit: the index of the next start at or after `from`, or -1; `runStartLength`
+ * is the length of what starts there (1, or the particle's).
+ */
+let runStartLength = 0;
+function nextRunStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let length = 0;
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f)) length = 1;
+    else if (c === 97 || c === 101) length = text.startsWith(c === 97 ? 'al-' : 'el-', i) ? 3 : 0;
+    else if (c === 98 || c === 105) length = text.startsWith(c === 98 ? 'bin-' : 'ibn-', i) ? 4 : 0;
+    if (length === 0) continue;
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0xc0 && p <= 0x24f)) continue;
+    }
+    runStartLength = length;
+    return i;
+  }
+  return -1;
+}
 
 // "Energy Minister": only the last word is a title by itself ("Energy Security" is not one).
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).map((t) => t.split(' ').at(-1)!));
@@ -48,14 +70,16 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   const places = gazetteer();
   const hits: Hit[] = [];
   const firstWordAt = lexed.firstWordAt;
-  RUN_START.lastIndex = 0;
-  for (let s = RUN_START.exec(text); s; s = RUN_START.exec(text)) {
-    RUN_RE.lastIndex = s.index;
+  for (let at = nextRunStart(text, 0); at >= 0; ) {
+    RUN_RE.lastIndex = at;
     const m = RUN_RE.exec(text);
-    if (!m) continue;
-    RUN_START.lastIndex = s.index + m[0].length;
+    if (!m) {
+      at = nextRunStart(text, at + runStartLength);
+      continue;
+    }
+    let start = at;
+    at = nextRunStart(text, at + m[0].length);
     let run = m[0];
-    let start = s.index;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     if (run.endsWith('.')) run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
     for (const piece of splitPossessive(run)) {
@@ -251,7 +275,7 @@ function analyzeRun(
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = /([a-z]+)\s+$/.exec(localBefore)?.[1];
+    const wordBefore = lowerWordBeforeSpace(localBefore);
     const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
     const wordAfter = /^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/.exec(localAfter)?.[1];
     const cued =
@@ -271,6 +295,20 @@ function analyzeRun(
     pendingTitle = false;
     i = j;
   }
+}
+
+/** `/([a-z]+)\s+$/.exec(text)?.[1]`: the a–z word right before the white space that ends the text. */
+function lowerWordBeforeSpace(text: string): string | undefined {
+  let e = text.length;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === text.length) return undefined;
+  let b = e;
+  while (b > 0) {
+    const c = text.charCodeAt(b - 1);
+    if (c < 97 || c > 122) break;
+    b--;
+  }
+  return b < e ? text.slice(b, e) : undefined;
 }
 
 /** The words of a run as `/\S+/g` finds them, connectors left out. */
