@@ -435,14 +435,27 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     maxEnd.push(m);
   }
   const builders = Array.from({ length: n + 1 }, () => new MappedTextBuilder());
+  // With starts sorted, the search's answer holds for every s in [start(lo-1), start(lo)): reading
+  // order keeps s there for long stretches, so the last answer is reused while it holds.
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) sorted = headings[k - 1]!.start <= headings[k]!.start;
+  let lo = 0;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < reader.length; i++) {
     const s = reader.start[i]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid]!.start > s) hi = mid;
-      else lo = mid + 1;
+    if (!(s >= low && s < high)) {
+      lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (headings[mid]!.start > s) hi = mid;
+        else lo = mid + 1;
+      }
+      if (sorted) {
+        low = lo === 0 ? Number.NEGATIVE_INFINITY : headings[lo - 1]!.start;
+        high = lo === n ? Number.POSITIVE_INFINITY : headings[lo]!.start;
+      }
     }
     const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
     const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
