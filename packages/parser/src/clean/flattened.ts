@@ -151,7 +151,8 @@ function sentenceStart(after: string): number {
 
 /** Length of the longest word-prefix (3+ words) of `after` that `before` contains, or -1. */
 function repeatedPrefix(after: string, before: string): number {
-  const ws = after.split(/\s+/);
+  // Only the first 25 words are read: a split with a limit stops there (same words).
+  const ws = after.split(/\s+/, 25);
   let best = -1;
   for (let k = 3; k <= Math.min(ws.length, 25); k++) {
     const phrase = ws.slice(0, k).join(' ');
@@ -166,7 +167,9 @@ function repeatedPrefix(after: string, before: string): number {
  * that the text repeats further on, where both copies are followed by a capitalised word.
  */
 function repeatedItem(text: string, whole: string): string | null {
-  const ws = text.split(/\s+/).filter(Boolean);
+  // Words 0–20 and whether there are more are all that is read: split no further than that.
+  // Empty strings come only first and last, so the first 21 words are the same.
+  const ws = text.split(/\s+/, 22).filter(Boolean);
   if (!ws[0] || !/^\p{Lu}/u.test(ws[0])) return null;
   let found: string | null = null;
   for (let k = 3; k <= Math.min(20, ws.length - 1); k++) {
@@ -175,10 +178,39 @@ function repeatedItem(text: string, whole: string): string | null {
     // No longer phrase can recur where this one does not.
     if (later < 0) break;
     const nextHere = ws[k] ?? '';
-    const nextThere = whole.slice(later + phrase.length).trimStart().split(/\s+/)[0] ?? '';
+    const nextThere = firstWordFrom(whole, later + phrase.length);
     if (/^\p{Lu}/u.test(nextHere) && /^\p{Lu}/u.test(nextThere)) found = phrase;
   }
   return found;
+}
+
+/**
+ * `text.slice(from).trimStart().split(/\s+/)[0] ?? ''` without splitting the rest of the text:
+ * trimStart drops the white space \s matches, and the word runs to the next such character.
+ */
+function firstWordFrom(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && isRegExpSpace(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < text.length && !isRegExpSpace(text.charCodeAt(j))) j++;
+  return text.slice(i, j);
+}
+
+/** `\s` of a regular expression (and what trim drops): white space and line terminators. */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
