@@ -155,8 +155,10 @@ export function isHeadline(text: string): boolean {
 
 /** ALL-CAPS text with at least two letters and no lower-case letter. */
 export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && !/\p{Ll}/u.test(letters) && /\p{Lu}/u.test(letters);
+  // Dropping the non-letters keeps every letter: test the text for a lower-case and an upper-case
+  // letter first (most texts fail at their first lower-case letter), count letters last.
+  if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return false;
+  return text.replace(/[^\p{L}]/gu, '').length >= 2;
 }
 
 /** A short display excerpt for `--explain`. */
