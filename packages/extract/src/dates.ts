@@ -5,7 +5,7 @@
  */
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { hasAny, isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DateSpan, type DocumentState } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
@@ -268,7 +268,8 @@ function isYear(text: string, start: number, end: number): boolean {
   if (/[$€£¥]\s*$/.test(before)) return false;
   if (SCALE_AFTER.test(after) || COUNT_NOUN_AFTER.test(after)) return false;
   // "Made in China 2025", "Resolution 2254", "Index 2025": a year right after a name is part of it.
-  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  // The pattern ends in \s+$: only a year right after white space can follow a name.
+  const previous = before.length > 0 && isSpace(before.charCodeAt(before.length - 1)) ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;

@@ -6,7 +6,7 @@
 import type { EntityKind } from '@briefs/ast';
 import { gazetteer } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { type Lexed, lex } from './lex.js';
+import { isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
@@ -328,22 +328,6 @@ function tokenize(run: string): Array<{ word: string; start: number; end: number
   return out;
 }
 
-/** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */
 export function rememberPerson(full: string, state: DocumentState): void {

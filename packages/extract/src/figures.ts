@@ -25,7 +25,7 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { hasAny, isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
 
 type Kind = FigureSpan['kind'];
@@ -250,7 +250,8 @@ export function findFigures(
     const end = start + raw.length;
     if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
-    if (/\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\d{1,3},\s/.test(text.slice(start, end + 2))) continue;
+    // (The anchored test first: it rarely holds, the other scans the window.)
+    if (/^\d{1,3},\s/.test(text.slice(start, end + 2)) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (!digitsStandAlone(text, start, end)) continue;
     // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
     if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
@@ -305,9 +306,11 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
   if (/^\s?(?:st|nd|rd|th)\b/.test(text.slice(end))) return false;
   const before = text.slice(Math.max(0, start - 40), start);
   if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
-  if (NUMBERED_NOUN_BEFORE.test(before)) return false;
+  // Both patterns below end in \s+$: without white space right before the number neither matches.
+  const spaced = before.length > 0 && isSpace(before.charCodeAt(before.length - 1));
+  if (spaced && NUMBERED_NOUN_BEFORE.test(before)) return false;
   // "Resolution 2254", "Framework 2.0", "Figure 1": a number right after a name belongs to it.
-  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  const previous = spaced ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;

@@ -45,3 +45,20 @@ export function hasAny(lexed: Lexed, words: ReadonlySet<string>): boolean {
   }
   return false;
 }
+
+/** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
