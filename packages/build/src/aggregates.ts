@@ -1,15 +1,14 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Brief } from '@briefs/ast';
-import { writeFileAtomic } from '@briefs/io';
 import type { Settings } from './config.js';
 import { latestDate } from './dates.js';
-import { packOptions } from './document-task.js';
+import { packOptions, partJsonPath, partPdfPath } from './document-task.js';
 import { sha256 } from './fingerprint.js';
 import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
 import { exists } from './plan.js';
 import type { Reporter } from './progress.js';
-import { loadPdfStage, loadTablesStage } from './stages.js';
+import { type PackPartOnDisk, type PackPartSidecar, loadPdfStage, loadTablesStage } from './stages.js';
 
 /** What became of an output made from every document. */
 export type AggregateState = 'written' | 'up to date' | 'unavailable';
@@ -89,24 +88,27 @@ export async function writeAggregates(
 
   if (!fresh.pack) {
     const key = packKeyOf(tool, settings, records);
-    const pdf = await loadPdfStage();
-    if (!pdf?.renderPack) {
-      result.pack = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
-    } else if (records.length === 0) {
+    // Documents a pack file cannot name have no part; one it names but that has none is its error.
+    const parts = records.filter((r) => r.outputs.includes(partPdfPath(r.id)));
+    if (records.length === 0) {
       // A pack of nothing is no pack: none is left claiming to hold deleted documents.
       await rm(join(outDir, 'pack.pdf'), { force: true });
       result.pack = { record: { key, files: [] }, state: 'written', ms: 0 };
     } else {
       const started = performance.now();
       reporter.start('pack', 1);
-      const briefs: Brief[] = [];
-      for await (const brief of readBriefs(outDir, records)) briefs.push(brief);
+      const pdf = await loadPdfStage();
+      const onDisk: PackPartOnDisk[] = [];
+      for (const r of parts) {
+        const shown = partJsonPath(r.id);
+        onDisk.push({ file: join(outDir, partPdfPath(r.id)), shown: partPdfPath(r.id), sidecar: JSON.parse(await readFile(join(outDir, shown), 'utf8')) as PackPartSidecar });
+      }
       const date =
         settings.epoch !== null
           ? new Date(settings.epoch * 1000)
-          : (latestDate(briefs.flatMap((b) => [b.meta?.published, b.meta?.updated])) ?? new Date(0));
+          : (latestDate(onDisk.flatMap((p) => [p.sidecar.digest.brief.meta?.published, p.sidecar.digest.brief.meta?.updated])) ?? new Date(0));
       const pack = await packOptions(pdf.loadPackFile, settings.packFile);
-      await writeFileAtomic(join(outDir, 'pack.pdf'), await pdf.renderPack(briefs, { date, pack }));
+      await pdf.writePack(onDisk, { date, pack }, join(outDir, 'pack.pdf'));
       reporter.tick();
       reporter.end();
       result.pack = { record: { key, files: ['pack.pdf'] }, state: 'written', ms: performance.now() - started };

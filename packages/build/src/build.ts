@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type AggregateState, aggregatesFresh, stateOf, writeAggregates } from './aggregates.js';
 import { type SettingsInput, resolveSettings } from './config.js';
-import { type TaskResult, formatFailure } from './document-task.js';
+import { type TaskResult, documentFiles, formatFailure } from './document-task.js';
 import { toolFingerprint } from './fingerprint.js';
 import { type DocumentRecord, type Manifest, compare, readManifest, writeManifest } from './manifest.js';
 import { type PlannedDocument, discover, makePlan, removeStaleTemps } from './plan.js';
@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       reporter.line(text);
       if (result.error.stack && process.env.BRIEFS_DEBUG) reporter.line(result.error.stack);
       // No outputs of an older version of a document that fails now: out/ shows the sources as they are.
-      for (const file of [`ast/${doc.id}.json`, `briefs/${doc.id}.pdf`]) {
+      for (const file of documentFiles(doc.id)) {
         await rm(join(outDir, file), { force: true });
       }
     }

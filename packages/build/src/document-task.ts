@@ -52,6 +52,12 @@ export type TaskResult =
 
 export const astPath = (id: string): string => `ast/${id}.json`;
 export const pdfPath = (id: string): string => `briefs/${id}.pdf`;
+/** Where a document's pages of the pack are kept (not an output of CONTRACT.md: a build's cache). */
+export const PARTS_DIR = '.briefs-parts';
+export const partPdfPath = (id: string): string => `${PARTS_DIR}/${id}.pdf`;
+export const partJsonPath = (id: string): string => `${PARTS_DIR}/${id}.json`;
+/** Every file a document can have in the output folder. */
+export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id)];
 
 /** Parse one document and, in a build, write its outputs. Never throws: failures are values. */
 export async function runDocumentTask(task: DocumentTask, settings: TaskSettings): Promise<TaskResult> {
@@ -74,19 +80,20 @@ export async function runDocumentTask(task: DocumentTask, settings: TaskSettings
     if (settings.mode === 'parse') return { ...base, outputs: [], brief, renderMs: 0 };
 
     const outputs = [astPath(task.id)];
-    let renderMs = 0;
     const pdf = await loadPdfStage();
-    if (pdf) {
-      const renderStarted = performance.now();
-      const pack = await packOptions(pdf.loadPackFile, settings.packFile);
-      const bytesOut = await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack });
-      renderMs = performance.now() - renderStarted;
-      await writeFileAtomic(join(settings.outDir, pdfPath(task.id)), bytesOut);
-      outputs.push(pdfPath(task.id));
+    const renderStarted = performance.now();
+    const pack = await packOptions(pdf.loadPackFile, settings.packFile);
+    await writeFileAtomic(join(settings.outDir, pdfPath(task.id)), await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack }));
+    outputs.push(pdfPath(task.id));
+    if (pdf.packMayInclude(brief, pack)) {
+      const part = await pdf.renderPackPart(brief, pack);
+      await writeFileAtomic(join(settings.outDir, partPdfPath(task.id)), part.pdf);
+      await writeFileAtomic(join(settings.outDir, partJsonPath(task.id)), `${JSON.stringify(part.sidecar)}\n`);
+      outputs.push(partPdfPath(task.id), partJsonPath(task.id));
     } else {
-      // No renderer in this version: no brief PDF, and none left over from another version.
-      await rm(join(settings.outDir, pdfPath(task.id)), { force: true });
+      for (const file of [partPdfPath(task.id), partJsonPath(task.id)]) await rm(join(settings.outDir, file), { force: true });
     }
+    const renderMs = performance.now() - renderStarted;
     await writeFileAtomic(join(settings.outDir, astPath(task.id)), json);
     return { ...base, outputs, brief: null, renderMs };
   } catch (error) {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { assignDocIds } from '@briefs/ast';
 import { comparePaths, displayPath, findSources, isAtomicTempName } from '@briefs/io';
 import type { Settings } from './config.js';
-import type { DocumentTask } from './document-task.js';
+import { type DocumentTask, PARTS_DIR } from './document-task.js';
 import { type DocumentRecord, type Manifest, compare } from './manifest.js';
 import { type Shard, inShard } from './shard.js';
 
@@ -80,12 +80,14 @@ function staleReason(
 /** Per-document outputs whose document is not in `keep`: left by deleted or renamed sources. */
 export async function findOrphans(outDir: string, keep: ReadonlySet<string>): Promise<string[]> {
   const orphans: string[] = [];
-  for (const [dir, ext] of [
-    ['ast', '.json'],
-    ['briefs', '.pdf'],
+  for (const [dir, exts] of [
+    ['ast', ['.json']],
+    ['briefs', ['.pdf']],
+    [PARTS_DIR, ['.pdf', '.json']],
   ] as const) {
     for (const name of await listDir(join(outDir, dir))) {
-      if (name.endsWith(ext) && !name.startsWith('.') && !keep.has(name.slice(0, -ext.length))) orphans.push(`${dir}/${name}`);
+      const ext = exts.find((e) => name.endsWith(e));
+      if (ext && !name.startsWith('.') && !keep.has(name.slice(0, -ext.length))) orphans.push(`${dir}/${name}`);
     }
   }
   return orphans.sort(comparePaths);
@@ -94,7 +96,7 @@ export async function findOrphans(outDir: string, keep: ReadonlySet<string>): Pr
 /** Temporary files left by writes a killed build did not finish (see `writeFileAtomic`). */
 export async function removeStaleTemps(outDir: string): Promise<number> {
   let removed = 0;
-  for (const dir of [outDir, join(outDir, 'ast'), join(outDir, 'briefs'), join(outDir, 'data')]) {
+  for (const dir of [outDir, join(outDir, 'ast'), join(outDir, 'briefs'), join(outDir, 'data'), join(outDir, PARTS_DIR)]) {
     for (const name of await listDir(dir)) {
       if (!isAtomicTempName(name)) continue;
       await rm(join(dir, name), { force: true });

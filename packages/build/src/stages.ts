@@ -1,13 +1,15 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
+import type { PackConfig, PackDigest, PackPartMeta } from '@briefs/pdf';
 
 /**
  * The one seam between the build and the stage packages (parser, tables, pdf). Everything the
  * build calls on them goes through here, loaded lazily: a no-change rebuild never loads the PDF
  * renderer, and `briefs export` never loads it at all.
  *
- * The stage packages are written at the same time as this one; their exports are checked at run
- * time so that a stage not there yet is reported as unavailable instead of failing to load.
+ * The parser and tables stages are checked for their exports at run time (a stage not there is
+ * reported as unavailable); the PDF stage is typed against @briefs/pdf directly, since the pack
+ * is assembled from parts its renderer writes.
  */
 
 export interface ParseStageOptions {
@@ -31,9 +33,28 @@ export interface RenderBriefStageOptions {
 
 export interface PdfStage {
   renderBrief(brief: Brief, options: RenderBriefStageOptions): Promise<Uint8Array>;
-  /** null while @briefs/pdf has no pack renderer. */
-  renderPack: ((briefs: readonly Brief[], options: RenderBriefStageOptions) => Promise<Uint8Array>) | null;
   loadPackFile(path: string): Promise<unknown>;
+  /** Whether the pack (file) may hold `brief`: documents it cannot name get no pack pages. */
+  packMayInclude(brief: Brief, pack: unknown): boolean;
+  /** The brief's pages of the pack, kept so a pack is assembled without redrawing them. */
+  renderPackPart(brief: Brief, pack: unknown): Promise<{ pdf: Uint8Array; sidecar: PackPartSidecar }>;
+  /**
+   * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
+   * file picks and orders them).
+   */
+  writePack(parts: readonly PackPartOnDisk[], options: { date: Date; pack: unknown }, path: string): Promise<void>;
+}
+
+/** What a part's `.json` beside its `.pdf` holds: its pages and bookmarks, and the digest the pack's own pages need. */
+export interface PackPartSidecar {
+  meta: { id: string; pages: number };
+  digest: { brief: Brief };
+}
+
+export interface PackPartOnDisk {
+  file: string;
+  shown: string;
+  sidecar: PackPartSidecar;
 }
 
 export interface TablesStageOptions {
@@ -70,35 +91,45 @@ export function loadParseStage(): Promise<ParseStage> {
   return parseStage;
 }
 
-let pdfStage: Promise<PdfStage | null> | undefined;
-/** The PDF stage, or null while @briefs/pdf exports no brief renderer. */
-export function loadPdfStage(): Promise<PdfStage | null> {
-  pdfStage ??= import('@briefs/pdf').then((m) => {
-    const mod = m as unknown as Record<string, unknown>;
-    const renderBrief = fn(mod, 'renderBrief') as unknown as ((b: Brief, o: object) => Uint8Array | Promise<Uint8Array>) | undefined;
-    const renderPack = fn(mod, 'renderPack') as unknown as
-      | ((b: readonly Brief[], o: object) => Uint8Array | Promise<Uint8Array>)
-      | undefined;
-    const loadPackFile = fn(mod, 'loadPackFile', 'readPackFile') as unknown as ((p: string) => unknown) | undefined;
-    const packOptionsFrom = fn(mod, 'packOptionsFrom') as unknown as ((config: unknown) => Record<string, unknown>) | undefined;
-    const selectPackBriefs = fn(mod, 'selectPackBriefs') as unknown as ((b: readonly Brief[], config: unknown) => Brief[]) | undefined;
-    if (!renderBrief) return null;
-    return {
-      renderBrief: async (brief, o) => toBytes(await renderBrief(brief, briefOptions(o))),
-      renderPack: renderPack
-        ? async (briefs, o) => {
-            const config = o.pack && typeof o.pack === 'object' && Object.keys(o.pack).length > 0 ? o.pack : null;
-            // The pack file picks and orders the documents (by id or source path) and sets the cover.
-            const chosen = config && selectPackBriefs ? selectPackBriefs(briefs, config) : briefs;
-            const fromFile = config && packOptionsFrom ? packOptionsFrom(config) : {};
-            const options = { title: DEFAULT_PACK_TITLE, ...fromFile, date: fromFile.date ?? o.date };
-            return toBytes(await renderPack(chosen, options));
-          }
-        : null,
-      loadPackFile: async (path) => (loadPackFile ? await loadPackFile(path) : {}),
+let pdfStage: Promise<PdfStage> | undefined;
+/** The PDF stage. */
+export function loadPdfStage(): Promise<PdfStage> {
+  pdfStage ??= import('@briefs/pdf').then((pdf) => {
+    const packOptions = (pack: unknown) => {
+      const config = packConfig(pack);
+      return { title: DEFAULT_PACK_TITLE, ...(config ? pdf.packOptionsFrom(config) : {}) };
     };
+    return {
+      renderBrief: (brief, o) => pdf.renderBrief(brief, briefOptions(o)),
+      loadPackFile: (path) => pdf.loadPackFile(path),
+      packMayInclude: (brief, pack) => {
+        const config = packConfig(pack);
+        return config ? pdf.packMayInclude(brief, config) : true;
+      },
+      renderPackPart: async (brief, pack) => {
+        const part = await pdf.renderPackPart(brief, packOptions(pack));
+        return { pdf: part.pdf, sidecar: { meta: part.meta, digest: pdf.packDigest(brief) } };
+      },
+      writePack: async (parts, o, path) => {
+        const config = packConfig(o.pack);
+        const byId = new Map(parts.map((p) => [p.sidecar.meta.id, p]));
+        // The pack file picks and orders the documents (by id or source path) and sets the cover.
+        const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.sidecar.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
+        const options = packOptions(o.pack);
+        await pdf.writePackFromParts(
+          chosen.map((p) => ({ file: p.file, shown: p.shown, meta: p.sidecar.meta as PackPartMeta, digest: p.sidecar.digest as PackDigest })),
+          { ...options, date: options.date ?? o.date },
+          path,
+        );
+      },
+    } satisfies PdfStage;
   });
   return pdfStage;
+}
+
+/** The pack file as `loadPackFile` read it, or null for none. */
+function packConfig(pack: unknown): PackConfig | null {
+  return pack && typeof pack === 'object' && Object.keys(pack).length > 0 ? (pack as PackConfig) : null;
 }
 
 /** Options of `renderBrief` from the pack file: the theme applies to every brief. */
@@ -147,9 +178,3 @@ const DEFAULT_TABLE_FILES = [
   'datapackage.json',
   'briefs.xlsx',
 ];
-
-function toBytes(data: unknown): Uint8Array {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  throw new Error('the PDF renderer returned no bytes');
-}

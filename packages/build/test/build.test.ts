@@ -73,6 +73,29 @@ describe('build', () => {
     if (!astChanged) expect(after['data/documents.csv']).toBe(before['data/documents.csv']);
   });
 
+  it('assembles the pack from kept parts: a changed document redraws its own part only, and the pack is the one a fresh build makes', async () => {
+    const cwd = await project(3);
+    await run(cwd);
+    const before = await snapshot(join(cwd, 'out'));
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['.briefs-parts/doc-1.pdf', '.briefs-parts/doc-1.json', '.briefs-parts/doc-3.pdf']));
+    await put(cwd, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));
+    await run(cwd);
+    const after = await snapshot(join(cwd, 'out'));
+    expect(after['.briefs-parts/doc-1.pdf']).toBe(before['.briefs-parts/doc-1.pdf']);
+    expect(after['.briefs-parts/doc-3.pdf']).toBe(before['.briefs-parts/doc-3.pdf']);
+    expect(after['.briefs-parts/doc-2.pdf']).not.toBe(before['.briefs-parts/doc-2.pdf']);
+    expect(after['pack.pdf']).not.toBe(before['pack.pdf']);
+    // The same sources built from nothing: the same pack, byte for byte.
+    const fresh = await project(3);
+    await put(fresh, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));
+    await run(fresh);
+    expect((await snapshot(join(fresh, 'out')))['pack.pdf']).toBe(after['pack.pdf']);
+    // A deleted source takes its part with it.
+    await rm(join(cwd, 'src/doc-3.md'));
+    const summary = await run(cwd);
+    expect(summary.removed).toEqual(expect.arrayContaining(['.briefs-parts/doc-3.json', '.briefs-parts/doc-3.pdf']));
+  });
+
   it('rebuilds a document whose output was deleted, and everything with --force', async () => {
     const cwd = await project(2);
     await run(cwd);

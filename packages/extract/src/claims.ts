@@ -6,38 +6,43 @@
 import type { ClaimKind } from '@briefs/ast';
 import { hasAny, type Lexed, lex } from './lex.js';
 
-const RECOMMENDATION = [
-  /\bshould(?:n['’]t)?\b/gi,
-  /\bmust(?!-)\b/gi,
-  /\bneeds?\s+to\b/gi,
-  /\bought\s+to\b/gi,
-  /\bcall(?:s|ed|ing)?\s+for\b/gi,
-  /\burg(?:es|ed|ing)\b/gi,
-  /\brecommend(?:s|ed|ing)?\b/g,
-  /\bit\s+is\s+(?:essential|crucial|vital|imperative|critical|important|necessary)\b/gi,
-  /\bit['’]s\s+(?:essential|crucial|vital|imperative|critical|important|necessary)\b/gi,
+/**
+ * Each pattern with a word every match contains, lower-cased: a sentence without it skips the
+ * pattern (`/i` without `u` matches ASCII letters only by ASCII letters, so the lower-cased
+ * text holds the word wherever the pattern matches).
+ */
+const RECOMMENDATION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bshould(?:n['’]t)?\b/gi, 'should'],
+  [/\bmust(?!-)\b/gi, 'must'],
+  [/\bneeds?\s+to\b/gi, 'need'],
+  [/\bought\s+to\b/gi, 'ought'],
+  [/\bcall(?:s|ed|ing)?\s+for\b/gi, 'call'],
+  [/\burg(?:es|ed|ing)\b/gi, 'urg'],
+  [/\brecommend(?:s|ed|ing)?\b/g, 'recommend'],
+  [/\bit\s+is\s+(?:essential|crucial|vital|imperative|critical|important|necessary)\b/gi, 'it'],
+  [/\bit['’]s\s+(?:essential|crucial|vital|imperative|critical|important|necessary)\b/gi, 'it'],
   // "X is required to act", "requires the United States … to engage": an obligation on an actor.
   // "Credibility requires stability" relates two things and stays a statement.
-  /\b(?:is|are)\s+required\s+to\b/gi,
-  /\brequires?\s+(?:the\s+)?(?:\S+\s+){1,6}?to\s+[a-z]+/gi,
-  /\b(?:is|are)\s+(?:still\s+|urgently\s+|badly\s+)?needed\b/gi,
+  [/\b(?:is|are)\s+required\s+to\b/gi, 'required'],
+  [/\brequires?\s+(?:the\s+)?(?:\S+\s+){1,6}?to\s+[a-z]+/gi, 'require'],
+  [/\b(?:is|are)\s+(?:still\s+|urgently\s+|badly\s+)?needed\b/gi, 'needed'],
 ];
 
-const FORECAST = [
-  /\bwill(?!\s+of\b)\b/g,
-  /\bwon['’]t\b/gi,
-  /\bwould\b/gi,
-  /\b(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to\b/gi,
-  /\b(?:un)?likely\b/gi,
-  /\bprobably\b/gi,
-  /\bmay\b/g,
-  /\bmight\b/gi,
-  /\bcould\b/gi,
-  /\b(?:is|are)\s+set\s+to\b/gi,
-  /\b(?:is|are)\s+poised\s+to\b/gi,
-  /\bforecasts?\b/gi,
-  /\bprojected\b/gi,
-  /\b(?:is|are)\s+going\s+to\b/gi,
+const FORECAST: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwill(?!\s+of\b)\b/g, 'will'],
+  [/\bwon['’]t\b/gi, 'won'],
+  [/\bwould\b/gi, 'would'],
+  [/\b(?:is|are|was|were)\s+(?:widely\s+)?expected\s+to\b/gi, 'expected'],
+  [/\b(?:un)?likely\b/gi, 'likely'],
+  [/\bprobably\b/gi, 'probably'],
+  [/\bmay\b/g, 'may'],
+  [/\bmight\b/gi, 'might'],
+  [/\bcould\b/gi, 'could'],
+  [/\b(?:is|are)\s+set\s+to\b/gi, 'set'],
+  [/\b(?:is|are)\s+poised\s+to\b/gi, 'poised'],
+  [/\bforecasts?\b/gi, 'forecast'],
+  [/\bprojected\b/gi, 'projected'],
+  [/\b(?:is|are)\s+going\s+to\b/gi, 'going'],
 ];
 
 /** "political will", "the will of", "military might": nouns, not modals. */
@@ -58,8 +63,8 @@ const CUE_WORDS = new Set(
 
 export function readClaim(masked: string, source: string | null, lexed: Lexed = lex(masked)): ClaimReading {
   if (!hasAny(lexed, CUE_WORDS)) return { kind: source ? 'attributed' : 'statement', hedge: null };
-  const recommendation = collect(masked, RECOMMENDATION);
-  const forecast = collect(masked, FORECAST);
+  const recommendation = collect(masked, lexed.lower, RECOMMENDATION);
+  const forecast = collect(masked, lexed.lower, FORECAST);
   const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);
   const hedge = words.length > 0 ? [...new Set(words)].join(', ') : null;
   let kind: ClaimKind = 'statement';
@@ -69,9 +74,10 @@ export function readClaim(masked: string, source: string | null, lexed: Lexed = 
   return { kind, hedge };
 }
 
-function collect(text: string, patterns: readonly RegExp[]): Array<{ index: number; word: string }> {
+function collect(text: string, lower: string, patterns: ReadonlyArray<readonly [RegExp, string]>): Array<{ index: number; word: string }> {
   const out: Array<{ index: number; word: string }> = [];
-  for (const pattern of patterns) {
+  for (const [pattern, word] of patterns) {
+    if (!lower.includes(word)) continue;
     for (const m of text.matchAll(pattern)) {
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/^(?:will|might)$/i.test(m[0]) && NOUN_BEFORE.test(before)) continue;

@@ -5,7 +5,7 @@
  */
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { hasAny, isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DateSpan, type DocumentState } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
@@ -52,6 +52,8 @@ const RELATIVE_WEEKDAY = new RegExp(
   `\\b(?:(last|next|this)\\s+|(?<=\\b(?:on|since|until|by|from|before|after|late|early)\\s+))(${WEEKDAY})\\b${NOT_POSSESSIVE}`,
   'gi',
 );
+/** Digits that can start a year of YEAR: a test before the year patterns. */
+const YEAR_LIKE = /(?:1[89]|20)\d\d/;
 const YESTERDAY = /\b(yesterday|tomorrow)\b/gi;
 const AGO = /\b(?:a|one)\s+(week|month|year)\s+ago\b/gi;
 
@@ -133,34 +135,39 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   const months = hasAny(lexed, MONTH_WORDS);
   const relative = published !== null && hasAny(lexed, RELATIVE_WORDS);
   if (!digits && !months && !relative) return [];
+  // Every pattern below with a year in it needs four digits starting 18, 19 or 20 somewhere in
+  // the text (the decade "1990s" too); the day patterns need a digit. Substring tests on the
+  // lower-cased text only skip patterns that cannot match.
+  const years = digits && YEAR_LIKE.test(text);
+  const lower = lexed.lower;
 
-  for (const m of digits && months ? text.matchAll(MONTH_DAY_RANGE_YEAR) : []) {
+  for (const m of years && months ? text.matchAll(MONTH_DAY_RANGE_YEAR) : []) {
     const month = monthOf(m[1]!);
     const year = Number(m[4]);
     const from = Number(m[2]);
     const to = Number(m[3]);
     if (to > from) push(m.index, m.index + m[0].length, `${ymd(year, month, from)}/${ymd(year, month, to)}`, 'day');
   }
-  for (const m of digits ? text.matchAll(ISO_DAY) : []) {
+  for (const m of years ? text.matchAll(ISO_DAY) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[1]), Number(m[2]), Number(m[3])), 'day');
   }
-  for (const m of digits && months ? text.matchAll(MONTH_DAY_YEAR) : []) {
+  for (const m of years && months ? text.matchAll(MONTH_DAY_YEAR) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[1]!), Number(m[2])), 'day');
   }
-  for (const m of digits && months ? text.matchAll(DAY_MONTH_YEAR) : []) {
+  for (const m of years && months ? text.matchAll(DAY_MONTH_YEAR) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[2]!), Number(m[1])), 'day');
   }
-  for (const m of digits && months ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of years && months ? text.matchAll(MONTH_YEAR) : []) {
     if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
     push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
   }
   if (published && months) {
-    for (const m of text.matchAll(MONTH_DAY)) {
+    for (const m of digits ? text.matchAll(MONTH_DAY) : []) {
       const month = monthOf(m[1]!);
       const year = inferYear(month, published);
       push(m.index, m.index + m[0].length, validDay(year, month, Number(m[2])), 'day');
     }
-    for (const m of text.matchAll(DAY_MONTH)) {
+    for (const m of digits ? text.matchAll(DAY_MONTH) : []) {
       const month = monthOf(m[2]!);
       push(m.index, m.index + m[0].length, validDay(inferYear(month, published), month, Number(m[1])), 'day');
     }
@@ -181,7 +188,7 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
       push(m.index, m.index + m[0].length, ym(year, month), 'month');
     }
   }
-  for (const m of digits ? text.matchAll(YEAR_SPAN) : []) {
+  for (const m of years ? text.matchAll(YEAR_SPAN) : []) {
     const from = Number(m[1]);
     const second = m[2]!;
     const to = second.length === 2 ? Math.floor(from / 100) * 100 + Number(second) : Number(second);
@@ -189,39 +196,41 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${from}/${to}`, 'year');
   }
-  for (const m of digits ? text.matchAll(DECADE) : []) {
+  for (const m of years ? text.matchAll(DECADE) : []) {
     const decade = Number(`${m[1]}0`);
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
   }
-  for (const m of digits ? text.matchAll(PART_OF_YEAR) : []) {
+  for (const m of years ? text.matchAll(PART_OF_YEAR) : []) {
     push(m.index, m.index + m[0].length, m[1]!, 'year');
   }
-  for (const m of digits ? text.matchAll(QUARTER) : []) {
+  for (const m of years && lower.includes('q') ? text.matchAll(QUARTER) : []) {
     const q = m[1] ? Number(m[1]) : quarterNumber(m[2]!);
     const year = Number(m[3]);
     push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
   }
   // "since 2000.3 Most chips…": a year with a footnote marker glued on.
-  for (const m of digits ? text.matchAll(FOOTNOTED_YEAR) : []) push(m.index, m.index + 4, m[1]!, 'year');
-  for (const m of digits ? text.matchAll(PLAIN_YEAR) : []) {
+  for (const m of years ? text.matchAll(FOOTNOTED_YEAR) : []) push(m.index, m.index + 4, m[1]!, 'year');
+  for (const m of years ? text.matchAll(PLAIN_YEAR) : []) {
     const yearStart = m.index + (m[1]?.length ?? 0);
     if (!isYear(text, yearStart, yearStart + 4)) continue;
     push(m.index, m.index + m[0].length, m[2]!, 'year');
   }
   if (published && relative) {
-    for (const m of text.matchAll(RELATIVE)) {
+    const relativeUnit = lower.includes('week') || lower.includes('month') || lower.includes('year');
+    for (const m of relativeUnit ? text.matchAll(RELATIVE) : []) {
       push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
     }
-    for (const m of text.matchAll(RELATIVE_WEEKDAY)) {
+    // Every weekday name ends in "day".
+    for (const m of lower.includes('day') ? text.matchAll(RELATIVE_WEEKDAY) : []) {
       const day = weekdayDate(m[1]?.toLowerCase() ?? null, WEEKDAYS[m[2]!.toLowerCase()]!, published);
       push(m.index, m.index + m[0].length, day, 'day');
     }
-    for (const m of text.matchAll(YESTERDAY)) {
+    for (const m of lower.includes('yesterday') || lower.includes('tomorrow') ? text.matchAll(YESTERDAY) : []) {
       const offset = m[1]!.toLowerCase() === 'yesterday' ? -1 : 1;
       push(m.index, m.index + m[0].length, shiftDays(published, offset), 'day');
     }
-    for (const m of text.matchAll(AGO)) {
+    for (const m of lower.includes('ago') ? text.matchAll(AGO) : []) {
       const unit = m[1]!.toLowerCase();
       if (unit === 'week') push(m.index, m.index + m[0].length, shiftDays(published, -7), 'day');
       else if (unit === 'month') push(m.index, m.index + m[0].length, shiftMonths(published, -1), 'month');
@@ -259,7 +268,8 @@ function isYear(text: string, start: number, end: number): boolean {
   if (/[$€£¥]\s*$/.test(before)) return false;
   if (SCALE_AFTER.test(after) || COUNT_NOUN_AFTER.test(after)) return false;
   // "Made in China 2025", "Resolution 2254", "Index 2025": a year right after a name is part of it.
-  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  // The pattern ends in \s+$: only a year right after white space can follow a name.
+  const previous = before.length > 0 && isSpace(before.charCodeAt(before.length - 1)) ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;

@@ -6,15 +6,39 @@
 import type { EntityKind } from '@briefs/ast';
 import { gazetteer } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { type Lexed, lex } from './lex.js';
+import { isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
-const CONNECTOR = '(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)';
+/** Lower-case words inside a name: "Council on Foreign Relations", "Ursula von der Leyen". */
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'in']);
+const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
 /** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
 const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
-/** Where a run may start: a capital (or an al-/bin- particle) not inside a word. A plain scan, no \\p. */
-const RUN_START = /(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g;
+/**
+ * Where a run may start: a capital (or an al-/bin- particle) not inside a word, as
+ * `/(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g` finds it, read
+ * code unit by code unit: the index of the next start at or after `from`, or -1; `runStartLength`
+ * is the length of what starts there (1, or the particle's).
+ */
+let runStartLength = 0;
+function nextRunStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let length = 0;
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f)) length = 1;
+    else if (c === 97 || c === 101) length = text.startsWith(c === 97 ? 'al-' : 'el-', i) ? 3 : 0;
+    else if (c === 98 || c === 105) length = text.startsWith(c === 98 ? 'bin-' : 'ibn-', i) ? 4 : 0;
+    if (length === 0) continue;
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0xc0 && p <= 0x24f)) continue;
+    }
+    runStartLength = length;
+    return i;
+  }
+  return -1;
+}
 
 // "Energy Minister": only the last word is a title by itself ("Energy Security" is not one).
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).map((t) => t.split(' ').at(-1)!));
@@ -30,6 +54,8 @@ const LEADING_WORDS = new Set(
     ' ',
   ),
 );
+/** Connectors a leading sentence word may bring along. */
+const LEADING_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
 const CALENDAR_WORDS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
 
@@ -44,16 +70,18 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   const places = gazetteer();
   const hits: Hit[] = [];
   const firstWordAt = lexed.firstWordAt;
-  RUN_START.lastIndex = 0;
-  for (let s = RUN_START.exec(text); s; s = RUN_START.exec(text)) {
-    RUN_RE.lastIndex = s.index;
+  for (let at = nextRunStart(text, 0); at >= 0; ) {
+    RUN_RE.lastIndex = at;
     const m = RUN_RE.exec(text);
-    if (!m) continue;
-    RUN_START.lastIndex = s.index + m[0].length;
+    if (!m) {
+      at = nextRunStart(text, at + runStartLength);
+      continue;
+    }
+    let start = at;
+    at = nextRunStart(text, at + m[0].length);
     let run = m[0];
-    let start = s.index;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
+    if (run.endsWith('.')) run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
@@ -83,6 +111,8 @@ function splitBeforeKnown(
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
 ): Array<{ text: string; offset: number }> {
+  // Most runs hold neither word: skip the pattern.
+  if (!run.includes('and') && !run.includes('in')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
@@ -101,6 +131,8 @@ function splitBeforeKnown(
 }
 
 function splitPossessive(run: string): Array<{ text: string; offset: number }> {
+  // Most runs hold no apostrophe: skip the pattern.
+  if (!run.includes("'") && !run.includes('’')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
   const re = /['’]s\b/g;
   let offset = 0;
@@ -123,16 +155,23 @@ function analyzeRun(
   firstWordAt: number,
   afterPossessive = false,
 ): void {
-  const trimmed = run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '');
+  // A trailing connector ends in a lower-case letter: other runs skip the pattern.
+  const last = run.charCodeAt(run.length - 1);
+  const trimmed = last >= 97 && last <= 122 ? run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '') : run;
   const runEnd = runStart + trimmed.length;
-  const before = text.slice(Math.max(0, runStart - 40), runStart);
   const after = text.slice(runEnd);
 
-  // Leading sentence words ("According to the …") are not part of a name.
+  // Leading sentence words ("According to the …") are not part of a name. Words as `/\S+/g`
+  // reads them, scanned by hand: most runs stop at their first word.
   let lead = 0;
-  for (const w of trimmed.matchAll(/\S+/g)) {
-    if (!LEADING_WORDS.has(w[0]) && !/^(?:of|for|on|and|the|to|in)$/.test(w[0])) break;
-    lead = w.index + w[0].length + 1;
+  for (let k = 0, n = trimmed.length; k < n; ) {
+    while (k < n && isSpace(trimmed.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const from = k;
+    while (k < n && !isSpace(trimmed.charCodeAt(k))) k++;
+    const w = trimmed.slice(from, k);
+    if (!LEADING_WORDS.has(w) && !LEADING_CONNECTORS.has(w)) break;
+    lead = k + 1;
   }
   if (lead >= trimmed.length) return;
   if (lead > 0) {
@@ -236,7 +275,7 @@ function analyzeRun(
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = /([a-z]+)\s+$/.exec(localBefore)?.[1];
+    const wordBefore = lowerWordBeforeSpace(localBefore);
     const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
     const wordAfter = /^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/.exec(localAfter)?.[1];
     const cued =
@@ -256,17 +295,39 @@ function analyzeRun(
     pendingTitle = false;
     i = j;
   }
-  void before;
 }
 
+/** `/([a-z]+)\s+$/.exec(text)?.[1]`: the a–z word right before the white space that ends the text. */
+function lowerWordBeforeSpace(text: string): string | undefined {
+  let e = text.length;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === text.length) return undefined;
+  let b = e;
+  while (b > 0) {
+    const c = text.charCodeAt(b - 1);
+    if (c < 97 || c > 122) break;
+    b--;
+  }
+  return b < e ? text.slice(b, e) : undefined;
+}
+
+/** The words of a run as `/\S+/g` finds them, connectors left out. */
 function tokenize(run: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of run.matchAll(/\S+/g)) {
-    if (/^(?:of|for|on|and|the|to|de|du|des|da|van|von|der|bin|al|la|le|in)$/.test(m[0])) continue;
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  const n = run.length;
+  let k = 0;
+  while (k < n) {
+    while (k < n && isSpace(run.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const start = k;
+    while (k < n && !isSpace(run.charCodeAt(k))) k++;
+    const word = run.slice(start, k);
+    if (CONNECTORS.has(word)) continue;
+    out.push({ word, start, end: k });
   }
   return out;
 }
+
 
 /** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */
 export function rememberPerson(full: string, state: DocumentState): void {

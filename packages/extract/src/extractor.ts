@@ -68,9 +68,10 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
     lastQuote !== undefined && (lastQuote.close < 0 || !/[\p{L}\d]/u.test(masked.slice(lastQuote.close + 1)));
   // A quotation paragraph that follows a quoted speaker, or a sentence ending in a colon, goes on
   // with the same speaker ("“…,” wrote X. “…”").
-  state.previousEndedWithQuote =
-    endsInQuote || quoteSpans.some((q) => q.speaker !== null) || (/:\s*$/.test(text) && source !== null);
-  if (/:\s*$/.test(text) && source) state.lastQuoteSpeaker = source;
+  // `/:\s*$/`: trimEnd drops the same white space as \s.
+  const endsWithColon = text.trimEnd().endsWith(':');
+  state.previousEndedWithQuote = endsInQuote || quoteSpans.some((q) => q.speaker !== null) || (endsWithColon && source !== null);
+  if (endsWithColon && source) state.lastQuoteSpeaker = source;
   else if (quoteSpans.length > 0) state.lastQuoteSpeaker = quoteSpans.at(-1)!.speaker;
 
   inlines.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);

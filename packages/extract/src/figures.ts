@@ -25,7 +25,7 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { hasAny, isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
 
 type Kind = FigureSpan['kind'];
@@ -50,6 +50,8 @@ const FRACTION_RE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[-\
 const IN_RATIO_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
 const HALF_RE = /\b(half)\b/gi;
+/** The number words IN_RATIO_RE can start with. */
+const RATIO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
@@ -209,7 +211,8 @@ export function findFigures(
 ): FigureSpan[] {
   const spelled = hasAny(lexed, SPELLED_WORDS);
   const ordinalWords = hasAny(lexed, ORDINAL_WORDS);
-  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !hasAny(lexed, VAGUE_WORDS)) return [];
+  const vague = hasAny(lexed, VAGUE_WORDS);
+  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !vague) return [];
   const figures: FigureSpan[] = [];
   const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
@@ -221,9 +224,11 @@ export function findFigures(
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of hasAny(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
-  for (const m of lexed.words.has('in') || lexed.words.has('out') ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
+  // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
+  const ratio = (lexed.words.has('in') || lexed.words.has('out')) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
+  for (const m of ratio ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
   for (const m of lexed.words.has('half') ? text.matchAll(HALF_RE) : []) add(half(text, m));
-  for (const m of hasAny(lexed, VAGUE_WORDS) ? text.matchAll(VAGUE_RE) : []) {
+  for (const m of vague ? text.matchAll(VAGUE_RE) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }
 
@@ -245,7 +250,8 @@ export function findFigures(
     const end = start + raw.length;
     if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
-    if (/\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\d{1,3},\s/.test(text.slice(start, end + 2))) continue;
+    // (The anchored test first: it rarely holds, the other scans the window.)
+    if (/^\d{1,3},\s/.test(text.slice(start, end + 2)) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (!digitsStandAlone(text, start, end)) continue;
     // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
     if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
@@ -300,9 +306,11 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
   if (/^\s?(?:st|nd|rd|th)\b/.test(text.slice(end))) return false;
   const before = text.slice(Math.max(0, start - 40), start);
   if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
-  if (NUMBERED_NOUN_BEFORE.test(before)) return false;
+  // Both patterns below end in \s+$: without white space right before the number neither matches.
+  const spaced = before.length > 0 && isSpace(before.charCodeAt(before.length - 1));
+  if (spaced && NUMBERED_NOUN_BEFORE.test(before)) return false;
   // "Resolution 2254", "Framework 2.0", "Figure 1": a number right after a name belongs to it.
-  const previous = /([A-Z][\w’'&.-]*)\s+$/.exec(before);
+  const previous = spaced ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;

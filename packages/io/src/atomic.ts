@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -27,3 +28,51 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** Temporary files of interrupted atomic writes, as `writeFileAtomic` names them. */
 export const isAtomicTempName = (name: string): boolean => /^\.[0-9a-f]{12}\.tmp$/.test(name);
+
+/** A file written in pieces, atomically: nothing is at `path` until `commit`. */
+export interface AtomicWriter {
+  /** Appends bytes (synchronously: callers may write from a synchronous producer). */
+  write(chunk: Uint8Array): void;
+  /** fsync, close and rename into place. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; `path` keeps what it had. */
+  abort(): Promise<void>;
+}
+
+/**
+ * `writeFileAtomic` for output made a piece at a time (a pack of thousands of documents is
+ * never held in memory whole): the pieces go to a temporary file beside `path`, renamed on
+ * `commit`.
+ */
+export async function openFileAtomic(path: string): Promise<AtomicWriter> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'w');
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(chunk) {
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+    },
+    async commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        await rename(temp, path);
+      } catch (error) {
+        close();
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+    async abort() {
+      close();
+      await rm(temp, { force: true });
+    },
+  };
+}

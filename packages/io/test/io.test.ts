@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { comparePaths, displayPath, findSources, formatOfPath, isAtomicTempName, writeFileAtomic } from '../src/index.js';
+import { comparePaths, displayPath, findSources, formatOfPath, isAtomicTempName, openFileAtomic, writeFileAtomic } from '../src/index.js';
 
 const scratch = () => mkdtemp(join(tmpdir(), 'briefs-io-'));
 
@@ -44,6 +44,35 @@ describe('writeFileAtomic', () => {
   it('recognises its own temporary names only', () => {
     expect(isAtomicTempName('.0123456789ab.tmp')).toBe(true);
     expect(isAtomicTempName('notes.tmp')).toBe(false);
+  });
+});
+
+describe('openFileAtomic', () => {
+  it('shows nothing new at the path until commit, then every piece', async () => {
+    const dir = await scratch();
+    const path = join(dir, 'out', 'pack.pdf');
+    await mkdir(join(dir, 'out'));
+    await writeFile(path, 'old');
+    const writer = await openFileAtomic(path);
+    writer.write(Buffer.from('new '));
+    writer.write(Buffer.alloc(100_000, 0x61));
+    expect(await readFile(path, 'utf8')).toBe('old');
+    await writer.commit();
+    const bytes = await readFile(path);
+    expect(bytes.length).toBe(100_004);
+    expect(bytes.subarray(0, 4).toString()).toBe('new ');
+    expect((await readdir(join(dir, 'out'))).filter(isAtomicTempName)).toEqual([]);
+  });
+
+  it('leaves the old file and no temporary one on abort', async () => {
+    const dir = await scratch();
+    const path = join(dir, 'pack.pdf');
+    await writeFile(path, 'old');
+    const writer = await openFileAtomic(path);
+    writer.write(Buffer.from('half'));
+    await writer.abort();
+    expect(await readFile(path, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['pack.pdf']);
   });
 });
 

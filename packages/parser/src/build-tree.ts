@@ -7,7 +7,7 @@
 import type {
   BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
 } from '@briefs/ast';
-import type { Extractor } from '@briefs/extract';
+import type { Extractor, InlineSpan } from '@briefs/extract';
 import type { Container, ParsedUnit } from './collect-units.js';
 import type { LineIndex } from './line-index.js';
 import { type LinkTarget, MappedText, MappedTextBuilder } from './mapped-text.js';
@@ -68,10 +68,7 @@ export class TreeBuilder {
   private addUnit(unit: ParsedUnit, decision: UnitDecision): void {
     if (decision.role === 'residue') return;
     let reader = unit.reader;
-    if (decision.drop && decision.drop.length > 0) {
-      const drops = decision.drop;
-      reader = reader.filter((s) => !drops.some((d) => s >= d.start && s < d.end));
-    }
+    if (decision.drop && decision.drop.length > 0) reader = reader.filter(outside(decision.drop));
     if (decision.role === 'heading') {
       this.startSection(decision.depth ?? (unit.kind === 'heading' ? unit.depth : 2), reader.trim(), unit.start);
       return;
@@ -177,7 +174,7 @@ export class TreeBuilder {
       const [x, y] = span.range;
       if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && x <= y && y <= sentence.length)) continue;
       const prefix = ID_PREFIX[span.type] ?? 'x';
-      children.push({ ...span, id: this.nextId(prefix), position: lines.position(...sentence.sourceRange(x, y)) } as InlineContent);
+      children.push(inlineNode(span, this.nextId(prefix), lines.position(...sentence.sourceRange(x, y))));
     }
     children.push(...this.linksIn(sentence));
     children.sort((p, q) => p.range[0] - q.range[0] || q.range[1] - p.range[1]);
@@ -327,6 +324,42 @@ export class TreeBuilder {
   }
 }
 
+/**
+ * Whether an offset lies in none of `ranges`: their union as sorted disjoint intervals, searched
+ * by halving (flattened pages carry hundreds of drops, tested for every character of the unit).
+ */
+function outside(ranges: ReadonlyArray<{ start: number; end: number }>): (offset: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const r of [...ranges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
+    else merged.push([r.start, r.end]);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]![1] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === merged.length || offset < merged[lo]![0];
+  };
+}
+
+/**
+ * An extractor span with its id and position, keys in the order `{ ...span, id, position }` gives.
+ * Copied key by key: spans come in many shapes, and object spread over them went megamorphic,
+ * costing several times the rest of `claim`.
+ */
+function inlineNode(span: InlineSpan, id: string, position: Position): InlineContent {
+  const node: Record<string, unknown> = {};
+  for (const key in span) node[key] = span[key as keyof InlineSpan];
+  node.id = id;
+  node.position = position;
+  return node as unknown as InlineContent;
+}
+
 const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
   a.length === b.length && a.every((c, i) => c.key === b[i]!.key);
 
@@ -402,14 +435,27 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     maxEnd.push(m);
   }
   const builders = Array.from({ length: n + 1 }, () => new MappedTextBuilder());
+  // With starts sorted, the search's answer holds for every s in [start(lo-1), start(lo)): reading
+  // order keeps s there for long stretches, so the last answer is reused while it holds.
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) sorted = headings[k - 1]!.start <= headings[k]!.start;
+  let lo = 0;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < reader.length; i++) {
     const s = reader.start[i]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (headings[mid]!.start > s) hi = mid;
-      else lo = mid + 1;
+    if (!(s >= low && s < high)) {
+      lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (headings[mid]!.start > s) hi = mid;
+        else lo = mid + 1;
+      }
+      if (sorted) {
+        low = lo === 0 ? Number.NEGATIVE_INFINITY : headings[lo - 1]!.start;
+        high = lo === n ? Number.POSITIVE_INFINITY : headings[lo]!.start;
+      }
     }
     const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
     const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;

@@ -22,7 +22,64 @@ export interface LayoutOptions {
   /** Right-hand side of the running header (organisation or publisher). */
   headerLabel: string;
   fontDir?: string;
+  /**
+   * A piece of a pack assembled later (see assemble.ts): bookmarks and named destinations are
+   * recorded in `marks` instead of written, since their pages are only known once assembled.
+   */
+  assembly?: boolean;
+  /**
+   * Running header and "Page n of N" footer (default true). Pack parts have none: the pack's
+   * own pages make them as overlays when it is assembled.
+   */
+  furniture?: boolean;
+  /**
+   * Pages written out as they are finished instead of held to the end (bounded memory for a
+   * pack section of thousands of rows). Needs `furniture: false` and no going back to a page.
+   */
+  stream?: boolean;
 }
+
+/** A bookmark recorded for assembly: its page (index in this document) and top, in PDF space. */
+export interface RecordedBookmark {
+  title: string;
+  level: number;
+  page: number;
+  top: number;
+  expanded: boolean;
+}
+
+/** A named destination recorded for assembly. */
+export interface RecordedAnchor {
+  name: string;
+  page: number;
+  top: number;
+}
+
+/** How `finish` numbers pages, and the page furniture it makes for pages assembled in later. */
+export interface FinishOptions {
+  /** Number printed on page `index` (default index + 1). */
+  pageNumber?: (index: number) => number;
+  /** N of "Page n of N" (default the pages of this document). */
+  total?: number;
+  /**
+   * Pages from elsewhere (pack parts) to make a running header (one per part, from its title)
+   * and footers (one per page number) for, in this document's fonts; see `Layout.overlays`.
+   */
+  overlays?: ReadonlyArray<{ title: string; pages: readonly number[] }>;
+}
+
+/** Header and footer streams made by `finish` for pages assembled in later, and their fonts. */
+export interface FurnitureOverlays {
+  /** Object numbers of the header streams, one per part. */
+  headers: number[];
+  /** Object numbers of the footer streams, one per page, in order. */
+  footers: number[];
+  /** Fonts the streams use, by resource name, with their object numbers. */
+  fonts: Array<{ name: string; object: number }>;
+}
+
+/** Resource names of the fonts of overlay streams start with this. */
+export const OVERLAY_FONT_PREFIX = 'Briefs';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
 /** Base writing direction of a BCP 47 language tag. */
@@ -36,6 +93,8 @@ type StructOptions = { title?: string; lang?: string; alt?: string; bbox?: [numb
 type Handler<B extends Block> = (layout: Layout, block: B, next: Block | undefined) => void;
 
 const MARGIN = { top: 64, bottom: 62, left: 58, right: 58 };
+/** Top margin of every page, in points. */
+export const MARGIN_TOP = MARGIN.top;
 const PAGE_WIDTH: Record<PageSize, number> = { A4: 595.28, Letter: 612 };
 
 /** Width of the text column of a page size, in points. */
@@ -65,17 +124,26 @@ export class Layout {
   private readonly outline: Array<{ level: number; item: PDFKit.PDFOutline }> = [];
   private readonly chunks: Uint8Array[] = [];
   private readonly ended: Promise<void>;
+  private readonly assembly: boolean;
+  private readonly furniture: boolean;
+  /** Bookmarks and destinations recorded in assembly mode. */
+  readonly marks: { bookmarks: RecordedBookmark[]; anchors: RecordedAnchor[] } = { bookmarks: [], anchors: [] };
+  /** Set by `finish` when it was asked for overlays. */
+  overlays: FurnitureOverlays | null = null;
 
   constructor(options: LayoutOptions) {
     const { info, date } = options;
     this.colours = options.colours;
     this.headerLabel = options.headerLabel;
+    this.assembly = options.assembly ?? false;
+    this.furniture = options.furniture ?? true;
+    if (options.stream && this.furniture) throw new Error('a streamed layout cannot draw page furniture at the end');
     this.direction = directionOf(options.lang);
     this.doc = new PDFDocument({
       size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
       margins: MARGIN,
       autoFirstPage: false,
-      bufferPages: true,
+      bufferPages: !options.stream,
       pdfVersion: '1.7',
       tagged: true,
       lang: options.lang || 'en',
@@ -112,7 +180,21 @@ export class Layout {
       }
       return this.doc;
     };
-    this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    // pdfkit writes a line at a time: small buffers are joined as they come, since a pack section
+    // of thousands of pages would otherwise hold millions of them (each with its own overhead).
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const compact = (): void => {
+      if (pending.length > 0) this.chunks.push(Buffer.concat(pending, pendingBytes));
+      pending = [];
+      pendingBytes = 0;
+    };
+    this.doc.on('data', (chunk: Uint8Array) => {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 1 << 20) compact();
+    });
+    this.doc.on('end', compact);
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
@@ -162,6 +244,11 @@ export class Layout {
   }
 
   // --- structure (tagged PDF) -----------------------------------------------------------------
+
+  /** The Document element every other element hangs from. */
+  get rootElement(): Struct {
+    return this.structs[0]!;
+  }
 
   get struct(): Struct {
     return this.structs[this.structs.length - 1]!;
@@ -222,6 +309,10 @@ export class Layout {
   // --- outline and destinations ---------------------------------------------------------------
 
   bookmark(title: string, level: number): void {
+    if (this.assembly) {
+      this.marks.bookmarks.push({ title, level, page: this.pageIndex, top: this.doc.page.height - this.doc.y, expanded: level === 1 });
+      return;
+    }
     while (this.outline.length > 0 && this.outline[this.outline.length - 1]!.level >= level) this.outline.pop();
     const parent = this.outline[this.outline.length - 1]?.item ?? this.doc.outline;
     const options = { fit: false, top: this.doc.y, left: this.doc.page.width, zoom: 0, expanded: level === 1 } as never;
@@ -230,6 +321,11 @@ export class Layout {
   }
 
   anchor(name: string): void {
+    if (this.assembly) {
+      this.marks.anchors.push({ name, page: this.pageIndex, top: this.doc.page.height - this.doc.y });
+      this.anchors.set(name, this.pageIndex);
+      return;
+    }
     this.doc.addNamedDestination(name, 'XYZ', null as unknown as number, this.doc.y, null as unknown as number);
     this.anchors.set(name, this.pageIndex);
   }
@@ -494,39 +590,21 @@ export class Layout {
   // --- finishing ------------------------------------------------------------------------------
 
   /** Running header and footer on every page but the plain ones, then the bytes. */
-  async finish(): Promise<Uint8Array> {
+  async finish(options: FinishOptions = {}): Promise<Uint8Array> {
     const range = this.doc.bufferedPageRange();
-    const total = range.count;
-    const header = this.style('runningHeader');
-    const footer = this.style('footer');
-    for (let i = range.start; i < range.start + total; i++) {
-      if (this.plainPages.has(i)) continue;
-      this.doc.switchToPage(i);
-      const page = this.doc.page;
-      const bottom = page.margins.bottom;
-      page.margins.bottom = 0;
-      const left = page.margins.left;
-      const width = page.width - left - page.margins.right;
-      this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
-      const title = this.pageTitles[i] ?? '';
-      this.useStyle(header);
-      const y = page.margins.top - 30;
-      if (this.headerLabel) this.doc.text(this.headerLabel, left, y, { width, align: 'right', lineBreak: false });
-      if (title) {
-        const room = width - (this.headerLabel ? this.doc.widthOfString(this.headerLabel) + 16 : 0);
-        this.writeClipped(title, header, left, y, room);
+    const total = options.total ?? range.count;
+    const pageNumber = options.pageNumber ?? ((index: number) => index - range.start + 1);
+    if (this.furniture) {
+      for (let i = range.start; i < range.start + range.count; i++) {
+        if (this.plainPages.has(i)) continue;
+        this.doc.switchToPage(i);
+        this.pageFurniture(() => {
+          this.drawHeader(this.pageTitles[i] ?? '');
+          this.drawFooter(pageNumber(i), total);
+        });
       }
-      this.doc
-        .moveTo(left, page.margins.top - 16)
-        .lineTo(left + width, page.margins.top - 16)
-        .lineWidth(0.5)
-        .strokeColor(this.colours.rule)
-        .stroke();
-      this.useStyle(footer);
-      this.doc.text(`Page ${i - range.start + 1} of ${total}`, left, page.height - bottom + 24, { width, align: 'right', lineBreak: false });
-      this.doc.endMarkedContent();
-      page.margins.bottom = bottom;
     }
+    if (options.overlays) this.overlays = this.furnitureOverlays(options.overlays, total);
     for (const s of this.structs.splice(0).reverse()) s.end();
     this.doc.end();
     await this.ended;
@@ -538,6 +616,93 @@ export class Layout {
       offset += chunk.length;
     }
     return out;
+  }
+
+  /** Draws header or footer (pagination artifacts) with no bottom margin, so pdfkit never breaks the page. */
+  private pageFurniture(draw: () => void): void {
+    const page = this.doc.page;
+    const bottom = page.margins.bottom;
+    page.margins.bottom = 0;
+    try {
+      this.doc.markContent('Artifact', { type: 'Pagination' } as unknown as Record<string, unknown>);
+      draw();
+      this.doc.endMarkedContent();
+    } finally {
+      page.margins.bottom = bottom;
+    }
+  }
+
+  private drawHeader(title: string): void {
+    const page = this.doc.page;
+    const left = page.margins.left;
+    const width = page.width - left - page.margins.right;
+    const header = this.style('runningHeader');
+    this.useStyle(header);
+    const y = page.margins.top - 30;
+    if (this.headerLabel) this.doc.text(this.headerLabel, left, y, { width, align: 'right', lineBreak: false });
+    if (title) {
+      const room = width - (this.headerLabel ? this.doc.widthOfString(this.headerLabel) + 16 : 0);
+      this.writeClipped(title, header, left, y, room);
+    }
+    this.doc
+      .moveTo(left, page.margins.top - 16)
+      .lineTo(left + width, page.margins.top - 16)
+      .lineWidth(0.5)
+      .strokeColor(this.colours.rule)
+      .stroke();
+  }
+
+  private drawFooter(number: number, total: number): void {
+    const page = this.doc.page;
+    const left = page.margins.left;
+    const width = page.width - left - page.margins.right;
+    this.useStyle(this.style('footer'));
+    this.doc.text(`Page ${number} of ${total}`, left, page.height - MARGIN.bottom + 24, { width, align: 'right', lineBreak: false });
+  }
+
+  /**
+   * Running headers and footers of pages drawn elsewhere (pack parts), as content streams of
+   * their own: the operators pdfkit writes for this document's header and footer, caught instead
+   * of added to a page, with their fonts renamed `/Briefs<font id>` (see `FurnitureOverlays`). A
+   * stream runs in the unflipped space of a page that another document drew, so it sets pdfkit's
+   * top-down transform itself. One header per part (its pages share it); a footer per page.
+   */
+  private furnitureOverlays(parts: ReadonlyArray<{ title: string; pages: readonly number[] }>, total: number): FurnitureOverlays {
+    type Font = { id: string; ref(): { id: number } };
+    const doc = this.doc as unknown as { addContent(data: string): unknown; _fontFamilies: Record<string, Font> };
+    const height = this.doc.page.height;
+    const pages = this.doc.bufferedPageRange().count;
+    const own = doc.addContent;
+    const fontIds = new Set<string>();
+    const capture = (draw: () => void): number => {
+      const ops: string[] = [];
+      doc.addContent = (data: string) => {
+        ops.push(data);
+        return this.doc;
+      };
+      try {
+        this.pageFurniture(draw);
+      } finally {
+        doc.addContent = own;
+      }
+      const body = ops.join('\n').replace(/\/(F\d+) ([\d.]+ Tf)/g, (_, id: string, rest: string) => {
+        fontIds.add(id);
+        return `/${OVERLAY_FONT_PREFIX}${id} ${rest}`;
+      });
+      const stream = this.doc.ref({});
+      stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`);
+      return (stream as unknown as { id: number }).id;
+    };
+    const headers: number[] = [];
+    const footers: number[] = [];
+    for (const part of parts) {
+      headers.push(capture(() => this.drawHeader(part.title)));
+      for (const number of part.pages) footers.push(capture(() => this.drawFooter(number, total)));
+    }
+    if (this.doc.bufferedPageRange().count !== pages) throw new Error('page furniture overflowed its page');
+    const byId = new Map(Object.values(doc._fontFamilies).map((f) => [f.id, f]));
+    const fonts = [...fontIds].sort().map((id) => ({ name: `${OVERLAY_FONT_PREFIX}${id}`, object: byId.get(id)!.ref().id }));
+    return { headers, footers, fonts };
   }
 
   /** One line of text cut with an ellipsis to fit `width`. */

@@ -1,8 +1,9 @@
-import type { Brief, FigureKind } from '@briefs/ast';
-import { inlinesOf, selectAll } from '@briefs/ast';
+import type { FigureKind } from '@briefs/ast';
+import { inlinesOf } from '@briefs/ast';
 import type { Block, ChartBlock, TableBlock } from './blocks.js';
 import { shorten, snippetAround } from './brief-blocks.js';
 import { formatIsoDate } from './dates.js';
+import type { PackDigest } from './render-pack.js';
 
 /** Which figures lead "key figures across documents": money first, then shares, then the rest. */
 const KIND_RANK: Record<FigureKind, number> = { money: 0, percent: 1, count: 2, measure: 3, ordinal: 4 };
@@ -11,7 +12,16 @@ export const AT_A_GLANCE_ANCHOR = 'at-a-glance';
 export const APPENDIX_ANCHOR = 'data-appendix';
 
 /** "At a glance": the documents side by side, the pack charts, the key figures of each document. */
-export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly ChartBlock[], perDocument = 3): Block[] {
+/**
+ * Rows of "key figures across documents" at most: past this, fewer figures per document, then the
+ * first documents only (the caption says so). A pack of 1,000 documents would otherwise open with
+ * 150 pages of figures that data/figures.csv holds anyway.
+ */
+export const MAX_KEY_FIGURE_ROWS = 300;
+
+export function atAGlanceBlocks(digests: readonly PackDigest[], charts: readonly ChartBlock[], most = 3): Block[] {
+  const perDocument = Math.max(1, Math.min(most, Math.floor(MAX_KEY_FIGURE_ROWS / Math.max(1, digests.length))));
+  const briefs = digests.map((d) => d.brief);
   const blocks: Block[] = [{ type: 'heading', level: 1, text: 'At a glance', anchor: AT_A_GLANCE_ANCHOR }];
   blocks.push({ type: 'heading', level: 2, text: 'Documents' });
   blocks.push({
@@ -24,13 +34,13 @@ export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly Chart
       { label: 'Claims', width: 0.08, align: 'right' },
       { label: 'Quotes', width: 0.08, align: 'right' },
     ],
-    rows: briefs.map((b) => [
+    rows: digests.map(({ brief: b, claims, quotes }) => [
       shorten(b.meta.title || b.id, 90),
       b.meta.publisher,
       formatIsoDate(b.meta.published),
       String(inlinesOf(b, 'figure').length),
-      String(selectAll(b, 'claim').length),
-      String(inlinesOf(b, 'quote').length),
+      String(claims),
+      String(quotes),
     ]),
   });
   if (charts.length > 0) {
@@ -38,12 +48,15 @@ export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly Chart
     blocks.push(...charts);
   }
   const rows: string[][] = [];
+  let shown = 0;
   for (const brief of briefs) {
+    if (rows.length >= MAX_KEY_FIGURE_ROWS) break;
+    shown++;
     const figures = inlinesOf(brief, 'figure')
       .map((f, index) => ({ ...f, index }))
       .sort((a, b) => KIND_RANK[a.node.kind] - KIND_RANK[b.node.kind] || a.index - b.index)
       .slice(0, perDocument);
-    for (const { node, claim } of figures) rows.push([shorten(brief.meta.title || brief.id, 50), node.text, snippetAround(claim, node, 100)]);
+    for (const { node, claim } of figures.slice(0, MAX_KEY_FIGURE_ROWS - rows.length)) rows.push([shorten(brief.meta.title || brief.id, 50), node.text, snippetAround(claim, node, 100)]);
   }
   if (rows.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: 'Key figures across documents' });
@@ -55,14 +68,15 @@ export function atAGlanceBlocks(briefs: readonly Brief[], charts: readonly Chart
         { label: 'In context', width: 0.55 },
       ],
       rows,
-      caption: `Up to ${perDocument} figures per document, money and percentages first. Every figure is in the data appendix and data/figures.csv.`,
+      caption: `${perDocument === 1 ? 'One figure' : `Up to ${perDocument} figures`} per document, money and percentages first${shown < briefs.length ? `, for the first ${shown} of ${briefs.length} documents` : ''}. Every figure is in data/figures.csv; the data appendix counts them by document.`,
     });
   }
   return blocks;
 }
 
 /** The data appendix: every document and every figure, with where to find the full tables. */
-export function appendixBlocks(briefs: readonly Brief[]): Block[] {
+export function appendixBlocks(digests: readonly PackDigest[]): Block[] {
+  const briefs = digests.map((d) => d.brief);
   const documents: TableBlock = {
     type: 'table',
     columns: [

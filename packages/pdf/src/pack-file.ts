@@ -180,3 +180,16 @@ export function selectPackBriefs(briefs: readonly Brief[], config: PackConfig, c
   if (config.order === 'title') chosen.sort((a, b) => a.meta.title.localeCompare(b.meta.title, 'en') || a.id.localeCompare(b.id));
   return chosen;
 }
+
+/**
+ * Whether a pack can name `brief` (by id, slug or source path): what `briefs build` asks to
+ * decide which documents need pack pages. Never narrower than `selectPackBriefs`.
+ */
+export function packMayInclude(brief: Brief, config: PackConfig, cwd = process.cwd()): boolean {
+  if (config.documents === null) return true;
+  const base = dirname(resolve(cwd, config.file));
+  const source = brief.source ? resolve(cwd, brief.source.path) : null;
+  return config.documents.some(
+    (doc) => doc.ref === brief.id || slugFromPath(doc.ref) === brief.id || (source !== null && (resolve(base, doc.ref) === source || resolve(cwd, doc.ref) === source)),
+  );
+}

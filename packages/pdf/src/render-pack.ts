@@ -1,10 +1,11 @@
-import type { Brief } from '@briefs/ast';
-import { BriefsError } from '@briefs/ast';
-import { briefBlocks, briefAnchor, byline } from './brief-blocks.js';
-import type { ChartBlock } from './blocks.js';
-import { type ChartsApi, chartBlocks } from './charts.js';
+import type { Brief, Claim, Section } from '@briefs/ast';
+import { BriefsError, selectAll } from '@briefs/ast';
+import { type HostPlan, assemblePack } from './assemble.js';
+import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
+import { chartBlocks } from './charts.js';
+import type { ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
-import { Layout, type PageSize } from './layout.js';
+import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
 import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
 import { chartOptions, resolveCharts } from './render-brief.js';
@@ -46,20 +47,132 @@ interface ContentsEntry {
 }
 
 /**
- * The briefing pack (`pack.pdf`): cover, contents with page numbers and links, "at a glance"
- * across documents, every brief, and a data appendix. Briefs appear in the order given.
+ * What the pack's own pages (cover, contents, at a glance, appendix) need of one document: the
+ * brief cut down to its metadata and the claims that hold figures or dates (with only those
+ * inline nodes), and the counts the tables show. A few kilobytes where the AST can be hundreds,
+ * so a pack of 10,000 documents is planned without holding 10,000 ASTs.
  */
-export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
-  if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
-  const { date, shown } = resolveDocumentDate(options.date, briefs);
+export interface PackDigest {
+  brief: Brief;
+  claims: number;
+  quotes: number;
+}
+
+export function packDigest(brief: Brief): PackDigest {
+  const kept: Claim[] = [];
+  let claims = 0;
+  let quotes = 0;
+  for (const claim of selectAll(brief, 'claim')) {
+    claims++;
+    const inlines = claim.children.filter((c) => {
+      if (c.type === 'quote') quotes++;
+      return c.type === 'figure' || c.type === 'date';
+    });
+    if (inlines.length > 0) kept.push({ ...claim, children: inlines });
+  }
+  const { residue: _residue, diagnostics: _diagnostics, ...rest } = brief;
+  const section: Section = { type: 'section', id: 's0', depth: 0, heading: null, children: [{ type: 'paragraph', children: kept } as unknown as Section['children'][number]] };
+  return { brief: { ...rest, children: kept.length > 0 ? [section] : [] }, claims, quotes };
+}
+
+/** What the pack's own pages need of one rendered part: its pages and where its anchors are. */
+export interface PartLayout {
+  id: string;
+  pages: number;
+  title: string;
+  anchors: readonly RecordedAnchor[];
+}
+
+/** A document's pages in a pack, drawn once and assembled into any pack with the same look. */
+export interface PackPart {
+  pdf: Uint8Array;
+  meta: PackPartMeta;
+}
+
+export interface PackPartMeta {
+  id: string;
+  pages: number;
+  /** Running title of its pages (header drawn at assembly). */
+  title: string;
+  bookmarks: RecordedBookmark[];
+  anchors: RecordedAnchor[];
+}
+
+/** Header label of every page of a pack: the organisation, else the pack's title. */
+const packLabel = (options: PackOptions): string => options.theme?.organisation?.trim() || options.title;
+
+/** Layout of a piece of a pack: no page furniture (the assembly adds it), pages streamed out. */
+function partLayout(options: PackOptions, lang: string, title: string): Layout {
+  const layout = new Layout({
+    pageSize: options.pageSize ?? 'A4',
+    colours: { ...DEFAULT_COLOURS, ...options.theme?.colours },
+    info: { title, author: '', subject: '', keywords: [] },
+    lang,
+    date: new Date(0),
+    headerLabel: '',
+    assembly: true,
+    furniture: false,
+    stream: true,
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
+  });
+  layout.runningTitle = title;
+  layout.addPage();
+  return layout;
+}
+
+async function finishPart(layout: Layout, id: string, title: string): Promise<PackPart> {
+  const pdf = await layout.finish();
+  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+}
+
+/**
+ * One document's pages of a pack (`briefs build` keeps them beside the manifest, so a pack where
+ * one document changed redraws that document's pages only). Running headers, footers, bookmarks
+ * and destinations are left to `assemblePack`, which knows where the pages land.
+ */
+export async function renderPackPart(brief: Brief, options: PackOptions): Promise<PackPart> {
   const charts = await resolveCharts(options.charts);
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const title = brief.meta.title || brief.id;
+  const layout = partLayout(options, brief.meta.language || 'en', title);
+  layout.group('Art', () => layout.render(briefBlocks(brief, { charts: drawn })), { lang: brief.meta.language || 'en' });
+  return finishPart(layout, brief.id, title);
+}
+
+/**
+ * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
+ * (the documents side by side, the pack charts, key figures) or the data appendix. Streamed, so
+ * a pack of 10,000 documents does not hold its hundreds of table pages in memory.
+ */
+export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions): Promise<PackPart> {
+  const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
+  const lang = languages.length === 1 ? (languages[0] ?? 'en') : 'en';
+  if (section === 'appendix') {
+    const layout = partLayout(options, lang, 'Data appendix');
+    layout.group('Sect', () => layout.render(appendixBlocks(digests)));
+    return finishPart(layout, APPENDIX_ANCHOR, 'Data appendix');
+  }
+  const charts = await resolveCharts(options.charts);
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  const briefs = digests.map((d) => d.brief);
+  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const layout = partLayout(options, lang, 'At a glance');
+  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
+  return finishPart(layout, AT_A_GLANCE_ANCHOR, 'At a glance');
+}
+
+/**
+ * The pack's own pages, cover and contents, numbered as they will be once `parts` (the "at a
+ * glance" section, each document, the appendix: in order) follow them, with the running header
+ * and footer of every part page. `digests` are the documents', in pack order.
+ */
+export async function renderPackHost(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions): Promise<PackHost> {
+  if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  const briefs = digests.map((d) => d.brief);
+  const { date, shown } = resolveDocumentDate(options.date, briefs);
   const theme = options.theme ?? {};
   const colours = { ...DEFAULT_COLOURS, ...theme.colours };
-  const sizing = chartOptions(options.pageSize ?? 'A4', colours);
-  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, sizing)) : [];
-  const briefCharts: ChartBlock[][] = [];
-  // One brief's charts at a time: all SVGs of a 100-document pack at once would sit in memory.
-  for (const brief of briefs) briefCharts.push(charts ? await chartBlocks(charts, charts.briefCharts(brief, sizing)) : []);
   const organisation = theme.organisation?.trim() ?? '';
   const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
   const languages = [...new Set(briefs.map((b) => b.meta.language).filter(Boolean))];
@@ -75,7 +188,8 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
     },
     lang: languages.length === 1 ? (languages[0] ?? 'en') : 'en',
     date,
-    headerLabel: organisation || options.title,
+    headerLabel: packLabel(options),
+    assembly: true,
     ...(options.fontDir ? { fontDir: options.fontDir } : {}),
   });
   const { doc } = layout;
@@ -86,7 +200,7 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   layout.plainPages.add(layout.pageIndex);
   drawCover(layout, { ...options, organisation, count: briefs.length, dateText: shown ? formatDate(date) : '' });
 
-  // Contents: pages reserved now, filled once every page number is known.
+  // Contents: the parts' pages are known, so every entry's page number is.
   const entries: ContentsEntry[] = [
     { title: 'At a glance', note: 'The documents side by side, charts and key figures across them', anchor: AT_A_GLANCE_ANCHOR },
     ...briefs.map((b) => ({ title: b.meta.title || b.id, note: byline(b), anchor: briefAnchor(b) })),
@@ -96,56 +210,39 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   const noteStyle = layout.style('tocSub');
   const entryHeight = layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3 + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
   const titleHeight = layout.lineHeight(layout.style('h1')) + 24;
-  layout.runningTitle = 'Contents';
-  layout.addPage();
-  const tocPages = [layout.pageIndex];
-  const perFirst = Math.max(1, Math.floor((layout.maxY - layout.top - titleHeight) / entryHeight));
-  const perNext = Math.max(1, Math.floor((layout.maxY - layout.top) / entryHeight));
-  for (let left = entries.length - perFirst; left > 0; left -= perNext) {
-    layout.addPage();
-    tocPages.push(layout.pageIndex);
+  const perFirst = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP - titleHeight) / entryHeight));
+  const perNext = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP) / entryHeight));
+  const tocPageCount = 1 + Math.max(0, Math.ceil((entries.length - perFirst) / perNext));
+  // Parts follow the cover and the contents.
+  const slot = 1 + tocPageCount;
+  const firstPageOf: number[] = [];
+  let at = slot;
+  for (const part of parts) {
+    firstPageOf.push(at);
+    at += part.pages;
   }
-  layout.doc.switchToPage(tocPages[0]!);
-  layout.doc.y = layout.top;
-  layout.bookmark('Contents', 1);
-  const toc = layout.reserve('TOC');
-  layout.doc.switchToPage(tocPages[tocPages.length - 1]!);
-
-  // At a glance.
-  layout.runningTitle = 'At a glance';
-  layout.addPage();
-  layout.group('Sect', () => layout.render(atAGlanceBlocks(briefs, packCharts)));
-
-  // Every brief.
-  briefs.forEach((brief, i) => {
-    layout.runningTitle = brief.meta.title || brief.id;
-    layout.addPage();
-    layout.group('Art', () => layout.render(briefBlocks(brief, { charts: briefCharts[i] ?? [] })), { lang: brief.meta.language || 'en' });
+  const total = at;
+  const anchorPage = new Map<string, number>();
+  parts.forEach((part, i) => {
+    for (const a of part.anchors) anchorPage.set(a.name, firstPageOf[i]! + a.page);
   });
 
-  layout.runningTitle = 'Data appendix';
+  layout.runningTitle = 'Contents';
   layout.addPage();
-  layout.group('Sect', () => layout.render(appendixBlocks(briefs)));
-
-  // Fill the contents.
-  const last = layout.pageIndex;
-  layout.within(toc, () => {
-    let page = 0;
-    doc.switchToPage(tocPages[0]!);
-    doc.y = layout.top;
+  layout.bookmark('Contents', 1);
+  layout.group('TOC', () => {
     layout.tag('H1', () => layout.text('Contents', layout.style('h1')));
-    // Entries go where the reservation counted them (perFirst, then perNext a page), so the
-    // pages reserved are the pages used.
+    // Entries go where the page count above reckoned (perFirst, then perNext a page).
     doc.y = layout.top + titleHeight;
     const numberWidth = 40;
+    let page = 0;
     entries.forEach((entry, index) => {
       const onPage = index < perFirst ? 0 : 1 + Math.floor((index - perFirst) / perNext);
       if (onPage !== page) {
         page = onPage;
-        doc.switchToPage(tocPages[page]!);
-        doc.y = layout.top;
+        layout.addPage();
       }
-      const target = layout.anchors.get(entry.anchor);
+      const target = anchorPage.get(entry.anchor);
       const pageNumber = target === undefined ? '' : String(target + 1);
       const y = doc.y;
       const width = layout.width - numberWidth;
@@ -167,8 +264,55 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
     });
   });
-  doc.switchToPage(last);
-  return layout.finish();
+  if (layout.pageTitles.length !== slot) throw new BriefsError('E_INTERNAL', `contents took ${layout.pageTitles.length - 1} pages, ${tocPageCount} were reckoned`);
+
+  // Every part's pages go after these; its structure goes in this slot.
+  const slotElement = layout.reserve('Part');
+  const refs = hostRefs(layout, slotElement);
+  const pdf = await layout.finish({
+    total,
+    overlays: parts.map((part, i) => ({ title: part.title, pages: Array.from({ length: part.pages }, (_, p) => firstPageOf[i]! + p + 1) })),
+  });
+  const overlays = layout.overlays ?? { headers: [], footers: [], fonts: [] };
+  return { pdf, plan: { ...refs, slot, overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+}
+
+/** Object numbers of the host's objects the assembly rewrites. */
+function hostRefs(layout: Layout, slot: PDFKit.PDFStructureElement): Omit<HostPlan, 'slot' | 'overlays' | 'bookmarks' | 'anchors'> {
+  type Ref = { id: number; data: Record<string, unknown> };
+  const doc = layout.doc as unknown as { _root: Ref & { data: { Pages: Ref & { data: { Kids: Ref[] } }; Names: Ref } }; getStructTreeRoot(): Ref };
+  const idOf = (element: PDFKit.PDFStructureElement): number => (element as unknown as { dictionary: Ref }).dictionary.id;
+  return {
+    catalog: doc._root.id,
+    pages: doc._root.data.Pages.id,
+    names: doc._root.data.Names.id,
+    structTreeRoot: doc.getStructTreeRoot().id,
+    documentElement: idOf(layout.rootElement),
+    slotElement: idOf(slot),
+    pageIds: doc._root.data.Pages.data.Kids.map((k) => k.id),
+  };
+}
+
+/** The pack's own pages, and where in them the parts go. */
+export interface PackHost {
+  pdf: Uint8Array;
+  plan: HostPlan;
+}
+
+/**
+ * The renderPack convenience: every part drawn here, then assembled. `briefs build` draws parts
+ * as it renders briefs, keeps them, and assembles from those files instead.
+ */
+export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
+  if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  const digests = briefs.map(packDigest);
+  const parts: PackPart[] = [await renderPackSection('at-a-glance', digests, options)];
+  for (const brief of briefs) parts.push(await renderPackPart(brief, options));
+  parts.push(await renderPackSection('appendix', digests, options));
+  const host = await renderPackHost(digests, parts.map((p) => p.meta), options);
+  const chunks: Uint8Array[] = [];
+  assemblePack(host, parts, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
 }
 
 function drawCover(layout: Layout, cover: PackOptions & { organisation: string; count: number; dateText: string }): void {

@@ -5,9 +5,23 @@ import { clean, words } from './text.js';
 const ROLE =
   /\b(?:fellow|editor|director|professor|correspondent|reporter|writer|journalist|analyst|scholar|researcher|author|associate|president|chair(?:man|woman)?|founder|lecturer|member|head|manager|officer|minister|ambassador|advis[eo]r|expert|contributor|columnist|economist|specialist|coordinator|lead|principal|partner|consultant|intern|student|chief|dean)\b/i;
 
-/** A closing bio: "Name is (a|the) <role> at/of <org>." Returns the name, or null. */
+const bioCache = new Map<string, string | null>();
+
+/**
+ * A closing bio: "Name is (a|the) <role> at/of <org>." Returns the name, or null. Memoised
+ * (bounded): the tail rules ask about the same units again and again.
+ */
 export function closingBioName(text: string): string | null {
   if (text.length > 1500) return null;
+  const hit = bioCache.get(text);
+  if (hit !== undefined) return hit;
+  const name = readBioName(text);
+  if (bioCache.size >= 4096) bioCache.clear();
+  bioCache.set(text, name);
+  return name;
+}
+
+function readBioName(text: string): string | null {
   const t = clean(text).replace(/\s*[❖◆■]\s*$/, '');
   if (words(t).length > 80) return null;
   const m = /^(.{3,60}?)(?:[’']s)?\s+(?:is|was|serves as|has been|are|were)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+)$/.exec(t);

@@ -29,15 +29,14 @@ export function readCaptions(page: Page): void {
     }
     if (u.kind === 'heading' || !text) continue;
     const n = words(text).length;
+    // Longer texts are never captions: the tests below would be thrown away.
+    if (n > 70) continue;
     const next = page.next(i);
     const creditFollows = next < page.length && page.free(next) && isCreditLine(page.text(next)) && words(page.text(next)).length <= 12;
     const lastChunk = text.split(/(?<=[.!?])\s+/).pop() ?? '';
     const endsWithCredit = CREDIT_TAIL.test(text) || (isCreditLine(lastChunk) && words(lastChunk).length <= 12 && n > words(lastChunk).length);
     const single = text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
-    if (
-      n <= 70 &&
-      (CAPTION_START.test(text) || endsWithCredit || creditFollows || (single && n >= 5 && CAPTION_SUBJECT.test(text)))
-    ) {
+    if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (single && n >= 5 && CAPTION_SUBJECT.test(text))) {
       if (n <= 12 && isCreditLine(text)) continue; // a bare credit line: the line rules drop it
       page.set(i, { role: 'caption', rule: 'image-caption' });
       if (creditFollows) page.drop(next, 'photo-credit');

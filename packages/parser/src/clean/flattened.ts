@@ -137,25 +137,22 @@ function cleanFlattened(page: Page, i: number, text: string): void {
 
 /** Words up to the first one that starts a sentence (a title has no full stop): offset or -1. */
 function sentenceStart(after: string): number {
-  const ws = after.split(/(\s+)/);
-  let pos = 0;
-  let count = 0;
-  for (let k = 0; k < ws.length && count < 30; k++) {
-    const w = ws[k]!;
-    if (/^\s+$/.test(w) || w === '') {
-      pos += w.length;
-      continue;
-    }
-    if (count >= 4 && SENTENCE_STARTERS.test(w) && !/:$/.test(ws[k - 2] ?? '')) return pos;
-    count++;
-    pos += w.length;
+  // Word by word from the start (splitting all of a long flattened text for 30 words was waste).
+  const word = /\S+/g;
+  let previous = '';
+  for (let count = 0; count < 30; count++) {
+    const m = word.exec(after);
+    if (!m) break;
+    if (count >= 4 && SENTENCE_STARTERS.test(m[0]) && !/:$/.test(previous)) return m.index;
+    previous = m[0];
   }
   return -1;
 }
 
 /** Length of the longest word-prefix (3+ words) of `after` that `before` contains, or -1. */
 function repeatedPrefix(after: string, before: string): number {
-  const ws = after.split(/\s+/);
+  // Only the first 25 words are read: a split with a limit stops there (same words).
+  const ws = after.split(/\s+/, 25);
   let best = -1;
   for (let k = 3; k <= Math.min(ws.length, 25); k++) {
     const phrase = ws.slice(0, k).join(' ');
@@ -170,21 +167,50 @@ function repeatedPrefix(after: string, before: string): number {
  * that the text repeats further on, where both copies are followed by a capitalised word.
  */
 function repeatedItem(text: string, whole: string): string | null {
-  const ws = text.split(/\s+/).filter(Boolean);
+  // Words 0–20 and whether there are more are all that is read: split no further than that.
+  // Empty strings come only first and last, so the first 21 words are the same.
+  const ws = text.split(/\s+/, 22).filter(Boolean);
   if (!ws[0] || !/^\p{Lu}/u.test(ws[0])) return null;
   let found: string | null = null;
   for (let k = 3; k <= Math.min(20, ws.length - 1); k++) {
     const phrase = ws.slice(0, k).join(' ');
     const later = whole.indexOf(phrase, phrase.length);
-    if (later < 0) {
-      if (found) break;
-      continue;
-    }
+    // No longer phrase can recur where this one does not.
+    if (later < 0) break;
     const nextHere = ws[k] ?? '';
-    const nextThere = whole.slice(later + phrase.length).trimStart().split(/\s+/)[0] ?? '';
+    const nextThere = firstWordFrom(whole, later + phrase.length);
     if (/^\p{Lu}/u.test(nextHere) && /^\p{Lu}/u.test(nextThere)) found = phrase;
   }
   return found;
+}
+
+/**
+ * `text.slice(from).trimStart().split(/\s+/)[0] ?? ''` without splitting the rest of the text:
+ * trimStart drops the white space \s matches, and the word runs to the next such character.
+ */
+function firstWordFrom(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && isRegExpSpace(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < text.length && !isRegExpSpace(text.charCodeAt(j))) j++;
+  return text.slice(i, j);
+}
+
+/** `\s` of a regular expression (and what trim drops): white space and line terminators. */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -196,10 +222,17 @@ export function outlineItems(outline: string, body: string): string[] {
   const items: string[] = [];
   let s = 0;
   while (s < ws.length) {
+    // A phrase the body holds contains every shorter prefix of it: past the first miss no longer
+    // phrase can match, and a longer one can only occur where the shorter one first does or later.
     let best = 0;
+    let from = 0;
+    let phrase = ws.slice(s, s + 3).join(' ');
     for (let k = 4; s + k <= ws.length; k++) {
-      if (body.includes(ws.slice(s, s + k).join(' '))) best = k;
-      else if (best) break;
+      phrase += ` ${ws[s + k - 1]!}`;
+      const at = body.indexOf(phrase, from);
+      if (at < 0) break;
+      best = k;
+      from = at;
     }
     if (best >= 4) {
       items.push(ws.slice(s, s + best).join(' '));
@@ -248,18 +281,22 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
  */
 export function endnotesAt(body: string): { start: number; numbers: Set<number> } | null {
   const trimmed = body.trimEnd();
+  // The separators between items, found once: splitting the rest of the text anew at every
+  // candidate was quadratic. A separator is a whole run of white space after a sentence end, so
+  // those past a candidate are exactly the ones splitting from the candidate on would find.
+  const cuts = [...trimmed.matchAll(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/gu)].map((c) => [c.index, c.index + c[0].length] as const);
+  let next = 0;
   for (const m of trimmed.matchAll(/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu)) {
-    const items = trimmed.slice(m.index).split(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/u);
-    if (items.length < 2) continue;
+    while (next < cuts.length && cuts[next]![0] <= m.index) next++;
+    if (next === cuts.length) continue;
+    // Items from the candidate on, checked as they are cut: the first bad one ends the run.
     const numbers: number[] = [];
     let ok = true;
-    for (const item of items) {
+    for (let c = next; c <= cuts.length && ok; c++) {
+      const item = trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length);
       const n = /^(\d{1,3})\s/.exec(item);
-      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) {
-        ok = false;
-        break;
-      }
-      numbers.push(Number(n[1]));
+      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
+      else numbers.push(Number(n[1]));
     }
     if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };
   }

@@ -40,9 +40,11 @@ const SCRIPTS: Array<[RegExp, string]> = [
 export function detectLanguage(full: string): string {
   // A sample decides; scanning megabytes for scripts would cost more than it tells.
   const text = full.length > 60000 ? full.slice(0, 60000) : full;
-  const letters = countLetters(text);
+  const { letters, wide } = countLetters(text);
   if (letters < 40) return 'en';
-  for (const [re, tag] of SCRIPTS) {
+  // The scripts below have no letter under U+0400 or in U+2000–U+2DDF (punctuation, symbols):
+  // a text without a code unit elsewhere skips them all.
+  for (const [re, tag] of wide ? SCRIPTS : []) {
     // Most pages hold none of a script: a non-global test stops at the first hit without building an array.
     const n = scriptProbe(re).test(text) ? (text.match(re) ?? []).length : 0;
     if (n / letters > 0.4) {
@@ -51,16 +53,36 @@ export function detectLanguage(full: string): string {
       return tag;
     }
   }
-  const sample = ` ${text.toLowerCase().slice(0, 20000)} `;
-  const count = (ws: string[]): number => ws.reduce((n, w) => n + occurrences(sample, ` ${w} `), 0);
-  const scores: Array<[string, number]> = [
-    ['en', count(['the', 'and', 'of', 'to', 'is', 'that'])],
-    ['de', count(['der', 'die', 'und', 'das', 'ist', 'nicht'])],
-    ['fr', count(['le', 'les', 'et', 'des', 'est', 'une'])],
-    ['es', count(['el', 'los', 'y', 'del', 'que', 'una'])],
-  ];
+  const counts = functionWordCounts(text.toLowerCase().slice(0, 20000));
+  const count = (ws: string[]): number => ws.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
+  const scores: Array<[string, number]> = FUNCTION_WORDS.map(([tag, ws]) => [tag, count(ws)]);
   scores.sort((a, b) => b[1] - a[1]);
   return scores[0]![1] > 0 ? scores[0]![0] : 'en';
+}
+
+const FUNCTION_WORDS: Array<[string, string[]]> = [
+  ['en', ['the', 'and', 'of', 'to', 'is', 'that']],
+  ['de', ['der', 'die', 'und', 'das', 'ist', 'nicht']],
+  ['fr', ['le', 'les', 'et', 'des', 'est', 'une']],
+  ['es', ['el', 'los', 'y', 'del', 'que', 'una']],
+];
+const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS.flatMap(([, ws]) => ws));
+
+/**
+ * How often each function word stands between two spaces in ` ${sample} `, counted as
+ * non-overlapping `indexOf` matches of ` word ` would count them (a word repeated with one space
+ * between counts every other time), in one pass over the words instead of one scan per word.
+ */
+function functionWordCounts(sample: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  let counted = '';
+  for (const token of sample.split(' ')) {
+    if (FUNCTION_WORD_SET.has(token) && token !== counted) {
+      counts.set(token, (counts.get(token) ?? 0) + 1);
+      counted = token;
+    } else counted = '';
+  }
+  return counts;
 }
 
 const probes = new Map<RegExp, RegExp>();
@@ -75,25 +97,23 @@ function scriptProbe(re: RegExp): RegExp {
 }
 
 const LETTER = /\p{L}/u;
-/** Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array. */
-function countLetters(text: string): number {
+/**
+ * Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array;
+ * `wide` when some code unit lies where the scripts of `SCRIPTS` have letters (U+0400–U+1FFF, U+2DE0 on).
+ */
+function countLetters(text: string): { letters: number; wide: boolean } {
   let n = 0;
+  let wide = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
       continue;
     }
+    if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) wide = true;
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     if (LETTER.test(String.fromCodePoint(cp))) n++;
   }
-  return n;
-}
-
-/** Non-overlapping occurrences, left to right: what `text.split(needle).length - 1` counts. */
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
+  return { letters: n, wide };
 }

@@ -50,8 +50,8 @@ export const LINE_RULES: LineRule[] = [
   {
     id: 'cookie-notice',
     test: (t) =>
-      /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i.test(t) &&
-      short(t, 80),
+      short(t, 80) &&
+      /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i.test(t),
   },
   {
     id: 'newsletter-promo',
@@ -128,10 +128,25 @@ export function isCreditLine(text: string): boolean {
   return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
 }
 
-/** The first rule that claims a unit's text, or null. */
+const ruleCache = new Map<string, string | null>();
+
+/**
+ * The first rule that claims a unit's text, or null. Memoised (bounded): cleaning asks about the
+ * same unit in two passes and again from the caption, header and tail rules.
+ */
 export function matchLineRule(text: string): string | null {
   // Line rules describe short page chrome; long paragraphs are never one.
   if (!text || text.length > 1500) return null;
-  for (const rule of LINE_RULES) if (rule.test(text)) return rule.id;
-  return null;
+  const hit = ruleCache.get(text);
+  if (hit !== undefined) return hit;
+  let id: string | null = null;
+  for (const rule of LINE_RULES) {
+    if (rule.test(text)) {
+      id = rule.id;
+      break;
+    }
+  }
+  if (ruleCache.size >= 4096) ruleCache.clear();
+  ruleCache.set(text, id);
+  return id;
 }

@@ -57,22 +57,54 @@ export function spellsDomain(name: string, domain: string): boolean {
   return initials.length >= 2 && initials === label;
 }
 
+/**
+ * The longest sub-phrase of one capitalised phrase that spells the domain (the first of that
+ * length), memoised per domain: a body repeats its phrases ("Russia", "the European Union").
+ */
+let phraseDomain: string | null = null;
+const phraseBest = new Map<string, string | null>();
+/** `spellsDomain(candidate, phraseDomain)`: sub-phrases recur across phrases ("Russia", "Ukraine"). */
+const candidateSpells = new Map<string, boolean>();
+function bestInPhrase(phrase: string, domain: string): string | null {
+  if (domain !== phraseDomain) {
+    phraseBest.clear();
+    candidateSpells.clear();
+    phraseDomain = domain;
+  }
+  if (candidateSpells.size >= 8192) candidateSpells.clear();
+  const hit = phraseBest.get(phrase);
+  if (hit !== undefined) return hit;
+  const ws = phrase.split(/\s+/);
+  // Whether each word is capitalised, tested once instead of once per sub-phrase ending there.
+  const capital = ws.map((w) => /^\p{Lu}/u.test(w));
+  let best: string | null = null;
+  // Try every sub-phrase that starts and ends with a capitalised word.
+  for (let a = 0; a < ws.length; a++) {
+    for (let b = ws.length; b > a; b--) {
+      if (!capital[b - 1]) continue;
+      const candidate = ws.slice(a, b).join(' ').replace(/[’']s$/, '');
+      let spells = candidateSpells.get(candidate);
+      if (spells === undefined) {
+        spells = spellsDomain(candidate, domain);
+        candidateSpells.set(candidate, spells);
+      }
+      if (spells && (!best || candidate.length > best.length)) best = candidate;
+    }
+  }
+  if (phraseBest.size >= 8192) phraseBest.clear();
+  phraseBest.set(phrase, best);
+  return best;
+}
+
 /** Finds, in a text, a capitalised phrase of 1–6 words that spells the domain. */
 export function publisherFromText(text: string, domain: string): string | null {
   const re = /(?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:(?:of|on|for|the|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6}/gu;
   let best: string | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const phrase = m[0];
-    const ws = phrase.split(/\s+/);
-    // Try every sub-phrase that starts and ends with a capitalised word.
-    for (let a = 0; a < ws.length; a++) {
-      for (let b = ws.length; b > a; b--) {
-        const sub = ws.slice(a, b);
-        if (!/^\p{Lu}/u.test(sub[sub.length - 1]!)) continue;
-        const candidate = sub.join(' ').replace(/[’']s$/, '');
-        if (spellsDomain(candidate, domain) && (!best || candidate.length > best.length)) best = candidate;
-      }
-    }
+    // Each phrase's first longest candidate, then the first longest over the phrases: the first
+    // longest candidate of the whole text, as when every sub-phrase was tried here in turn.
+    const candidate = bestInPhrase(m[0], domain);
+    if (candidate !== null && (!best || candidate.length > best.length)) best = candidate;
   }
   return best;
 }

@@ -5,6 +5,8 @@ const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)
 
 /** Emphasis markers next to a non-space character. */
 const EMPHASIS_EDGE = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g;
+/** White space that collapsing to single spaces would change. */
+const ODD_SPACE = /[^\S ]| {2}/;
 const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Keep snake_case and inner underscores; only strip emphasis markers at word edges (`\w` both sides). */
@@ -12,14 +14,23 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
   return offset > 0 && isWordCode(all.charCodeAt(offset - 1)) && isWordCode(all.charCodeAt(offset + m.length)) ? m : '';
 }
 
-/** Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed. */
+const cleanCache = new Map<string, string>();
+
+/**
+ * Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed.
+ * Memoised (bounded): rules clean texts the page already holds cleaned (bios, author boxes).
+ */
 export function clean(text: string): string {
+  const hit = cleanCache.get(text);
+  if (hit !== undefined) return hit;
   // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
   const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
-  return (urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls)
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;:!?])/g, '$1')
-    .trim();
+  const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
+  // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
+  const out = (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
+  if (cleanCache.size >= 4096) cleanCache.clear();
+  cleanCache.set(text, out);
+  return out;
 }
 
 /** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
@@ -30,12 +41,40 @@ export function inlineUrl(text: string): string | null {
 
 const wordCache = new Map<string, string[]>();
 
-/** Words of a text (tokens with a letter or digit). Memoised: rules ask about the same units often. */
+/** Code units `\s` matches (ECMA-262 WhiteSpace and LineTerminator). */
+const isJsSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Words of a text (tokens with a letter or digit): `text.split(/\s+/)` filtered by
+ * `/[\p{L}\p{N}]/u`, read in one loop. Memoised: rules ask about the same units often.
+ */
 export function words(text: string): string[] {
   const hit = wordCache.get(text);
   if (hit) return hit;
-  const out = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (wordCache.size >= 512) wordCache.clear();
+  const out: string[] = [];
+  let from = -1;
+  let alnum = false;
+  let wide = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isJsSpace(c)) {
+      if (from < 0) {
+        from = i;
+        alnum = false;
+        wide = false;
+      }
+      if (c < 128) alnum ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      else wide = true;
+      continue;
+    }
+    if (from < 0) continue;
+    const token = text.slice(from, i);
+    if (alnum || (wide && LETTER_OR_DIGIT.test(token))) out.push(token);
+    from = -1;
+  }
+  if (wordCache.size >= 4096) wordCache.clear();
   wordCache.set(text, out);
   return out;
 }
@@ -116,8 +155,10 @@ export function isHeadline(text: string): boolean {
 
 /** ALL-CAPS text with at least two letters and no lower-case letter. */
 export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && !/\p{Ll}/u.test(letters) && /\p{Lu}/u.test(letters);
+  // Dropping the non-letters keeps every letter: test the text for a lower-case and an upper-case
+  // letter first (most texts fail at their first lower-case letter), count letters last.
+  if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return false;
+  return text.replace(/[^\p{L}]/gu, '').length >= 2;
 }
 
 /** A short display excerpt for `--explain`. */

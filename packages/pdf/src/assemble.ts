@@ -1,0 +1,479 @@
+import { createHash } from 'node:crypto';
+import { BriefsError } from '@briefs/ast';
+import type { FurnitureOverlays, RecordedAnchor, RecordedBookmark } from './layout.js';
+
+/**
+ * Pack assembly at the level of PDF objects. A pack is its own pages (the host: cover, contents,
+ * at a glance, appendix), drawn by pdfkit knowing how many pages each document takes, and one
+ * part per document, drawn once when the document was built. Assembling copies the parts'
+ * objects into the host's file, renumbered, and writes what spans them: the page tree, the
+ * structure tree (the parts' articles go where the host reserved a slot; their parent-tree
+ * entries are shifted past the host's), the outline, the named destinations and the footers.
+ *
+ * It reads PDFs as pdfkit writes them (a classic xref table, no object streams, no encryption);
+ * it is not a general PDF merger. Everything is done on the objects' dictionaries as text;
+ * streams are copied as they are. One part is held at a time, so memory does not grow with the
+ * pack, and the output is a function of the inputs' bytes (same inputs, same pack).
+ */
+
+/** Where, in the host's objects, the assembly goes. Made by `renderPackHost`. */
+export interface HostPlan {
+  catalog: number;
+  pages: number;
+  names: number;
+  structTreeRoot: number;
+  /** The Document structure element, whose kids get the parts' articles. */
+  documentElement: number;
+  /** Placeholder among the Document element's kids, replaced by the parts' articles. */
+  slotElement: number;
+  /** Page objects of the host, in page order. */
+  pageIds: number[];
+  /** Index among the host's pages before which the parts' pages go. */
+  slot: number;
+  /** Running header (one per part) and footer (one per part page) streams, and their fonts. */
+  overlays: FurnitureOverlays;
+  bookmarks: RecordedBookmark[];
+  anchors: RecordedAnchor[];
+}
+
+export interface AssemblyPart {
+  pdf: Uint8Array;
+  /** How errors name the part (its file); default `pack part <id>`. */
+  name?: string;
+  meta: { id: string; pages: number; bookmarks: readonly RecordedBookmark[]; anchors: readonly RecordedAnchor[] };
+}
+
+/** Receives the pack's bytes in order. */
+export type Sink = (chunk: Uint8Array) => void;
+
+// --- reading pdfkit's output -------------------------------------------------------------------
+
+interface ParsedPdf {
+  buffer: Buffer;
+  /** Byte offset of each object, by object number (0: none). */
+  offsets: number[];
+  /** Where each object ends (the next object, or the xref table). */
+  ends: number[];
+  root: number;
+  info: number;
+  size: number;
+}
+
+const latin1 = (buffer: Buffer, start: number, end: number): string => buffer.toString('latin1', start, end);
+
+function parsePdf(bytes: Uint8Array, name: string): ParsedPdf {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tail = latin1(buffer, Math.max(0, buffer.length - 2048), buffer.length);
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!startxref) throw new BriefsError('E_INPUT_INVALID', 'not a complete PDF (no startxref)', { file: name });
+  const xref = Number(startxref[1]);
+  const head = /^xref\n0 (\d+)\n/.exec(latin1(buffer, xref, xref + 32));
+  if (!head) throw new BriefsError('E_INPUT_INVALID', 'PDF without a classic xref table', { file: name });
+  const size = Number(head[1]);
+  if (size >= 2 ** 21 || buffer.length >= 2 ** 31) throw new BriefsError('E_INPUT_INVALID', 'PDF too large to assemble', { file: name });
+  const tableStart = xref + head[0].length;
+  // Entries are 20 bytes: 10 digits of offset, space, 5 of generation, space, n/f, end of line.
+  const offsets = new Array<number>(size).fill(0);
+  const order = new Float64Array(size);
+  let used = 0;
+  for (let id = 1; id < size; id++) {
+    const at = tableStart + id * 20;
+    if (buffer[at + 17] !== 0x6e /* n */) continue;
+    let offset = 0;
+    for (let i = at; i < at + 10; i++) offset = offset * 10 + (buffer[i]! - 0x30);
+    offsets[id] = offset;
+    // Offset and id in one sortable number (ids < 2^21; offsets < 2^31).
+    order[used++] = offset * 2 ** 21 + id;
+  }
+  const sorted = order.subarray(0, used).sort();
+  const ends = new Array<number>(size).fill(0);
+  for (let i = 0; i < used; i++) {
+    const id = sorted[i]! % 2 ** 21;
+    ends[id] = i + 1 < used ? Math.floor(sorted[i + 1]! / 2 ** 21) : xref;
+  }
+  const trailer = latin1(buffer, tableStart + size * 20, buffer.length);
+  const root = /\/Root (\d+) 0 R/.exec(trailer);
+  const info = /\/Info (\d+) 0 R/.exec(trailer);
+  if (!root) throw new BriefsError('E_INPUT_INVALID', 'PDF trailer without /Root', { file: name });
+  return { buffer, offsets, ends, root: Number(root[1]), info: info ? Number(info[1]) : 0, size };
+}
+
+const STREAM = '\nstream\n';
+
+/** One object: its dictionary (or other value) as text, and where its stream bytes are. */
+interface PdfObject {
+  head: string;
+  /** [start, end) of the stream's bytes, or null. */
+  stream: [number, number] | null;
+}
+
+function readObject(pdf: ParsedPdf, id: number): PdfObject {
+  const start = pdf.offsets[id] ?? 0;
+  if (start === 0) throw new BriefsError('E_INPUT_INVALID', `PDF object ${id} is missing`);
+  const end = pdf.ends[id]!;
+  const open = `${id} 0 obj\n`;
+  if (latin1(pdf.buffer, start, start + open.length) !== open) throw new BriefsError('E_INPUT_INVALID', `PDF object ${id} is not where the xref says`);
+  // A dictionary never holds a raw newline inside a string (pdfkit escapes them), so the first
+  // "\nstream\n" of an object ends its dictionary.
+  const streamAt = pdf.buffer.subarray(start, end).indexOf(STREAM, 0, 'latin1');
+  if (streamAt >= 0) {
+    const head = latin1(pdf.buffer, start + open.length, start + streamAt);
+    const length = /\/Length (\d+)/.exec(head);
+    if (!length) throw new BriefsError('E_INPUT_INVALID', `PDF stream ${id} without /Length`);
+    const from = start + streamAt + STREAM.length;
+    return { head, stream: [from, from + Number(length[1])] };
+  }
+  const text = latin1(pdf.buffer, start + open.length, end);
+  return { head: text.slice(0, text.lastIndexOf('endobj')).replace(/\n$/, ''), stream: null };
+}
+
+/**
+ * References and string literals of a dictionary's text. Literal strings are matched so that
+ * "5 0 R" inside one is left alone (pdfkit escapes parentheses in strings, so they never nest).
+ */
+const TOKENS = /\((?:\\[\s\S]|[^\\)])*\)|(\d+) 0 R|\/(StructParents?) (\d+)/g;
+
+function refsOf(head: string): number[] {
+  const found: number[] = [];
+  for (const m of head.matchAll(TOKENS)) if (m[1] !== undefined) found.push(Number(m[1]));
+  return found;
+}
+
+const refOf = (head: string, key: string): number | null => {
+  const m = new RegExp(`/${key} (\\d+) 0 R`).exec(head);
+  return m ? Number(m[1]) : null;
+};
+
+/** The text of the array after `/key`, brackets matched (`[1 0 R [2 0 R]]` → `1 0 R [2 0 R]`). */
+function arrayOf(head: string, key: string): string | null {
+  const at = head.indexOf(`/${key} [`);
+  if (at < 0) return null;
+  let depth = 0;
+  const from = at + key.length + 2;
+  for (let i = from; i < head.length; i++) {
+    const c = head[i];
+    if (c === '(') {
+      // Skip a literal string.
+      for (i++; i < head.length && head[i] !== ')'; i++) if (head[i] === '\\') i++;
+    } else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return head.slice(from + 1, i);
+  }
+  return null;
+}
+
+/** `head` without the dictionary entry `/key << … >>` (nested dictionaries and strings skipped). */
+function withoutDictEntry(head: string, key: string): string {
+  const at = head.indexOf(`/${key} <<`);
+  if (at < 0) return head;
+  let depth = 0;
+  for (let i = at + key.length + 2; i < head.length; i++) {
+    const c = head[i];
+    if (c === '(') {
+      for (i++; i < head.length && head[i] !== ')'; i++) if (head[i] === '\\') i++;
+    } else if (c === '<' && head[i + 1] === '<') {
+      depth++;
+      i++;
+    } else if (c === '>' && head[i + 1] === '>') {
+      i++;
+      if (--depth === 0) return head.slice(0, at) + head.slice(i + 1);
+    }
+  }
+  return head;
+}
+
+const refsIn = (array: string | null): number[] => (array ? refsOf(array) : []);
+
+/** `/K 5 0 R` or `/K [5 0 R 6 0 R]`: the element references among the kids. */
+function kidsOf(head: string): number[] {
+  const array = arrayOf(head, 'K');
+  if (array !== null) return refsOf(array);
+  const one = refOf(head, 'K');
+  return one === null ? [] : [one];
+}
+
+/** Entries of a flat number tree's `/Nums [k v k v …]`, values as text. */
+function numsOf(head: string): Array<{ key: number; value: string }> {
+  const array = arrayOf(head, 'Nums');
+  if (!array) return [];
+  const entries: Array<{ key: number; value: string }> = [];
+  const entry = /(\d+)\s+(\[[^\]]*\]|\d+ 0 R|null)/g;
+  for (const m of array.matchAll(entry)) entries.push({ key: Number(m[1]), value: m[2]! });
+  return entries;
+}
+
+// --- writing -------------------------------------------------------------------------------------
+
+class Writer {
+  offset = 0;
+  /** Byte offset of each object written, by object number (grows as needed). */
+  offsets: number[] = [];
+  private readonly hash = createHash('md5');
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly sink: Sink) {}
+
+  raw(chunk: Uint8Array | string): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+    this.hash.update(bytes);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.offset += bytes.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+  }
+
+  object(id: number, head: string, stream?: Uint8Array): void {
+    this.offsets[id] = this.offset;
+    if (stream) {
+      this.raw(`${id} 0 obj\n${head}\nstream\n`);
+      this.raw(stream);
+      this.raw('\nendstream\nendobj\n');
+    } else this.raw(`${id} 0 obj\n${head}\nendobj\n`);
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.sink(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  digest(): string {
+    return this.hash.copy().digest('hex');
+  }
+}
+
+/** A PDF text string: literal when ASCII, else UTF-16BE with a byte order mark, as hex. */
+export function pdfString(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  const units = Buffer.from(text, 'utf16le').swap16();
+  return `<FEFF${units.toString('hex').toUpperCase()}>`;
+}
+
+const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000));
+
+// --- the assembly --------------------------------------------------------------------------------
+
+/**
+ * Writes the pack: the host's objects, then each part's (renumbered), then the objects that
+ * span them. `parts` is iterated once, in pack order, and may read each part lazily.
+ */
+export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: Iterable<AssemblyPart>, sink: Sink): void {
+  const { plan } = host;
+  const hostPdf = parsePdf(host.pdf, 'pack host');
+  const out = new Writer(sink);
+  out.raw(Buffer.from('%PDF-1.7\n%\xff\xff\xff\xff\n', 'latin1'));
+
+  const rewritten = new Set([plan.catalog, plan.pages, plan.names, plan.structTreeRoot, plan.documentElement, plan.slotElement]);
+  for (let id = 1; id < hostPdf.size; id++) {
+    if (rewritten.has(id) || !hostPdf.offsets[id]) continue;
+    out.offsets[id] = out.offset;
+    out.raw(hostPdf.buffer.subarray(hostPdf.offsets[id], hostPdf.ends[id]));
+  }
+  const hostStructTree = readObject(hostPdf, plan.structTreeRoot).head;
+  const hostNextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(hostStructTree)?.[1] ?? 0);
+  let nextId = hostPdf.size;
+  let nextKey = hostNextKey;
+
+  // Part pages' /Contents become [q, the page's own, Q, header, footer]: the furniture is drawn
+  // in the page's initial graphics state whatever the page left behind.
+  const save = nextId++;
+  const restore = nextId++;
+  out.object(save, '<<\n/Length 1\n>>', Buffer.from('q'));
+  out.object(restore, '<<\n/Length 1\n>>', Buffer.from('Q'));
+
+  const partPages: number[] = [];
+  const articles: number[] = [];
+  const fontEntries = plan.overlays.fonts.map((f) => `/${f.name} ${f.object} 0 R`).join('\n');
+  const treeLeaves: Array<{ id: number; low: number; high: number }> = [];
+  const bookmarks: Array<RecordedBookmark & { pageId: number }> = [];
+  const anchors: Array<RecordedAnchor & { pageId: number }> = [];
+  let overlay = 0;
+  let partCount = 0;
+
+  for (const part of parts) {
+    const header = plan.overlays.headers[partCount];
+    partCount++;
+    const name = part.name ?? `pack part ${part.meta.id}`;
+    const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
+    const pdf = parsePdf(part.pdf, name);
+    const catalog = readObject(pdf, pdf.root).head;
+    const pagesRoot = refOf(catalog, 'Pages');
+    const structRoot = refOf(catalog, 'StructTreeRoot');
+    if (pagesRoot === null || structRoot === null) throw fail('not a tagged PDF made by briefs');
+    const pageIds = refsIn(arrayOf(readObject(pdf, pagesRoot).head, 'Kids'));
+    if (pageIds.length !== part.meta.pages) throw fail(`has ${pageIds.length} pages, its record says ${part.meta.pages}`);
+    const structHead = readObject(pdf, structRoot).head;
+    const [documentElement] = kidsOf(structHead);
+    if (documentElement === undefined) throw fail('has no structure tree');
+    const tops = kidsOf(readObject(pdf, documentElement).head);
+
+    // What the part's pages and articles reach, short of its own catalog, trees and roots.
+    const stop = new Set([pdf.root, pagesRoot, structRoot, documentElement, pdf.info]);
+    const keep = new Uint8Array(pdf.size);
+    const heads = new Map<number, PdfObject>();
+    const queue = [...pageIds, ...tops];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      if (keep[id] || stop.has(id)) continue;
+      keep[id] = 1;
+      const object = readObject(pdf, id);
+      heads.set(id, object);
+      for (const ref of refsOf(object.head)) if (!keep[ref] && !stop.has(ref)) queue.push(ref);
+    }
+    const map = new Int32Array(pdf.size);
+    for (let id = 1; id < pdf.size; id++) if (keep[id]) map[id] = nextId++;
+    map[pagesRoot] = plan.pages;
+    map[documentElement] = plan.documentElement;
+
+    const keyBase = nextKey;
+    const renumber = (head: string): string =>
+      head.replace(TOKENS, (match, ref?: string, key?: string, value?: string) => {
+        if (ref !== undefined) {
+          const to = map[Number(ref)];
+          if (!to) throw fail(`object ${ref} is referenced but not kept`);
+          return `${to} 0 R`;
+        }
+        if (key !== undefined) return `/${key} ${keyBase + Number(value)}`;
+        return match;
+      });
+
+    const pageSet = new Map(pageIds.map((id, index) => [id, index]));
+    const resourcesOf = new Map<number, number>();
+    for (const id of pageIds) {
+      const resources = refOf(heads.get(id)!.head, 'Resources');
+      if (resources !== null) resourcesOf.set(resources, id);
+    }
+    for (let id = 1; id < pdf.size; id++) {
+      if (!keep[id]) continue;
+      const object = heads.get(id)!;
+      let head = renumber(object.head);
+      if (pageSet.has(id)) {
+        const footer = plan.overlays.footers[overlay + pageSet.get(id)!];
+        if (footer === undefined || header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers or footers than the parts have pages');
+        head = head.replace(/\/Contents (\d+) 0 R/, (_, c: string) => `/Contents [${save} 0 R ${c} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
+      } else if (resourcesOf.has(id) && fontEntries) {
+        head = head.includes('/Font <<') ? head.replace('/Font <<', `/Font <<\n${fontEntries}`) : head.replace(/>>\s*$/, `/Font <<\n${fontEntries}\n>>\n>>`);
+      }
+      out.object(map[id]!, head, object.stream ? pdf.buffer.subarray(object.stream[0], object.stream[1]) : undefined);
+    }
+
+    // The part's parent tree, as one leaf of the pack's.
+    const nums = numsOf(structHead);
+    const partNextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(structHead)?.[1] ?? 0);
+    if (nums.length > 0) {
+      const leaf = nextId++;
+      const body = nums.map((n) => `${keyBase + n.key} ${renumber(n.value)}`).join(' ');
+      out.object(leaf, `<<\n/Limits [${keyBase + nums[0]!.key} ${keyBase + nums[nums.length - 1]!.key}]\n/Nums [${body}]\n>>`);
+      treeLeaves.push({ id: leaf, low: keyBase + nums[0]!.key, high: keyBase + nums[nums.length - 1]!.key });
+    }
+    nextKey = keyBase + Math.max(partNextKey, nums.length > 0 ? nums[nums.length - 1]!.key + 1 : 0);
+
+    for (const top of tops) articles.push(map[top]!);
+    const newPages = pageIds.map((id) => map[id]!);
+    for (const b of part.meta.bookmarks) bookmarks.push({ ...b, pageId: newPages[b.page]! });
+    for (const a of part.meta.anchors) anchors.push({ ...a, pageId: newPages[a.page]! });
+    partPages.push(...newPages);
+    overlay += pageIds.length;
+  }
+  if (overlay !== plan.overlays.footers.length || partCount !== plan.overlays.headers.length) {
+    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.footers.length} pages, not ${partCount} and ${overlay}`);
+  }
+  if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+
+  // Pages: the host's before the slot, the parts', the host's after.
+  const pages = [...plan.pageIds.slice(0, plan.slot), ...partPages, ...plan.pageIds.slice(plan.slot)];
+  out.object(plan.pages, `<<\n/Type /Pages\n/Count ${pages.length}\n/Kids [${pages.map((p) => `${p} 0 R`).join(' ')}]\n>>`);
+
+  // Structure: the articles in the slot; the host's parent tree entries as the first leaf.
+  const documentHead = readObject(hostPdf, plan.documentElement).head;
+  const slotRef = new RegExp(`(^|[\\s\\[])${plan.slotElement} 0 R`);
+  if (!slotRef.test(documentHead)) throw new BriefsError('E_INTERNAL', 'pack host has no slot for its parts');
+  out.object(plan.documentElement, documentHead.replace(slotRef, (_, before: string) => `${before}${articles.map((a) => `${a} 0 R`).join(' ')}`));
+  out.object(plan.slotElement, 'null');
+  const hostNums = numsOf(hostStructTree);
+  if (hostNums.length > 0) {
+    const leaf = nextId++;
+    out.object(leaf, `<<\n/Limits [${hostNums[0]!.key} ${hostNums[hostNums.length - 1]!.key}]\n/Nums [${hostNums.map((n) => `${n.key} ${n.value}`).join(' ')}]\n>>`);
+    treeLeaves.unshift({ id: leaf, low: hostNums[0]!.key, high: hostNums[hostNums.length - 1]!.key });
+  }
+  const withoutTree = withoutDictEntry(hostStructTree, 'ParentTree');
+  out.object(
+    plan.structTreeRoot,
+    withoutTree
+      .replace(/\/ParentTreeNextKey \d+/, `/ParentTreeNextKey ${nextKey}`)
+      .replace(/>>\s*$/, `/ParentTree <<\n/Kids [${treeLeaves.map((l) => `${l.id} 0 R`).join(' ')}]\n>>\n>>`),
+  );
+
+  // Outline and destinations, in page order.
+  const hostPage = (index: number): number => plan.pageIds[index]!;
+  const before = plan.bookmarks.filter((b) => b.page < plan.slot).map((b) => ({ ...b, pageId: hostPage(b.page) }));
+  const after = plan.bookmarks.filter((b) => b.page >= plan.slot).map((b) => ({ ...b, pageId: hostPage(b.page) }));
+  const outline = writeOutline(out, [...before, ...bookmarks, ...after], () => nextId++);
+  const dests = [...plan.anchors.map((a) => ({ ...a, pageId: hostPage(a.page) })), ...anchors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  out.object(plan.names, `<<\n/Dests <<\n/Names [${dests.map((d) => `${pdfString(d.name)} [${d.pageId} 0 R /XYZ null ${num(d.top)} null]`).join('\n')}]\n>>\n>>`);
+
+  let catalog = readObject(hostPdf, plan.catalog).head.replace(/\/Outlines \d+ 0 R\n?/, '').replace(/\/PageMode \/\w+\n?/, '');
+  if (outline !== null) catalog = catalog.replace(/>>\s*$/, `/Outlines ${outline} 0 R\n/PageMode /UseOutlines\n>>`);
+  out.object(plan.catalog, catalog);
+
+  // Cross-reference table and trailer.
+  const size = nextId;
+  const xref = out.offset;
+  // Written a block at a time: a pack of 10,000 documents has millions of objects.
+  let lines = ['xref', `0 ${size}`, '0000000000 65535 f '];
+  for (let id = 1; id < size; id++) {
+    const at = out.offsets[id];
+    lines.push(at === undefined ? '0000000000 65535 f ' : `${String(at).padStart(10, '0')} 00000 n `);
+    if (lines.length >= 50_000) {
+      out.raw(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) out.raw(`${lines.join('\n')}\n`);
+  const fileId = out.digest();
+  out.raw(`trailer\n<<\n/Size ${size}\n/Root ${plan.catalog} 0 R\n/Info ${hostPdf.info} 0 R\n/ID [<${fileId}> <${fileId}>]\n>>\nstartxref\n${xref}\n%%EOF\n`);
+  out.flush();
+}
+
+/**
+ * The outline tree from bookmarks in page order (levels 1–6), as pdfkit would write it: items
+ * of level 1 open, with /Count their number of children; others closed.
+ */
+function writeOutline(out: Writer, items: ReadonlyArray<RecordedBookmark & { pageId: number }>, allocate: () => number): number | null {
+  if (items.length === 0) return null;
+  interface Item {
+    id: number;
+    title: string;
+    dest: string;
+    expanded: boolean;
+    children: Item[];
+    parent: Item | null;
+  }
+  const root: Item = { id: allocate(), title: '', dest: '', expanded: false, children: [], parent: null };
+  const stack: Array<{ level: number; item: Item }> = [];
+  for (const b of items) {
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= b.level) stack.pop();
+    const parent = stack[stack.length - 1]?.item ?? root;
+    const item: Item = { id: allocate(), title: b.title, dest: `[${b.pageId} 0 R /XYZ 0 ${num(b.top)} 0]`, expanded: b.expanded, children: [], parent };
+    parent.children.push(item);
+    stack.push({ level: b.level, item });
+  }
+  const write = (item: Item, prev?: Item, next?: Item): void => {
+    const fields: string[] = [];
+    if (item.dest) fields.push(`/Dest ${item.dest}`);
+    if (item.parent) fields.push(`/Parent ${item.parent.id} 0 R`);
+    if (item.title) fields.push(`/Title ${pdfString(item.title)}`);
+    const kids = item.children;
+    if (kids.length > 0) {
+      if (item.expanded) fields.push(`/Count ${kids.length}`);
+      fields.push(`/First ${kids[0]!.id} 0 R`, `/Last ${kids[kids.length - 1]!.id} 0 R`);
+    }
+    if (prev) fields.push(`/Prev ${prev.id} 0 R`);
+    if (next) fields.push(`/Next ${next.id} 0 R`);
+    out.object(item.id, `<<\n${fields.join('\n')}\n>>`);
+    for (let i = 0; i < kids.length; i++) write(kids[i]!, kids[i - 1], kids[i + 1]);
+  };
+  write(root);
+  return root.id;
+}
