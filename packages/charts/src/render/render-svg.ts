@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Chart as ChartClass, ChartConfiguration } from 'chart.js';
+import type { ChartJSNodeCanvas as ChartJSNodeCanvasClass } from 'chartjs-node-canvas';
 import { formatValue } from '../format-value.js';
 import type { ChartSpec } from '../types.js';
 import { CHART_FONT_FAMILY, chartSvgFontFamily, registerChartFonts } from './fonts.js';
@@ -9,64 +10,52 @@ import { backgroundPlugin, valueLabelsPlugin } from './plugins.js';
 import { captureText, textCapturePlugin, textElements } from './svg-text.js';
 import { utcDateAdapter } from './utc-date-adapter.js';
 
-// chart.js (its CommonJS build) and canvas are loaded the CommonJS way.
+// chartjs-node-canvas and canvas are CommonJS; load them the CommonJS way.
 const require = createRequire(import.meta.url);
 
-type ChartStatic = typeof ChartClass;
-type DateAdapters = { _adapters: { _date: { override(members: object): void } } };
+type ChartStatic = typeof ChartClass & {
+  _adapters: { _date: { override(members: object): void } };
+};
 
 interface Renderer {
+  canvas: ChartJSNodeCanvasClass;
   Chart: ChartStatic;
-  createCanvas: typeof import('canvas').createCanvas;
 }
-
-let renderer: Renderer | null = null;
 
 /**
- * One chart.js for every chart of the process, drawing on a fresh cairo SVG canvas per chart.
- * (chartjs-node-canvas, used before, loaded a fresh copy of chart.js per canvas size: four copies
- * of the same code to compile and warm up.) Only what the bar charts use is registered: no
- * tooltip, filler, decimation, subtitle or colour plugins to be called at every hook.
+ * One renderer per chart size, kept for the life of the process. chartjs-node-canvas loads a fresh
+ * copy of chart.js for every instance, so making one per chart leaks memory; chart heights are
+ * rounded to 20 px (see ../bar-config.ts) so there are few sizes.
  */
-function rendererOf(): Renderer {
-  if (renderer) return renderer;
-  registerChartFonts();
-  const { createCanvas } = require('canvas') as typeof import('canvas');
-  const chartJs = require('chart.js') as typeof import('chart.js');
-  const Chart = chartJs.Chart as ChartStatic;
-  Chart.register(
-    chartJs.BarController,
-    chartJs.BarElement,
-    chartJs.CategoryScale,
-    chartJs.LinearScale,
-    chartJs.LogarithmicScale,
-    chartJs.TimeScale,
-    chartJs.Legend,
-    chartJs.Title,
-  );
-  Chart.defaults.font.family = CHART_FONT_FAMILY;
-  Chart.defaults.animation = false;
-  Chart.defaults.devicePixelRatio = 1;
-  // Number formats must not follow the machine's locale (LANG): same chart, same bytes.
-  Chart.defaults.locale = 'en-US';
-  (chartJs as unknown as DateAdapters)._adapters._date.override(utcDateAdapter);
-  Chart.register(measureCachePlugin, textCapturePlugin, backgroundPlugin, valueLabelsPlugin);
-  renderer = { Chart, createCanvas };
-  return renderer;
-}
+const renderers = new Map<string, Renderer>();
 
-/** Draws a chart.js configuration on a new SVG canvas of the size and returns cairo's SVG. */
-function drawToSvgBuffer(config: ChartConfiguration, width: number, height: number): Buffer {
-  const { Chart, createCanvas } = rendererOf();
-  const canvas = createCanvas(width, height, 'svg') as ReturnType<typeof createCanvas> & { style?: object };
-  canvas.style = {};
-  config.options = { ...config.options, responsive: false, animation: false };
-  const chart = new Chart(canvas.getContext('2d') as unknown as ConstructorParameters<typeof Chart>[0], config);
-  try {
-    return canvas.toBuffer('image/svg+xml' as never) as unknown as Buffer;
-  } finally {
-    chart.destroy();
-  }
+function rendererFor(width: number, height: number): Renderer {
+  const key = `${width}x${height}`;
+  const existing = renderers.get(key);
+  if (existing) return existing;
+  registerChartFonts();
+  const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+  let chart: ChartStatic | undefined;
+  const canvas = new ChartJSNodeCanvas({
+    width,
+    height,
+    type: 'svg',
+    chartCallback: (C) => {
+      const Chart = C as ChartStatic;
+      Chart.defaults.font.family = CHART_FONT_FAMILY;
+      Chart.defaults.animation = false;
+      Chart.defaults.devicePixelRatio = 1;
+      // Number formats must not follow the machine's locale (LANG): same chart, same bytes.
+      Chart.defaults.locale = 'en-US';
+      Chart._adapters._date.override(utcDateAdapter);
+      Chart.register(measureCachePlugin, textCapturePlugin, backgroundPlugin, valueLabelsPlugin);
+      chart = Chart;
+    },
+  });
+  if (!chart) throw new Error('@briefs/charts: chart.js did not initialise');
+  const renderer = { canvas, Chart: chart };
+  renderers.set(key, renderer);
+  return renderer;
 }
 
 /** What needs code: tick labels of the value axis in the spec's number format. */
@@ -124,11 +113,12 @@ export function renderChartSvgSync(spec: ChartSpec, options: RenderOptions = {})
 }
 
 function drawSvg(spec: ChartSpec, options: RenderOptions): string {
+  const { canvas } = rendererFor(spec.width, spec.height);
   const config = withFormatters(spec);
   if (options.text === 'outlines') {
-    return normaliseSvg(drawToSvgBuffer(config, spec.width, spec.height).toString('utf8'));
+    return normaliseSvg(canvas.renderToBufferSync(config, 'image/svg+xml').toString('utf8'));
   }
-  const { result, runs } = captureText(() => drawToSvgBuffer(config, spec.width, spec.height));
+  const { result, runs } = captureText(() => canvas.renderToBufferSync(config, 'image/svg+xml'));
   const svg = normaliseSvg(result.toString('utf8'));
   const end = svg.lastIndexOf('</svg>');
   if (end === -1) throw new Error(`@briefs/charts: cairo wrote no SVG for chart ${spec.id}`);
@@ -140,9 +130,9 @@ export async function renderChartSvg(spec: ChartSpec, options: RenderOptions = {
   return renderChartSvgSync(spec, options);
 }
 
-/** How many chart.js instances are alive (one, once a chart was drawn); for tests. */
+/** How many renderers (canvas sizes) are alive; for tests and the benchmark. */
 export function rendererCount(): number {
-  return renderer ? 1 : 0;
+  return renderers.size;
 }
 
 /** Forget the SVGs drawn so far (the benchmark measures drawing, not the cache). */
