@@ -48,6 +48,13 @@ function rendererFor(width: number, height: number): Renderer {
       // Number formats must not follow the machine's locale (LANG): same chart, same bytes.
       Chart.defaults.locale = 'en-US';
       Chart._adapters._date.override(utcDateAdapter);
+      // chart.js/auto registers every plugin, and each is called at every hook of every chart;
+      // the bar charts here use none of these.
+      const unused = C as unknown as Record<string, Parameters<ChartStatic['unregister']>[0] | undefined>;
+      for (const name of ['Tooltip', 'Filler', 'Decimation', 'Colors', 'SubTitle']) {
+        const plugin = unused[name];
+        if (plugin) Chart.unregister(plugin);
+      }
       Chart.register(measureCachePlugin, textCapturePlugin, backgroundPlugin, valueLabelsPlugin);
       chart = Chart;
     },
