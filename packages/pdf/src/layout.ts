@@ -690,6 +690,8 @@ export class Layout {
         return `/${OVERLAY_FONT_PREFIX}${id} ${rest}`;
       });
       const stream = this.doc.ref({});
+      // A few hundred bytes: deflating each (thousands in a large pack) costs more than it saves.
+      (stream as unknown as { compress: boolean }).compress = false;
       stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`);
       return (stream as unknown as { id: number }).id;
     };
