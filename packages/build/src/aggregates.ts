@@ -26,8 +26,13 @@ export const stateOf = (record: AggregateRecord | null | undefined): AggregateSt
 export const tablesKeyOf = (tool: string, settings: Settings, records: readonly DocumentRecord[]): string =>
   sha256(JSON.stringify(['tables', tool, settings.tablesKey, records.map((r) => [r.id, r.ast])]));
 
+/**
+ * Key of the inputs of the pack: the tool, its settings, and the documents it may hold (those with
+ * pack pages: a pack file that cannot name a document gives it none), by AST digest, in order. A
+ * change to a document the pack leaves out does not redraw the pack.
+ */
 export const packKeyOf = (tool: string, settings: Settings, records: readonly DocumentRecord[]): string =>
-  sha256(JSON.stringify(['pack', tool, settings.packKey, records.map((r) => [r.id, r.ast])]));
+  sha256(JSON.stringify(['pack', tool, settings.packKey, records.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => [r.id, r.ast])]));
 
 /**
  * Whether the tables and the pack of `outDir` are those of `records`. Needs no stage: when the

@@ -96,6 +96,20 @@ describe('build', () => {
     expect(summary.removed).toEqual(expect.arrayContaining(['.briefs-parts/doc-3.json', '.briefs-parts/doc-3.pdf']));
   });
 
+  it('leaves the pack alone when only a document its pack file leaves out changed', async () => {
+    const cwd = await project(3, { 'pack.yaml': 'title: Two of three\ndocuments:\n  - doc-1\n  - src/doc-2.md\n' });
+    await run(cwd, { pack: 'pack.yaml' });
+    const before = await snapshot(join(cwd, 'out'));
+    expect(Object.keys(before)).not.toContain('.briefs-parts/doc-3.pdf');
+    await put(cwd, 'src/doc-3.md', sampleDoc(3, 'Grid Brief Three, Revised'));
+    const summary = await run(cwd, { pack: 'pack.yaml' });
+    expect(summary.built).toEqual(['doc-3']);
+    expect(summary.pack).toBe('up to date');
+    expect((await snapshot(join(cwd, 'out')))['pack.pdf']).toBe(before['pack.pdf']);
+    await put(cwd, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));
+    expect((await run(cwd, { pack: 'pack.yaml' })).pack).toBe('written');
+  });
+
   it('rebuilds a document whose output was deleted, and everything with --force', async () => {
     const cwd = await project(2);
     await run(cwd);
