@@ -2,13 +2,13 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Brief } from '@briefs/ast';
 import type { Settings } from './config.js';
-import { latestDate } from './dates.js';
-import { packOptions, partJsonPath, partPdfPath } from './document-task.js';
+import { partPdfPath } from './document-task.js';
+import { type PackJob, writePackFile, writePackFileInChild } from './pack-task.js';
 import { sha256 } from './fingerprint.js';
 import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
 import { exists } from './plan.js';
 import type { Reporter } from './progress.js';
-import { type PackPartOnDisk, type PackPartSidecar, loadPdfStage, loadTablesStage } from './stages.js';
+import { loadTablesStage } from './stages.js';
 
 /** What became of an output made from every document. */
 export type AggregateState = 'written' | 'up to date' | 'unavailable';
@@ -57,8 +57,9 @@ async function isFresh(outDir: string, record: AggregateRecord | null, key: stri
 }
 
 /**
- * Writes `data/*` and `pack.pdf` from the ASTs in `ast/`, each only when what it contains
- * changed (its key differs from the manifest's) or a file of it is missing.
+ * Writes `data/*` and `pack.pdf` from the ASTs in `ast/` and the kept pack parts, each only when
+ * what it contains changed (its key differs from the manifest's) or a file of it is missing.
+ * With `parallel`, the pack is written by a child process while this one writes the tables.
  */
 export async function writeAggregates(
   outDir: string,
@@ -68,6 +69,7 @@ export async function writeAggregates(
   settings: Settings,
   reporter: Reporter,
   force: boolean,
+  parallel = false,
 ): Promise<AggregatesResult> {
   const fresh = force ? { tables: false, pack: false } : await aggregatesFresh(outDir, previous, tool, settings, records);
   const result: AggregatesResult = {
@@ -75,49 +77,68 @@ export async function writeAggregates(
     pack: { record: previous?.pack ?? null, state: stateOf(previous?.pack), ms: 0 },
   };
 
-  if (!fresh.tables) {
-    const key = tablesKeyOf(tool, settings, records);
-    const tables = await loadTablesStage();
-    if (!tables) {
-      result.tables = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
-    } else {
-      const started = performance.now();
-      reporter.start('tables', 1);
-      const written = await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
-      reporter.tick();
-      reporter.end();
-      const files = written.map((f) => `data/${f}`);
-      result.tables = { record: { key, files }, state: 'written', ms: performance.now() - started };
-    }
-  }
-
+  // The pack first, so that in parallel mode it is under way while the tables are written.
+  let packDone: Promise<void> = Promise.resolve();
+  const packStarted = performance.now();
+  const packKey = packKeyOf(tool, settings, records);
+  let packWritten = false;
+  let packMs = 0;
   if (!fresh.pack) {
-    const key = packKeyOf(tool, settings, records);
-    // Documents a pack file cannot name have no part; one it names but that has none is its error.
-    const parts = records.filter((r) => r.outputs.includes(partPdfPath(r.id)));
     if (records.length === 0) {
       // A pack of nothing is no pack: none is left claiming to hold deleted documents.
       await rm(join(outDir, 'pack.pdf'), { force: true });
-      result.pack = { record: { key, files: [] }, state: 'written', ms: 0 };
+      result.pack = { record: { key: packKey, files: [] }, state: 'written', ms: 0 };
     } else {
-      const started = performance.now();
-      reporter.start('pack', 1);
-      const pdf = await loadPdfStage();
-      const onDisk: PackPartOnDisk[] = [];
-      for (const r of parts) {
-        const shown = partJsonPath(r.id);
-        onDisk.push({ file: join(outDir, partPdfPath(r.id)), shown: partPdfPath(r.id), sidecar: JSON.parse(await readFile(join(outDir, shown), 'utf8')) as PackPartSidecar });
+      // Documents a pack file cannot name have no part; one it names but that has none is its error.
+      const job: PackJob = {
+        outDir,
+        ids: records.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => r.id),
+        epoch: settings.epoch,
+        packFile: settings.packFile,
+      };
+      packWritten = true;
+      packDone = fresh.tables || !parallel ? Promise.resolve() : writePackFileInChild(job);
+      if (fresh.tables || !parallel) {
+        reporter.start('pack', 1);
+        await writePackFile(job);
+        packMs = performance.now() - packStarted;
+        reporter.tick();
+        reporter.end();
       }
-      const date =
-        settings.epoch !== null
-          ? new Date(settings.epoch * 1000)
-          : (latestDate(onDisk.flatMap((p) => [p.sidecar.digest.brief.meta?.published, p.sidecar.digest.brief.meta?.updated])) ?? new Date(0));
-      const pack = await packOptions(pdf.loadPackFile, settings.packFile);
-      await pdf.writePack(onDisk, { date, pack }, join(outDir, 'pack.pdf'));
+    }
+  }
+
+  if (!fresh.tables) {
+    const key = tablesKeyOf(tool, settings, records);
+    const tables = await loadTablesStage();
+    try {
+      if (!tables) {
+        result.tables = { record: { key, files: [] }, state: 'unavailable', ms: 0 };
+      } else {
+        const started = performance.now();
+        reporter.start('tables', 1);
+        const written = await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
+        reporter.tick();
+        reporter.end();
+        const files = written.map((f) => `data/${f}`);
+        result.tables = { record: { key, files }, state: 'written', ms: performance.now() - started };
+      }
+    } catch (error) {
+      // The pack's process is not left writing after a failure here.
+      await packDone.catch(() => undefined);
+      throw error;
+    }
+  }
+
+  if (packWritten) {
+    if (parallel && !fresh.tables) {
+      reporter.start('pack', 1);
+      await packDone;
+      packMs = performance.now() - packStarted;
       reporter.tick();
       reporter.end();
-      result.pack = { record: { key, files: ['pack.pdf'] }, state: 'written', ms: performance.now() - started };
     }
+    result.pack = { record: { key: packKey, files: ['pack.pdf'] }, state: 'written', ms: packMs };
   }
   return result;
 }

@@ -124,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
   const final: Manifest = { ...base, documents: records };
   if (!shard) {
-    const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force);
+    const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force, (options.jobs ?? defaultJobs()) > 1);
     summary.tables = agg.tables.state;
     summary.pack = agg.pack.state;
     summary.timings.tablesMs = agg.tables.ms;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { BriefsError } from '@briefs/ast';
 import { displayPath, writeFileAtomic } from '@briefs/io';
 import { type AggregateState, writeAggregates } from './aggregates.js';
+import { defaultJobs } from './build.js';
 import { type SettingsInput, resolveSettings } from './config.js';
 import { sha256, toolFingerprint } from './fingerprint.js';
 import { type DocumentRecord, MANIFEST_NAME, type Manifest, compare, readManifest, writeManifest } from './manifest.js';
@@ -124,7 +125,7 @@ export async function merge(options: MergeOptions): Promise<MergeSummary> {
   }
   reporter.end();
 
-  const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, options.force ?? false);
+  const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, options.force ?? false, defaultJobs() > 1);
   summary.tables = agg.tables.state;
   summary.pack = agg.pack.state;
   await writeManifest(outDir, { ...base, documents: records, tables: agg.tables.record, pack: agg.pack.record });

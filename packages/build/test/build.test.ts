@@ -110,6 +110,15 @@ describe('build', () => {
     expect((await run(cwd, { pack: 'pack.yaml' })).pack).toBe('written');
   });
 
+  it('reports a pack file error from the pack process as it would from this one', async () => {
+    const cwd = await project(2, { 'pack.yaml': 'title: Wrong\ndocuments:\n  - doc-1\n  - no-such-doc\n' });
+    // Two jobs: the pack is written by its own process while the tables are written here.
+    const failure = await run(cwd, { pack: 'pack.yaml', jobs: 2 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'BriefsError', code: 'E_CONFIG_INVALID', point: { line: 4 } });
+    expect((failure as Error).message).toContain('no-such-doc');
+    expect((await snapshot(join(cwd, 'out')))['pack.pdf']).toBeUndefined();
+  });
+
   it('rebuilds a document whose output was deleted, and everything with --force', async () => {
     const cwd = await project(2);
     await run(cwd);
