@@ -77,34 +77,37 @@ export async function writeAggregates(
     pack: { record: previous?.pack ?? null, state: stateOf(previous?.pack), ms: 0 },
   };
 
-  // The pack first, so that in parallel mode it is under way while the tables are written.
-  let packDone: Promise<void> = Promise.resolve();
+  // The pack first: in a child process (under way while the tables are written here) when there
+  // are tables to write and more than one job, else here.
   const packStarted = performance.now();
   const packKey = packKeyOf(tool, settings, records);
-  let packWritten = false;
-  let packMs = 0;
-  if (!fresh.pack) {
-    if (records.length === 0) {
-      // A pack of nothing is no pack: none is left claiming to hold deleted documents.
-      await rm(join(outDir, 'pack.pdf'), { force: true });
-      result.pack = { record: { key: packKey, files: [] }, state: 'written', ms: 0 };
+  let packInChild: Promise<void> | null = null;
+  if (!fresh.pack && records.length === 0) {
+    // A pack of nothing is no pack: none is left claiming to hold deleted documents.
+    await rm(join(outDir, 'pack.pdf'), { force: true });
+    result.pack = { record: { key: packKey, files: [] }, state: 'written', ms: 0 };
+  } else if (!fresh.pack) {
+    // Documents a pack file cannot name have no part; one it names but that has none is its error.
+    const job: PackJob = {
+      outDir,
+      ids: records.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => r.id),
+      epoch: settings.epoch,
+      packFile: settings.packFile,
+    };
+    const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
+    if (parallel && !fresh.tables) {
+      packInChild = writePackFileInChild(job).then(() => {
+        result.pack = written();
+      });
+      // Handled here so that a failure before the tables are done is not an unhandled
+      // rejection; it is thrown where the pack is awaited below.
+      packInChild.catch(() => undefined);
     } else {
-      // Documents a pack file cannot name have no part; one it names but that has none is its error.
-      const job: PackJob = {
-        outDir,
-        ids: records.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => r.id),
-        epoch: settings.epoch,
-        packFile: settings.packFile,
-      };
-      packWritten = true;
-      packDone = fresh.tables || !parallel ? Promise.resolve() : writePackFileInChild(job);
-      if (fresh.tables || !parallel) {
-        reporter.start('pack', 1);
-        await writePackFile(job);
-        packMs = performance.now() - packStarted;
-        reporter.tick();
-        reporter.end();
-      }
+      reporter.start('pack', 1);
+      await writePackFile(job);
+      result.pack = written();
+      reporter.tick();
+      reporter.end();
     }
   }
 
@@ -125,20 +128,16 @@ export async function writeAggregates(
       }
     } catch (error) {
       // The pack's process is not left writing after a failure here.
-      await packDone.catch(() => undefined);
+      await packInChild?.catch(() => undefined);
       throw error;
     }
   }
 
-  if (packWritten) {
-    if (parallel && !fresh.tables) {
-      reporter.start('pack', 1);
-      await packDone;
-      packMs = performance.now() - packStarted;
-      reporter.tick();
-      reporter.end();
-    }
-    result.pack = { record: { key: packKey, files: ['pack.pdf'] }, state: 'written', ms: packMs };
+  if (packInChild) {
+    reporter.start('pack', 1);
+    await packInChild;
+    reporter.tick();
+    reporter.end();
   }
   return result;
 }

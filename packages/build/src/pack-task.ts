@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { BriefsError, type BriefsErrorCode, isBriefsError } from '@briefs/ast';
 import { latestDate } from './dates.js';
 import { packOptions, partJsonPath, partPdfPath } from './document-task.js';
-import { type PackPartOnDisk, type PackPartSidecar, loadPdfStage } from './stages.js';
+import type { PartFile } from '@briefs/pdf';
+import { type PackPartSidecar, loadPdfStage } from './stages.js';
 
 /** What writing `pack.pdf` needs: plain data, so it can be handed to another process. */
 export interface PackJob {
@@ -20,17 +21,17 @@ export interface PackJob {
 /** Writes `pack.pdf` from the kept parts of `job.ids` (see @briefs/pdf `writePackFromParts`). */
 export async function writePackFile(job: PackJob): Promise<void> {
   const pdf = await loadPdfStage();
-  const onDisk: PackPartOnDisk[] = [];
+  const parts: PartFile[] = [];
   for (const id of job.ids) {
     const sidecar = JSON.parse(await readFile(join(job.outDir, partJsonPath(id)), 'utf8')) as PackPartSidecar;
-    onDisk.push({ file: join(job.outDir, partPdfPath(id)), shown: partPdfPath(id), sidecar });
+    parts.push({ file: join(job.outDir, partPdfPath(id)), shown: partPdfPath(id), ...sidecar });
   }
   const date =
     job.epoch !== null
       ? new Date(job.epoch * 1000)
-      : (latestDate(onDisk.flatMap((p) => [p.sidecar.digest.brief.meta?.published, p.sidecar.digest.brief.meta?.updated])) ?? new Date(0));
+      : (latestDate(parts.flatMap((p) => [p.digest.brief.meta?.published, p.digest.brief.meta?.updated])) ?? new Date(0));
   const pack = await packOptions(pdf.loadPackFile, job.packFile);
-  await pdf.writePack(onDisk, { date, pack }, join(job.outDir, 'pack.pdf'));
+  await pdf.writePack(parts, { date, pack }, join(job.outDir, 'pack.pdf'));
 }
 
 /** A failure as it crosses processes. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
-import type { PackConfig, PackDigest, PackPartMeta } from '@briefs/pdf';
+import type { PackConfig, PackDigest, PackPartMeta, PartFile } from '@briefs/pdf';
 
 /**
  * The one seam between the build and the stage packages (parser, tables, pdf). Everything the
@@ -42,19 +42,13 @@ export interface PdfStage {
    * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
    * file picks and orders them).
    */
-  writePack(parts: readonly PackPartOnDisk[], options: { date: Date; pack: unknown }, path: string): Promise<void>;
+  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown }, path: string): Promise<void>;
 }
 
 /** What a part's `.json` beside its `.pdf` holds: its pages and bookmarks, and the digest the pack's own pages need. */
 export interface PackPartSidecar {
-  meta: { id: string; pages: number };
-  digest: { brief: Brief };
-}
-
-export interface PackPartOnDisk {
-  file: string;
-  shown: string;
-  sidecar: PackPartSidecar;
+  meta: PackPartMeta;
+  digest: PackDigest;
 }
 
 export interface TablesStageOptions {
@@ -112,15 +106,11 @@ export function loadPdfStage(): Promise<PdfStage> {
       },
       writePack: async (parts, o, path) => {
         const config = packConfig(o.pack);
-        const byId = new Map(parts.map((p) => [p.sidecar.meta.id, p]));
+        const byId = new Map(parts.map((p) => [p.meta.id, p]));
         // The pack file picks and orders the documents (by id or source path) and sets the cover.
-        const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.sidecar.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
+        const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
         const options = packOptions(o.pack);
-        await pdf.writePackFromParts(
-          chosen.map((p) => ({ file: p.file, shown: p.shown, meta: p.sidecar.meta as PackPartMeta, digest: p.sidecar.digest as PackDigest })),
-          { ...options, date: options.date ?? o.date },
-          path,
-        );
+        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path);
       },
     } satisfies PdfStage;
   });

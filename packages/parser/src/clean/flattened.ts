@@ -7,7 +7,7 @@ import type { Page } from './page.js';
 import { parseDateAt } from './dates.js';
 import { isPersonName } from './names.js';
 import { kindLabel } from './labels.js';
-import { words } from './text.js';
+import { isJsSpace, words } from './text.js';
 
 const MIN_LENGTH = 1200;
 /** Outline matching searches the text repeatedly: past this size only the cheap rules run. */
@@ -190,27 +190,10 @@ function repeatedItem(text: string, whole: string): string | null {
  */
 function firstWordFrom(text: string, from: number): string {
   let i = from;
-  while (i < text.length && isRegExpSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   let j = i;
-  while (j < text.length && !isRegExpSpace(text.charCodeAt(j))) j++;
+  while (j < text.length && !isJsSpace(text.charCodeAt(j))) j++;
   return text.slice(i, j);
-}
-
-/** `\s` of a regular expression (and what trim drops): white space and line terminators. */
-function isRegExpSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /**

@@ -42,7 +42,7 @@ export function inlineUrl(text: string): string | null {
 const wordCache = new Map<string, string[]>();
 
 /** Code units `\s` matches (ECMA-262 WhiteSpace and LineTerminator). */
-const isJsSpace = (c: number): boolean =>
+export const isJsSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
