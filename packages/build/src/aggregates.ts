@@ -2,8 +2,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Brief } from '@briefs/ast';
 import type { Settings } from './config.js';
-import { partPdfPath } from './document-task.js';
-import { type PackJob, writePackFile, writePackFileInChild } from './pack-task.js';
+import { type TaskSettings, partPdfPath } from './document-task.js';
+import { type PackJob, writePackFile } from './pack-task.js';
+import { PdfProcess } from './pdf-process.js';
 import { sha256 } from './fingerprint.js';
 import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
 import { exists } from './plan.js';
@@ -59,7 +60,8 @@ async function isFresh(outDir: string, record: AggregateRecord | null, key: stri
 /**
  * Writes `data/*` and `pack.pdf` from the ASTs in `ast/` and the kept pack parts, each only when
  * what it contains changed (its key differs from the manifest's) or a file of it is missing.
- * With `parallel`, the pack is written by a child process while this one writes the tables.
+ * With `parallel`, the pack is written by a child process while this one writes the tables: by
+ * `pdfProcess` when the build started one (it has the renderer loaded), else by a new one.
  */
 export async function writeAggregates(
   outDir: string,
@@ -70,6 +72,7 @@ export async function writeAggregates(
   reporter: Reporter,
   force: boolean,
   parallel = false,
+  pdfProcess: PdfProcess | null = null,
 ): Promise<AggregatesResult> {
   const fresh = force ? { tables: false, pack: false } : await aggregatesFresh(outDir, previous, tool, settings, records);
   const result: AggregatesResult = {
@@ -77,8 +80,8 @@ export async function writeAggregates(
     pack: { record: previous?.pack ?? null, state: stateOf(previous?.pack), ms: 0 },
   };
 
-  // The pack first: in a child process (under way while the tables are written here) when there
-  // are tables to write and more than one job, else here.
+  // The pack first: in a child process (under way while the tables are written here) when the
+  // build has one already, or there are tables to write and more than one job; else here.
   const packStarted = performance.now();
   const packKey = packKeyOf(tool, settings, records);
   let packInChild: Promise<void> | null = null;
@@ -95,10 +98,12 @@ export async function writeAggregates(
       packFile: settings.packFile,
     };
     const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
-    if (parallel && !fresh.tables) {
-      packInChild = writePackFileInChild(job).then(() => {
+    const child = pdfProcess ?? (parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null);
+    if (child) {
+      packInChild = child.writePack(job).then(() => {
         result.pack = written();
       });
+      if (child !== pdfProcess) packInChild = packInChild.finally(() => child.close());
       // Handled here so that a failure before the tables are done is not an unhandled
       // rejection; it is thrown where the pack is awaited below.
       packInChild.catch(() => undefined);
@@ -141,6 +146,15 @@ export async function writeAggregates(
   }
   return result;
 }
+
+/** What a PDF process of a build needs to know. */
+export const pdfSettings = (outDir: string, settings: Settings): TaskSettings => ({
+  mode: 'build',
+  outDir,
+  packFile: settings.packFile,
+  epoch: settings.epoch,
+  maxBytes: settings.maxBytes,
+});
 
 /** The ASTs of `records`, read back one at a time, in record (doc-id) order. */
 export async function* readBriefs(outDir: string, records: readonly DocumentRecord[]): AsyncGenerator<Brief> {

@@ -1,14 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type AggregateState, aggregatesFresh, stateOf, writeAggregates } from './aggregates.js';
+import type { Brief } from '@briefs/ast';
+import { type AggregateState, aggregatesFresh, pdfSettings, stateOf, writeAggregates } from './aggregates.js';
 import { type SettingsInput, resolveSettings } from './config.js';
-import { type TaskResult, documentFiles, formatFailure } from './document-task.js';
+import { type DocumentTask, type RenderDocument, type TaskResult, documentFiles, formatFailure } from './document-task.js';
 import { toolFingerprint } from './fingerprint.js';
 import { type DocumentRecord, type Manifest, compare, readManifest, writeManifest } from './manifest.js';
 import { type PlannedDocument, discover, makePlan, removeStaleTemps } from './plan.js';
 import { type Reporter, silentReporter } from './progress.js';
 import type { Shard } from './shard.js';
+import { PdfProcess } from './pdf-process.js';
 import { createRunner } from './worker-pool.js';
 
 export interface BuildOptions extends SettingsInput {
@@ -88,53 +90,68 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
   }
 
-  // Before any output changes, the manifest stops vouching for what is about to be rewritten:
-  // a build killed from here on leaves a manifest that makes the next build redo that work.
-  const base: Manifest = { format: 1, tool, config: settings.documentsKey, shard, documents: fresh, tables: null, pack: null };
-  await writeManifest(outDir, base);
-
-  for (const file of plan.orphans) {
-    await rm(join(outDir, file), { force: true });
-    summary.removed.push(file);
+  // A rebuild of one document, with more than one job: a process that draws PDFs is started
+  // first, and loads the renderer while this one loads the parser and parses; it then draws the
+  // document's PDFs and writes the pack, beside the tables written here. The renderer is loaded
+  // once, not twice, and not on the way from the source to the AST.
+  const jobs = options.jobs ?? defaultJobs();
+  const pdfProcess = !shard && jobs > 1 && stale.length === 1 ? new PdfProcess(pdfSettings(outDir, settings)) : null;
+  try {
+    await buildOutputs();
+  } finally {
+    await pdfProcess?.close();
   }
-
-  const documentsStarted = performance.now();
-  const results = await runDocuments(stale, outDir, settings, options.jobs, reporter, 'build');
-  summary.timings.documentsMs = performance.now() - documentsStarted;
-
-  const records: DocumentRecord[] = [...fresh];
-  for (const doc of stale) {
-    const result = results.get(doc.id)!;
-    if (result.ok) {
-      summary.built.push(doc.id);
-      records.push({ id: doc.id, source: doc.path, sha256: result.sha256, ast: result.ast, outputs: result.outputs });
-      for (const line of result.diagnostics) reporter.line(line);
-    } else {
-      const text = formatFailure(result.error);
-      summary.failed.push({ id: doc.id, file: result.error.file, line: result.error.line, column: result.error.column, message: result.error.message, text });
-      reporter.line(text);
-      if (result.error.stack && process.env.BRIEFS_DEBUG) reporter.line(result.error.stack);
-      // No outputs of an older version of a document that fails now: out/ shows the sources as they are.
-      for (const file of documentFiles(doc.id)) {
-        await rm(join(outDir, file), { force: true });
-      }
-    }
-  }
-  records.sort((a, b) => compare(a.id, b.id));
-
-  const final: Manifest = { ...base, documents: records };
-  if (!shard) {
-    const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force, (options.jobs ?? defaultJobs()) > 1);
-    summary.tables = agg.tables.state;
-    summary.pack = agg.pack.state;
-    summary.timings.tablesMs = agg.tables.ms;
-    summary.timings.packMs = agg.pack.ms;
-    final.tables = agg.tables.record;
-    final.pack = agg.pack.record;
-  }
-  await writeManifest(outDir, final);
   summary.timings.totalMs = performance.now() - started;
   return summary;
+
+  async function buildOutputs(): Promise<void> {
+    // Before any output changes, the manifest stops vouching for what is about to be rewritten:
+    // a build killed from here on leaves a manifest that makes the next build redo that work.
+    const base: Manifest = { format: 1, tool, config: settings.documentsKey, shard, documents: fresh, tables: null, pack: null };
+    await writeManifest(outDir, base);
+
+    for (const file of plan.orphans) {
+      await rm(join(outDir, file), { force: true });
+      summary.removed.push(file);
+    }
+
+    const documentsStarted = performance.now();
+    const render = pdfProcess ? (task: DocumentTask, brief: Brief) => pdfProcess.render(task, brief) : undefined;
+    const results = await runDocuments(stale, outDir, settings, jobs, reporter, 'build', render);
+    summary.timings.documentsMs = performance.now() - documentsStarted;
+
+    const records: DocumentRecord[] = [...fresh];
+    for (const doc of stale) {
+      const result = results.get(doc.id)!;
+      if (result.ok) {
+        summary.built.push(doc.id);
+        records.push({ id: doc.id, source: doc.path, sha256: result.sha256, ast: result.ast, outputs: result.outputs });
+        for (const line of result.diagnostics) reporter.line(line);
+      } else {
+        const text = formatFailure(result.error);
+        summary.failed.push({ id: doc.id, file: result.error.file, line: result.error.line, column: result.error.column, message: result.error.message, text });
+        reporter.line(text);
+        if (result.error.stack && process.env.BRIEFS_DEBUG) reporter.line(result.error.stack);
+        // No outputs of an older version of a document that fails now: out/ shows the sources as they are.
+        for (const file of documentFiles(doc.id)) {
+          await rm(join(outDir, file), { force: true });
+        }
+      }
+    }
+    records.sort((a, b) => compare(a.id, b.id));
+
+    const final: Manifest = { ...base, documents: records };
+    if (!shard) {
+      const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force, jobs > 1, pdfProcess);
+      summary.tables = agg.tables.state;
+      summary.pack = agg.pack.state;
+      summary.timings.tablesMs = agg.tables.ms;
+      summary.timings.packMs = agg.pack.ms;
+      final.tables = agg.tables.record;
+      final.pack = agg.pack.record;
+    }
+    await writeManifest(outDir, final);
+  }
 }
 
 /** Parses (and in a build renders and writes) documents on `jobs` threads; results by doc id. */
@@ -145,6 +162,7 @@ export async function runDocuments(
   jobs: number | undefined,
   reporter: Reporter,
   mode: 'build' | 'parse',
+  render?: RenderDocument,
 ): Promise<Map<string, TaskResult>> {
   const results = new Map<string, TaskResult>();
   if (docs.length === 0) return results;
@@ -152,6 +170,7 @@ export async function runDocuments(
     { mode, outDir, packFile: settings.packFile, epoch: settings.epoch, maxBytes: settings.maxBytes },
     jobs ?? defaultJobs(),
     docs.length,
+    render,
   );
   reporter.start('documents', docs.length);
   try {

@@ -59,43 +59,69 @@ export const partJsonPath = (id: string): string => `${PARTS_DIR}/${id}.json`;
 /** Every file a document can have in the output folder. */
 export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id)];
 
-/** Parse one document and, in a build, write its outputs. Never throws: failures are values. */
-export async function runDocumentTask(task: DocumentTask, settings: TaskSettings): Promise<TaskResult> {
-  try {
-    const parser = await loadParseStage();
-    const bytes = await readFile(task.file);
-    const started = performance.now();
-    const brief = parser.parse(bytes, {
-      path: task.path,
-      id: task.id,
-      ...(settings.maxBytes ? { maxBytes: settings.maxBytes } : {}),
-    });
-    const json = parser.serialize(brief);
-    const parseMs = performance.now() - started;
-    const diagnostics = (brief.diagnostics ?? []).map((d) => {
-      const at = d.position ? `:${d.position.start.line}:${d.position.start.column}` : '';
-      return `${task.path}${at}: ${d.level}: ${d.message}`;
-    });
-    const base = { ok: true as const, id: task.id, sha256: sha256(bytes), ast: sha256(json), diagnostics, parseMs };
-    if (settings.mode === 'parse') return { ...base, outputs: [], brief, renderMs: 0 };
+/** A document parsed, before anything is written. */
+export interface ParsedDocument {
+  brief: Brief;
+  /** The AST as `briefs parse` prints it. */
+  json: string;
+  result: { ok: true; id: string; sha256: string; ast: string; diagnostics: string[]; parseMs: number };
+}
 
-    const outputs = [astPath(task.id)];
-    const pdf = await loadPdfStage();
+/** Reads and parses one document (throws a BriefsError for bad input). */
+export async function parseDocument(task: DocumentTask, settings: TaskSettings): Promise<ParsedDocument> {
+  const parser = await loadParseStage();
+  const bytes = await readFile(task.file);
+  const started = performance.now();
+  const brief = parser.parse(bytes, {
+    path: task.path,
+    id: task.id,
+    ...(settings.maxBytes ? { maxBytes: settings.maxBytes } : {}),
+  });
+  const json = parser.serialize(brief);
+  const parseMs = performance.now() - started;
+  const diagnostics = (brief.diagnostics ?? []).map((d) => {
+    const at = d.position ? `:${d.position.start.line}:${d.position.start.column}` : '';
+    return `${task.path}${at}: ${d.level}: ${d.message}`;
+  });
+  return { brief, json, result: { ok: true, id: task.id, sha256: sha256(bytes), ast: sha256(json), diagnostics, parseMs } };
+}
+
+/**
+ * Draws a parsed document's PDFs and writes them: its brief, and its part of the pack (or removes
+ * a part it no longer has). Returns the files written, relative to the output folder.
+ */
+export async function renderDocument(id: string, brief: Brief, settings: TaskSettings): Promise<string[]> {
+  const pdf = await loadPdfStage();
+  const pack = await packOptions(pdf.loadPackFile, settings.packFile);
+  await writeFileAtomic(join(settings.outDir, pdfPath(id)), await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack }));
+  const outputs = [pdfPath(id)];
+  if (pdf.packMayInclude(brief, pack)) {
+    const part = await pdf.renderPackPart(brief, pack);
+    await writeFileAtomic(join(settings.outDir, partPdfPath(id)), part.pdf);
+    await writeFileAtomic(join(settings.outDir, partJsonPath(id)), `${JSON.stringify(part.sidecar)}\n`);
+    outputs.push(partPdfPath(id), partJsonPath(id));
+  } else {
+    for (const file of [partPdfPath(id), partJsonPath(id)]) await rm(join(settings.outDir, file), { force: true });
+  }
+  return outputs;
+}
+
+/** How a document's PDFs are drawn: here, or by another process that has the renderer loaded. */
+export type RenderDocument = (task: DocumentTask, brief: Brief) => Promise<string[]>;
+
+/**
+ * Parse one document and, in a build, write its outputs (the AST last). Never throws: failures
+ * are values. `render` draws its PDFs (default: in this thread).
+ */
+export async function runDocumentTask(task: DocumentTask, settings: TaskSettings, render?: RenderDocument): Promise<TaskResult> {
+  try {
+    const { brief, json, result } = await parseDocument(task, settings);
+    if (settings.mode === 'parse') return { ...result, outputs: [], brief, renderMs: 0 };
     const renderStarted = performance.now();
-    const pack = await packOptions(pdf.loadPackFile, settings.packFile);
-    await writeFileAtomic(join(settings.outDir, pdfPath(task.id)), await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack }));
-    outputs.push(pdfPath(task.id));
-    if (pdf.packMayInclude(brief, pack)) {
-      const part = await pdf.renderPackPart(brief, pack);
-      await writeFileAtomic(join(settings.outDir, partPdfPath(task.id)), part.pdf);
-      await writeFileAtomic(join(settings.outDir, partJsonPath(task.id)), `${JSON.stringify(part.sidecar)}\n`);
-      outputs.push(partPdfPath(task.id), partJsonPath(task.id));
-    } else {
-      for (const file of [partPdfPath(task.id), partJsonPath(task.id)]) await rm(join(settings.outDir, file), { force: true });
-    }
+    const drawn = render ? await render(task, brief) : await renderDocument(task.id, brief, settings);
     const renderMs = performance.now() - renderStarted;
     await writeFileAtomic(join(settings.outDir, astPath(task.id)), json);
-    return { ...base, outputs, brief: null, renderMs };
+    return { ...result, outputs: [astPath(task.id), ...drawn], brief: null, renderMs };
   } catch (error) {
     return { ok: false, id: task.id, error: toFailure(error, task.path) };
   }

@@ -1,9 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BriefsError, type BriefsErrorCode, isBriefsError } from '@briefs/ast';
+import { join } from 'node:path';
+import { isBriefsError } from '@briefs/ast';
 import { latestDate } from './dates.js';
 import { packOptions, partJsonPath, partPdfPath } from './document-task.js';
 import type { PartFile } from '@briefs/pdf';
@@ -47,42 +44,4 @@ export function toPackFailure(error: unknown): PackFailure {
   if (isBriefsError(error)) return { code: error.code, message: error.message, file: error.file, point: error.point };
   const e = error instanceof Error ? error : new Error(String(error));
   return { code: 'E_INTERNAL', message: e.message, stack: e.stack };
-}
-
-/**
- * `writePackFile` in a child process of its own, so that the tables can be written meanwhile on
- * the other core. Its errors come back as the same `BriefsError`s; a child that dies (a crash in
- * native code) is an `E_INTERNAL` error. The child leaves with its parent.
- */
-export function writePackFileInChild(job: PackJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(packWorkerFile(), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
-    let settled = false;
-    const settle = (error: Error | null): void => {
-      if (settled) return;
-      settled = true;
-      if (child.connected) child.disconnect();
-      if (error) reject(error);
-      else resolve();
-    };
-    child.on('message', (message: { ok: true } | { ok: false; error: PackFailure }) => {
-      if (message.ok) return settle(null);
-      const { error } = message;
-      if (error.code === 'E_INTERNAL' && error.stack) {
-        const internal = new Error(error.message);
-        internal.stack = error.stack;
-        return settle(internal);
-      }
-      settle(new BriefsError(error.code as BriefsErrorCode, error.message, { ...(error.file ? { file: error.file } : {}), ...(error.point ? { point: error.point } : {}) }));
-    });
-    child.on('error', (error) => settle(error));
-    child.on('exit', (code, signal) => settle(new BriefsError('E_INTERNAL', `the pack process ended (${signal ? `killed by ${signal}` : `exit code ${code}`}) before the pack was written`)));
-    child.send(job);
-  });
-}
-
-function packWorkerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, 'pack-worker.js');
-  return existsSync(beside) ? beside : join(here, '..', 'dist', 'pack-worker.js');
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type DocumentTask, type TaskResult, type TaskSettings, runDocumentTask } from './document-task.js';
+import { type DocumentTask, type RenderDocument, type TaskResult, type TaskSettings, runDocumentTask } from './document-task.js';
 
 /** Runs document tasks, on worker threads or (one job) in this thread. */
 export interface TaskRunner {
@@ -13,24 +13,28 @@ export interface TaskRunner {
 
 /**
  * A runner for `jobs` parallel tasks. One job, or one task to do, runs in this thread: starting
- * a worker (and loading the parser and renderer in it) costs more than a single document.
+ * a worker (and loading the parser and renderer in it) costs more than a single document. There,
+ * `render` may draw the PDFs elsewhere (a process loading the renderer while this one parses).
  *
  * Workers are child processes by default, worker threads with `BRIEFS_WORKERS=threads`. The
  * charts draw with node-canvas, whose font and Pango state is process-wide and not safe across
  * threads (Automattic/node-canvas#1394): two threads drawing at once can crash the whole
  * process, where a crashed child process only fails its document and is replaced.
  */
-export function createRunner(settings: TaskSettings, jobs: number, tasks: number): TaskRunner {
+export function createRunner(settings: TaskSettings, jobs: number, tasks: number, render?: RenderDocument): TaskRunner {
   const size = Math.max(1, Math.min(jobs, tasks));
-  return size <= 1 ? new InlineRunner(settings) : new WorkerPool(settings, size);
+  return size <= 1 ? new InlineRunner(settings, render) : new WorkerPool(settings, size);
 }
 
 class InlineRunner implements TaskRunner {
   private chain: Promise<unknown> = Promise.resolve();
-  constructor(private readonly settings: TaskSettings) {}
+  constructor(
+    private readonly settings: TaskSettings,
+    private readonly render?: RenderDocument,
+  ) {}
   run(task: DocumentTask): Promise<TaskResult> {
     // One at a time, like a single worker: the parser is synchronous anyway.
-    const next = this.chain.then(() => runDocumentTask(task, this.settings));
+    const next = this.chain.then(() => runDocumentTask(task, this.settings, this.render));
     this.chain = next.catch(() => undefined);
     return next;
   }

@@ -175,6 +175,31 @@ describe('build', () => {
     expect(await snapshot(join(cwd, 'two'))).toEqual(one);
   });
 
+  it('draws a one-document rebuild in the PDF process, byte for byte as in this one, errors alike', async () => {
+    // With two jobs and one document to build, its PDFs and the pack are drawn by a process
+    // started first; with one job, all of it here. The outputs are the same.
+    const two = await project(3);
+    const one = await project(3);
+    await run(two);
+    await run(one);
+    for (const cwd of [two, one]) await put(cwd, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));
+    expect((await run(two, { jobs: 2 })).built).toEqual(['doc-2']);
+    expect((await run(one, { jobs: 1 })).built).toEqual(['doc-2']);
+    const drawn = await snapshot(join(two, 'out'));
+    expect(drawn['briefs/doc-2.pdf']).toBeDefined();
+    expect(drawn).toEqual(await snapshot(join(one, 'out')));
+
+    // A pack file that cannot be read fails the document, named with its file and line.
+    const failed = [];
+    for (const jobs of [2, 1]) {
+      const cwd = await project(1, { 'pack.yaml': 'title: Broken\ndocuments: [doc-1\n' });
+      failed.push((await run(cwd, { jobs, pack: 'pack.yaml' })).failed.map((f) => ({ ...f, file: f.file.replace(cwd, ''), text: f.text.replace(cwd, '') })));
+    }
+    expect(failed[0]).toHaveLength(1);
+    expect(failed[0]![0]).toMatchObject({ id: 'doc-1', file: '/pack.yaml', line: expect.any(Number) });
+    expect(failed[0]).toEqual(failed[1]);
+  });
+
   it('does not depend on the clock, and honours SOURCE_DATE_EPOCH', async () => {
     const cwd = await project(2);
     await run(cwd, { outDir: 'a' });

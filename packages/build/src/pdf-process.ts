@@ -1,0 +1,114 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Brief, BriefsError, type BriefsErrorCode } from '@briefs/ast';
+import type { DocumentTask, TaskFailure, TaskSettings } from './document-task.js';
+import type { PackFailure, PackJob } from './pack-task.js';
+
+/** What the PDF process answers a request with. */
+export type PdfReply = { seq: number; outputs: string[] } | { seq: number; failure: TaskFailure } | { seq: number; packFailure: PackFailure };
+
+interface Waiting {
+  resolve: (outputs: string[]) => void;
+  reject: (error: Error) => void;
+  /** How a lost process fails this request. */
+  lost: (why: string) => Error;
+}
+
+/**
+ * A child process that draws PDFs: the pack, and in a small rebuild the changed documents' PDFs
+ * too. Loading the renderer (modules, fonts, the chart renderer) is most of a first document's
+ * time; started at the beginning of a build, the process loads it while this one parses, and
+ * the pack is then written by the process that has it loaded already, beside the tables being
+ * written here. Requests are answered in order. Errors come back as the same `BriefsError`s; a
+ * process that dies (a crash in native code) fails what it was asked with `E_INTERNAL`. It
+ * leaves with its parent.
+ */
+export class PdfProcess {
+  private readonly child: ChildProcess;
+  private readonly waiting = new Map<number, Waiting>();
+  private seq = 0;
+  private gone: string | null = null;
+
+  constructor(settings: TaskSettings) {
+    this.child = fork(pdfWorkerFile(), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    this.child.on('message', (message: PdfReply) => {
+      const waiting = this.waiting.get(message.seq);
+      if (!waiting) return;
+      this.waiting.delete(message.seq);
+      if ('outputs' in message) waiting.resolve(message.outputs);
+      else if ('failure' in message) waiting.reject(fromTaskFailure(message.failure));
+      else waiting.reject(fromPackFailure(message.packFailure));
+    });
+    const lost = (why: string): void => {
+      if (this.gone !== null) return;
+      this.gone = why;
+      for (const waiting of this.waiting.values()) waiting.reject(waiting.lost(why));
+      this.waiting.clear();
+    };
+    this.child.on('error', (error) => lost(error.message));
+    this.child.on('exit', (code, signal) => lost(signal ? `killed by ${signal}` : `exit code ${code}`));
+    this.child.send({ settings });
+  }
+
+  /** Draws and writes `task`'s PDFs (see `renderDocument`); resolves to the files written. */
+  render(task: DocumentTask, brief: Brief): Promise<string[]> {
+    return this.ask({ render: { task, brief } }, (why) => new BriefsError('E_INTERNAL', `the PDF process stopped (${why})`, { file: task.path }));
+  }
+
+  /** Writes `pack.pdf` (see `writePackFile`). */
+  writePack(job: PackJob): Promise<void> {
+    return this.ask({ pack: job }, (why) => new BriefsError('E_INTERNAL', `the pack process ended (${why}) before the pack was written`)).then(() => undefined);
+  }
+
+  /** Lets the process go (what it was still asked fails: await the answers first). */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.gone !== null || this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.disconnect();
+    });
+  }
+
+  private ask(request: object, lost: (why: string) => Error): Promise<string[]> {
+    if (this.gone !== null) return Promise.reject(lost(this.gone));
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject, lost });
+      this.child.send({ seq, ...request });
+    });
+  }
+}
+
+/** A document's failure as it comes back: the same message, file and `line:column`. */
+function fromTaskFailure(failure: TaskFailure): Error {
+  if (failure.code === 'E_INTERNAL' && failure.stack) {
+    const internal = new Error(failure.message);
+    internal.stack = failure.stack;
+    return internal;
+  }
+  return new BriefsError(failure.code as BriefsErrorCode, failure.message, {
+    file: failure.file,
+    ...(failure.line !== null ? { point: { line: failure.line, column: failure.column ?? 1 } } : {}),
+  });
+}
+
+function fromPackFailure(error: PackFailure): Error {
+  if (error.code === 'E_INTERNAL' && error.stack) {
+    const internal = new Error(error.message);
+    internal.stack = error.stack;
+    return internal;
+  }
+  return new BriefsError(error.code as BriefsErrorCode, error.message, { ...(error.file ? { file: error.file } : {}), ...(error.point ? { point: error.point } : {}) });
+}
+
+/**
+ * The compiled entry. Under vitest this module runs from `src/`, where Node cannot load the
+ * TypeScript entry: the compiled one in `dist/` is used instead.
+ */
+function pdfWorkerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, 'pdf-worker.js');
+  return existsSync(beside) ? beside : join(here, '..', 'dist', 'pdf-worker.js');
+}

@@ -1,0 +1,52 @@
+import type { Brief } from '@briefs/ast';
+import { type DocumentTask, type TaskSettings, renderDocument, toFailure } from './document-task.js';
+import { type PackJob, toPackFailure, writePackFile } from './pack-task.js';
+import type { PdfReply } from './pdf-process.js';
+import { loadPdfStage } from './stages.js';
+
+/**
+ * Entry of the PDF process (see `PdfProcess`): loads the renderer as soon as it starts, then
+ * draws documents' PDFs and writes the pack as asked, one request at a time, in order.
+ */
+type Request =
+  | { settings: TaskSettings }
+  | { seq: number; render: { task: DocumentTask; brief: Brief } }
+  | { seq: number; pack: PackJob };
+
+let settings: TaskSettings | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+const reply = (message: PdfReply): void => {
+  process.send?.(message);
+};
+
+async function answer(request: Exclude<Request, { settings: TaskSettings }>): Promise<void> {
+  if ('render' in request) {
+    const { task, brief } = request.render;
+    try {
+      if (!settings) throw new Error('the PDF process got a document before its settings');
+      reply({ seq: request.seq, outputs: await renderDocument(task.id, brief, settings) });
+    } catch (error) {
+      reply({ seq: request.seq, failure: toFailure(error, task.path) });
+    }
+    return;
+  }
+  try {
+    await writePackFile(request.pack);
+    reply({ seq: request.seq, outputs: ['pack.pdf'] });
+  } catch (error) {
+    reply({ seq: request.seq, packFailure: toPackFailure(error) });
+  }
+}
+
+process.on('message', (request: Request) => {
+  if ('settings' in request) {
+    settings = request.settings;
+    // Loading the renderer (modules, fonts) is most of a first document's time: done while the
+    // parent is still parsing.
+    queue = queue.then(() => loadPdfStage()).catch(() => undefined);
+    return;
+  }
+  queue = queue.then(() => answer(request));
+});
+// The parent is gone (killed, or done): nothing left to write for.
+process.on('disconnect', () => process.exit(0));
