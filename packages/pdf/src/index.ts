@@ -12,7 +12,7 @@ export type { PageSize } from './layout.js';
 export type { DateInput } from './dates.js';
 export { packDigest, packOptionsFrom, renderPack, renderPackHost, renderPackPart, renderPackSection } from './render-pack.js';
 export { assemblePack } from './assemble.js';
-export type { AssemblyPart, HostPlan, Sink } from './assemble.js';
+export type { AssemblyPart, HostPlan, PartRelocation, Sink } from './assemble.js';
 export type { PackDigest, PackHost, PackOptions, PackPart, PackPartMeta, PackTheme, PartLayout } from './render-pack.js';
 export { loadPackFile, packMayInclude, parsePackFile, selectPackBriefs } from './pack-file.js';
 export { writePackFromParts } from './pack-files.js';

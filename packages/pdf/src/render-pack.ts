@@ -1,6 +1,6 @@
 import type { Brief, Claim, Section } from '@briefs/ast';
 import { BriefsError, selectAll } from '@briefs/ast';
-import { type HostPlan, assemblePack } from './assemble.js';
+import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
 import type { ChartsApi } from './charts.js';
@@ -96,6 +96,8 @@ export interface PackPartMeta {
   title: string;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
+  /** Where its objects and the numbers to rewrite in them are, so assembling it needs no parsing. */
+  relocation: PartRelocation;
 }
 
 /** Header label of every page of a pack: the organisation, else the pack's title. */
@@ -122,7 +124,8 @@ function partLayout(options: PackOptions, lang: string, title: string): Layout {
 
 async function finishPart(layout: Layout, id: string, title: string): Promise<PackPart> {
   const pdf = await layout.finish();
-  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+  const relocation = relocationOf(pdf, `pack part ${id}`);
+  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors, relocation } };
 }
 
 /**
