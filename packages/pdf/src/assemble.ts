@@ -240,7 +240,7 @@ export interface PartRelocation {
 }
 
 /** What is written at a patch: the number there renumbered, shifted, or more. */
-const enum Patch {
+enum Patch {
   /** "N 0 R": N becomes its number in the pack. */
   Ref = 0,
   /** "/StructParent(s) N": N moves past the keys of what came before. */

@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Brief, Claim, Section } from '@briefs/ast';
 import { BriefsError, selectAll } from '@briefs/ast';
 import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
-import type { ChartsApi } from './charts.js';
+import type { ChartSpecLike, ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
 import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
-import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
+import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, PACK_CHARTS, appendixPieces, atAGlancePieces, withCharts } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
 import { chartOptions, resolveCharts } from './render-brief.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
@@ -144,25 +145,57 @@ export async function renderPackPart(brief: Brief, options: PackOptions): Promis
 }
 
 /**
- * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
- * (the documents side by side, the pack charts, key figures) or the data appendix. Streamed, so
- * a pack of 10,000 documents does not hold its hundreds of table pages in memory.
+ * Where the pieces of the pack's cross-document pages are kept between packs (see
+ * `SECTION_CHUNK`): by a key of exactly what a piece shows and how, salted by the caller with
+ * what else decides its bytes (the version of this code).
  */
-export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions): Promise<PackPart> {
+export interface SectionCache {
+  salt: string;
+  get(key: string): Promise<PackPart | null>;
+  put(key: string, part: PackPart): Promise<void>;
+}
+
+/**
+ * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
+ * (the documents side by side, the pack charts, key figures) or the data appendix, in pieces
+ * (see `SECTION_CHUNK`). Streamed, so a pack of 10,000 documents does not hold its hundreds of
+ * table pages in memory; with a cache, a piece whose key is kept is taken from it, not drawn.
+ */
+export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions, cache?: SectionCache): Promise<PackPart[]> {
   const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
   const lang = languages.length === 1 ? (languages[0] ?? 'en') : 'en';
-  if (section === 'appendix') {
-    const layout = partLayout(options, lang, 'Data appendix');
-    layout.group('Sect', () => layout.render(appendixBlocks(digests)));
-    return finishPart(layout, APPENDIX_ANCHOR, 'Data appendix');
-  }
-  const charts = await resolveCharts(options.charts);
+  const pieces = section === 'appendix' ? appendixPieces(digests) : atAGlancePieces(digests);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
-  const briefs = digests.map((d) => d.brief);
-  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, chartOptions(options.pageSize ?? 'A4', colours))) : [];
-  const layout = partLayout(options, lang, 'At a glance');
-  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
-  return finishPart(layout, AT_A_GLANCE_ANCHOR, 'At a glance');
+  const pageSize = options.pageSize ?? 'A4';
+  // The pack charts' specs (what they show), made only when a piece shows them.
+  let packCharts: { api: ChartsApi | null; specs: readonly ChartSpecLike[] } | null = null;
+  const parts: PackPart[] = [];
+  for (const piece of pieces) {
+    if (piece.blocks.includes(PACK_CHARTS) && packCharts === null) {
+      const api = await resolveCharts(options.charts);
+      packCharts = { api, specs: api ? api.packCharts(digests.map((d) => d.brief), chartOptions(pageSize, colours)) : [] };
+    }
+    const specs = packCharts?.specs ?? [];
+    // A piece of nothing but charts, with none to draw, is no piece.
+    if (piece.blocks.every((b) => b === PACK_CHARTS) && specs.length === 0) continue;
+    const key = cache
+      ? createHash('sha256')
+          .update(JSON.stringify([cache.salt, pageSize, colours, options.fontDir ?? '', lang, piece.id, piece.title, piece.blocks.map((b) => (b === PACK_CHARTS ? specs : b))]))
+          .digest('hex')
+      : '';
+    const kept = cache ? await cache.get(key) : null;
+    if (kept) {
+      parts.push(kept);
+      continue;
+    }
+    const drawn = specs.length > 0 && packCharts?.api && piece.blocks.includes(PACK_CHARTS) ? await chartBlocks(packCharts.api, specs) : [];
+    const layout = partLayout(options, lang, piece.title);
+    layout.group('Sect', () => layout.render(withCharts(piece.blocks, drawn)));
+    const part = await finishPart(layout, piece.id, piece.title);
+    await cache?.put(key, part);
+    parts.push(part);
+  }
+  return parts;
 }
 
 /**
@@ -309,9 +342,9 @@ export interface PackHost {
 export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
   if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
   const digests = briefs.map(packDigest);
-  const parts: PackPart[] = [await renderPackSection('at-a-glance', digests, options)];
+  const parts: PackPart[] = await renderPackSection('at-a-glance', digests, options);
   for (const brief of briefs) parts.push(await renderPackPart(brief, options));
-  parts.push(await renderPackSection('appendix', digests, options));
+  parts.push(...(await renderPackSection('appendix', digests, options)));
   const host = await renderPackHost(digests, parts.map((p) => p.meta), options);
   const chunks: Uint8Array[] = [];
   assemblePack(host, parts, (chunk) => chunks.push(chunk));

@@ -94,7 +94,7 @@ describe('assemblePack', async () => {
 
   async function assemble(indices: number[]): Promise<Uint8Array> {
     const digests = indices.map((i) => packDigest(briefs[i]!));
-    const chosen = [await renderPackSection('at-a-glance', digests, options), ...indices.map((i) => parts[i]!), await renderPackSection('appendix', digests, options)];
+    const chosen = [...(await renderPackSection('at-a-glance', digests, options)), ...indices.map((i) => parts[i]!), ...(await renderPackSection('appendix', digests, options))];
     const host = await renderPackHost(
       digests,
       chosen.map((p) => p.meta),
@@ -139,12 +139,12 @@ describe('assemblePack', async () => {
 
   it('names a damaged part instead of writing a broken pack', async () => {
     const digests = [packDigest(briefs[0]!)];
-    const glance = await renderPackSection('at-a-glance', digests, options);
-    const appendix = await renderPackSection('appendix', digests, options);
-    const host = await renderPackHost(digests, [glance.meta, parts[0]!.meta, appendix.meta], options);
+    const [glance] = await renderPackSection('at-a-glance', digests, options);
+    const [appendix] = await renderPackSection('appendix', digests, options);
+    const host = await renderPackHost(digests, [glance!.meta, parts[0]!.meta, appendix!.meta], options);
     const failure = (part: AssemblyPart): unknown => {
       try {
-        assemblePack(host, [glance, part, appendix], () => {});
+        assemblePack(host, [glance!, part, appendix!], () => {});
       } catch (error) {
         return error;
       }
