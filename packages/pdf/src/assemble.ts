@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BriefsError } from '@briefs/ast';
-import type { FurnitureOverlays, RecordedAnchor, RecordedBookmark } from './layout.js';
+import { type FurnitureOverlays, type RecordedAnchor, type RecordedBookmark, footerStream } from './layout.js';
 
 /**
  * Pack assembly at the level of PDF objects. A pack is its own pages (the host: cover, contents,
@@ -30,7 +30,7 @@ export interface HostPlan {
   pageIds: number[];
   /** Index among the host's pages before which the parts' pages go. */
   slot: number;
-  /** Running header (one per part) and footer (one per part page) streams, and their fonts. */
+  /** Running header streams (one per part), how to write the footers, and their fonts. */
   overlays: FurnitureOverlays;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
@@ -547,6 +547,7 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
       // "<old> 0 obj\n" where the record says the object starts.
       if (stop > bytes.length || numberAt(start) !== old || latin1(bytes, end, end + 7) !== ' 0 obj\n') throw fail(`object ${old} is not where its record says`);
       const newId = map[old]!;
+      let footer = 0;
       out.offsets[newId] = out.offset;
       out.int(newId);
       let from = end;
@@ -565,8 +566,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
           from = end;
         } else if (kind === Patch.Contents) {
           const contents = numberAt(at + '/Contents '.length);
-          const footer = plan.overlays.footers[overlay + pageIndex.get(old)!];
-          if (footer === undefined || header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers or footers than the parts have pages');
+          if (header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers than there are parts');
+          footer = nextId++;
           out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
           from = end + ' 0 R'.length;
         } else {
@@ -575,6 +576,12 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
         }
       }
       out.copy(bytes, from, stop);
+      if (footer !== 0) {
+        // The page's footer, numbered where the page lands.
+        const content = footerStream(plan.overlays.footer, plan.slot + overlay + pageIndex.get(old)! + 1);
+        out.object(footer, `<<\n/Length ${content.length}\n>>`, Buffer.from(content, 'latin1'));
+        footer = 0;
+      }
     }
 
     // The part's parent tree, as one leaf of the pack's.
@@ -597,8 +604,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     for (const page of newPages) partPages.push(page);
     overlay += newPages.length;
   }
-  if (overlay !== plan.overlays.footers.length || partCount !== plan.overlays.headers.length) {
-    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.footers.length} pages, not ${partCount} and ${overlay}`);
+  if (overlay !== plan.overlays.pages || partCount !== plan.overlays.headers.length) {
+    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.pages} pages, not ${partCount} and ${overlay}`);
   }
   if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
 

@@ -285,8 +285,8 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
       layout.group('TOCI', () =>
         layout.tag('Link', () => {
           layout.useStyle(entryStyle);
-          doc.text(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { width, lineBreak: false, goTo: entry.anchor });
-          doc.text(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.anchor });
+          layout.line(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { goTo: entry.anchor });
+          layout.line(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', goTo: entry.anchor });
         }),
       );
       doc.y = y + layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3;
@@ -294,7 +294,7 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
       if (entry.note) {
         layout.tag('P', () => {
           layout.useStyle(noteStyle);
-          doc.text(layout.fitMixed(entry.note, noteStyle, width - 14), layout.left + 14, noteY, { width: width - 14, lineBreak: false });
+          layout.line(layout.fitMixed(entry.note, noteStyle, width - 14), layout.left + 14, noteY);
         });
       }
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
@@ -307,9 +307,10 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
   const refs = hostRefs(layout, slotElement);
   const pdf = await layout.finish({
     total,
-    overlays: parts.map((part, i) => ({ title: part.title, pages: Array.from({ length: part.pages }, (_, p) => firstPageOf[i]! + p + 1) })),
+    overlays: parts.map((part) => ({ title: part.title, pages: part.pages })),
   });
-  const overlays = layout.overlays ?? { headers: [], footers: [], fonts: [] };
+  if (!layout.overlays) throw new BriefsError('E_INTERNAL', 'pack host made no page furniture');
+  const overlays = layout.overlays;
   return { pdf, plan: { ...refs, slot, overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
 }
 
