@@ -96,6 +96,7 @@ export async function writeAggregates(
       ids: records.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => r.id),
       epoch: settings.epoch,
       packFile: settings.packFile,
+      tool,
     };
     const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
     const child = pdfProcess ?? (parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isBriefsError } from '@briefs/ast';
 import { latestDate } from './dates.js';
-import { packOptions, partJsonPath, partPdfPath } from './document-task.js';
+import { PARTS_DIR, packOptions, partJsonPath, partPdfPath } from './document-task.js';
 import type { PartFile } from '@briefs/pdf';
 import { type PackPartSidecar, loadPdfStage } from './stages.js';
 
@@ -13,9 +13,15 @@ export interface PackJob {
   ids: string[];
   epoch: number | null;
   packFile: string | null;
+  /** Digest of the tool: the pieces of the pack's cross-document pages kept by it are its own. */
+  tool: string;
 }
 
-/** Writes `pack.pdf` from the kept parts of `job.ids` (see @briefs/pdf `writePackFromParts`). */
+/**
+ * Writes `pack.pdf` from the kept parts of `job.ids` (see @briefs/pdf `writePackFromParts`); the
+ * pieces of its cross-document pages are kept beside the parts, so the next pack redraws only
+ * those whose documents changed.
+ */
 export async function writePackFile(job: PackJob): Promise<void> {
   const pdf = await loadPdfStage();
   const parts: PartFile[] = [];
@@ -28,7 +34,7 @@ export async function writePackFile(job: PackJob): Promise<void> {
       ? new Date(job.epoch * 1000)
       : (latestDate(parts.flatMap((p) => [p.digest.brief.meta?.published, p.digest.brief.meta?.updated])) ?? new Date(0));
   const pack = await packOptions(pdf.loadPackFile, job.packFile);
-  await pdf.writePack(parts, { date, pack }, join(job.outDir, 'pack.pdf'));
+  await pdf.writePack(parts, { date, pack, store: { dir: join(job.outDir, PARTS_DIR), salt: job.tool } }, join(job.outDir, 'pack.pdf'));
 }
 
 /** A failure as it crosses processes. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
-import type { PackConfig, PackDigest, PackPartMeta, PartFile } from '@briefs/pdf';
+import type { PackConfig, PackDigest, PackPartMeta, PartFile, SectionStore } from '@briefs/pdf';
 
 /**
  * The one seam between the build and the stage packages (parser, tables, pdf). Everything the
@@ -40,9 +40,9 @@ export interface PdfStage {
   renderPackPart(brief: Brief, pack: unknown): Promise<{ pdf: Uint8Array; sidecar: PackPartSidecar }>;
   /**
    * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
-   * file picks and orders them).
+   * file picks and orders them), keeping the pieces of its cross-document pages in `store`.
    */
-  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown }, path: string): Promise<void>;
+  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore }, path: string): Promise<void>;
 }
 
 /** What a part's `.json` beside its `.pdf` holds: its pages and bookmarks, and the digest the pack's own pages need. */
@@ -110,7 +110,7 @@ export function loadPdfStage(): Promise<PdfStage> {
         // The pack file picks and orders the documents (by id or source path) and sets the cover.
         const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
         const options = packOptions(o.pack);
-        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path);
+        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store);
       },
     } satisfies PdfStage;
   });

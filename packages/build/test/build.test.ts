@@ -85,6 +85,11 @@ describe('build', () => {
     expect(after['.briefs-parts/doc-3.pdf']).toBe(before['.briefs-parts/doc-3.pdf']);
     expect(after['.briefs-parts/doc-2.pdf']).not.toBe(before['.briefs-parts/doc-2.pdf']);
     expect(after['pack.pdf']).not.toBe(before['pack.pdf']);
+    // "At a glance" and the appendix are kept beside the parts as pieces, those of the last pack only.
+    const pieces = (files: Record<string, string>): string[] => Object.keys(files).filter((f) => /^\.briefs-parts\/\.section-[0-9a-f]{64}\.(pdf|json)$/.test(f));
+    expect(pieces(before)).toHaveLength(4);
+    expect(pieces(after)).toHaveLength(4);
+    expect(pieces(after)).not.toEqual(pieces(before));
     // The same sources built from nothing: the same pack, byte for byte.
     const fresh = await project(3);
     await put(fresh, 'src/doc-2.md', sampleDoc(2, 'Grid Brief Two, Revised'));

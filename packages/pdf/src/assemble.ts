@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BriefsError } from '@briefs/ast';
-import type { FurnitureOverlays, RecordedAnchor, RecordedBookmark } from './layout.js';
+import { type FurnitureOverlays, type RecordedAnchor, type RecordedBookmark, footerStream } from './layout.js';
 
 /**
  * Pack assembly at the level of PDF objects. A pack is its own pages (the host: cover, contents,
@@ -30,7 +30,7 @@ export interface HostPlan {
   pageIds: number[];
   /** Index among the host's pages before which the parts' pages go. */
   slot: number;
-  /** Running header (one per part) and footer (one per part page) streams, and their fonts. */
+  /** Running header streams (one per part), how to write the footers, and their fonts. */
   overlays: FurnitureOverlays;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
@@ -40,7 +40,14 @@ export interface AssemblyPart {
   pdf: Uint8Array;
   /** How errors name the part (its file); default `pack part <id>`. */
   name?: string;
-  meta: { id: string; pages: number; bookmarks: readonly RecordedBookmark[]; anchors: readonly RecordedAnchor[] };
+  meta: {
+    id: string;
+    pages: number;
+    bookmarks: readonly RecordedBookmark[];
+    anchors: readonly RecordedAnchor[];
+    /** Made when the part was drawn (`relocationOf`); made here from the bytes when absent. */
+    relocation?: PartRelocation;
+  };
 }
 
 /** Receives the pack's bytes in order. */
@@ -201,25 +208,203 @@ function numsOf(head: string): Array<{ key: number; value: string }> {
   return entries;
 }
 
+// --- relocation records ------------------------------------------------------------------------
+
+/**
+ * Where a part's objects are and which numbers in them an assembly rewrites, found once, when the
+ * part is drawn (the part is read as text only then): assembling is then copying byte ranges and
+ * writing new numbers at the recorded places, with no parsing of the part's dictionaries.
+ */
+export interface PartRelocation {
+  /** md5 of the part's bytes: the pack's file ID is made from these, not from its own bytes. */
+  digest: string;
+  /** Length of the part's bytes (a part file of another length is damaged). */
+  bytes: number;
+  /**
+   * The objects the pack keeps, in object-number order, as unsigned LEB128 numbers in base64:
+   * per object its number, start, length and count of patches, then per patch the distance from
+   * the previous one (or from the object's start) times 8 plus its `Patch` kind.
+   */
+  objects: string;
+  /** Page objects, in page order. */
+  pages: number[];
+  /** The part's top structure elements (its articles), in order. */
+  tops: number[];
+  /** The part's Pages and Document element: references to them become the pack's. */
+  pagesRoot: number;
+  documentElement: number;
+  /** Parent tree entries: key, then an element (annotations) or the elements of a page's MCIDs (0: none). */
+  nums: Array<[number, number | number[]]>;
+  /** The part's /ParentTreeNextKey. */
+  nextKey: number;
+}
+
+/** What is written at a patch: the number there renumbered, shifted, or more. */
+enum Patch {
+  /** "N 0 R": N becomes its number in the pack. */
+  Ref = 0,
+  /** "/StructParent(s) N": N moves past the keys of what came before. */
+  Key = 1,
+  /** "/Contents N 0 R" of a page: the page's stream between the furniture's. */
+  Contents = 2,
+  /** After "/Font <<" of a page's resources: the furniture's fonts. */
+  FontsIn = 3,
+  /** Before the closing ">>" of resources without fonts: a /Font entry with them. */
+  FontsNew = 4,
+}
+
+function pushVarint(out: number[], n: number): void {
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 0x80);
+  }
+  out.push(n);
+}
+
+/** The relocation record of a part (see `PartRelocation`); `name` names it in errors. */
+export function relocationOf(bytes: Uint8Array, name: string): PartRelocation {
+  const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
+  const pdf = parsePdf(bytes, name);
+  const catalog = readObject(pdf, pdf.root).head;
+  const pagesRoot = refOf(catalog, 'Pages');
+  const structRoot = refOf(catalog, 'StructTreeRoot');
+  if (pagesRoot === null || structRoot === null) throw fail('not a tagged PDF made by briefs');
+  const pageIds = refsIn(arrayOf(readObject(pdf, pagesRoot).head, 'Kids'));
+  const structHead = readObject(pdf, structRoot).head;
+  const [documentElement] = kidsOf(structHead);
+  if (documentElement === undefined) throw fail('has no structure tree');
+  const tops = kidsOf(readObject(pdf, documentElement).head);
+
+  // What the part's pages and articles reach, short of its own catalog, trees and roots.
+  const stop = new Set([pdf.root, pagesRoot, structRoot, documentElement, pdf.info]);
+  const keep = new Uint8Array(pdf.size);
+  const heads = new Map<number, string>();
+  const queue = [...pageIds, ...tops];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (keep[id] || stop.has(id)) continue;
+    keep[id] = 1;
+    const { head } = readObject(pdf, id);
+    heads.set(id, head);
+    for (const ref of refsOf(head)) {
+      if (ref >= pdf.size || (!pdf.offsets[ref] && !stop.has(ref))) throw fail(`object ${ref} is referenced but not kept`);
+      if (!keep[ref] && !stop.has(ref)) queue.push(ref);
+    }
+  }
+  const pages = new Set(pageIds);
+  const resources = new Set<number>();
+  for (const id of pageIds) {
+    const ref = refOf(heads.get(id)!, 'Resources');
+    if (ref !== null) resources.add(ref);
+  }
+  const out: number[] = [];
+  for (let id = 1; id < pdf.size; id++) {
+    if (!keep[id]) continue;
+    const head = heads.get(id)!;
+    const base = pdf.offsets[id]! + `${id} 0 obj\n`.length;
+    const patches: Array<[number, Patch]> = [];
+    const contents = pages.has(id) ? /\/Contents (\d+) 0 R/.exec(head) : null;
+    for (const m of head.matchAll(TOKENS)) {
+      if (m[1] !== undefined) {
+        if (contents && m.index === contents.index + '/Contents '.length) continue;
+        patches.push([m.index, Patch.Ref]);
+      } else if (m[2] !== undefined) patches.push([m.index + m[2].length + 2, Patch.Key]);
+    }
+    if (contents) patches.push([contents.index, Patch.Contents]);
+    else if (pages.has(id)) throw fail(`page ${id} has no /Contents stream`);
+    if (resources.has(id)) {
+      const fonts = head.indexOf('/Font <<');
+      if (fonts >= 0) patches.push([fonts + '/Font <<'.length, Patch.FontsIn]);
+      else patches.push([head.lastIndexOf('>>'), Patch.FontsNew]);
+    }
+    patches.sort((a, b) => a[0] - b[0]);
+    pushVarint(out, id);
+    pushVarint(out, pdf.offsets[id]!);
+    pushVarint(out, pdf.ends[id]! - pdf.offsets[id]!);
+    pushVarint(out, patches.length);
+    let at = 0;
+    for (const [offset, kind] of patches) {
+      pushVarint(out, (base + offset - (at || base)) * 8 + kind);
+      at = base + offset;
+    }
+  }
+  const nums: Array<[number, number | number[]]> = numsOf(structHead).map((n) => {
+    const refs = [...n.value.matchAll(/(\d+) 0 R|null/g)].map((m) => (m[1] === undefined ? 0 : Number(m[1])));
+    return [n.key, n.value.startsWith('[') ? refs : (refs[0] ?? 0)];
+  });
+  const nextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(structHead)?.[1] ?? 0);
+  return {
+    digest: createHash('md5').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    objects: Buffer.from(out).toString('base64'),
+    pages: pageIds,
+    tops,
+    pagesRoot,
+    documentElement,
+    nums,
+    nextKey,
+  };
+}
+
 // --- writing -------------------------------------------------------------------------------------
 
+const BLOCK = 1 << 20;
+const ZEROS = '0000000000';
+
+/** The pack's bytes, gathered in blocks of a megabyte and handed to the sink block by block. */
 class Writer {
   offset = 0;
   /** Byte offset of each object written, by object number (grows as needed). */
   offsets: number[] = [];
-  private readonly hash = createHash('md5');
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  private block = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
 
   constructor(private readonly sink: Sink) {}
 
   raw(chunk: Uint8Array | string): void {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-    this.hash.update(bytes);
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    this.offset += bytes.length;
-    if (this.pendingBytes >= 1 << 20) this.flush();
+    if (typeof chunk === 'string') {
+      if (chunk.length > BLOCK - this.used) {
+        this.flush();
+        if (chunk.length > BLOCK) {
+          this.pass(Buffer.from(chunk, 'latin1'));
+          return;
+        }
+      }
+      const n = this.block.write(chunk, this.used, 'latin1');
+      this.used += n;
+      this.offset += n;
+      return;
+    }
+    this.copy(chunk, 0, chunk.length);
+  }
+
+  /** Bytes `[from, to)` of `source`. */
+  copy(source: Uint8Array, from: number, to: number): void {
+    const length = to - from;
+    if (length > BLOCK - this.used) {
+      this.flush();
+      // Large pieces (font files, page streams) go to the sink as they are.
+      if (length > BLOCK / 4) {
+        this.pass(source.subarray(from, to));
+        return;
+      }
+    }
+    if (length < 64) for (let i = from; i < to; i++) this.block[this.used++] = source[i]!;
+    else {
+      this.block.set(source.subarray(from, to), this.used);
+      this.used += length;
+    }
+    this.offset += length;
+  }
+
+  /** A non-negative integer in decimal. */
+  int(n: number): void {
+    if (this.used + 16 > BLOCK) this.flush();
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    for (let i = this.used + digits - 1, m = n; i >= this.used; i--, m = Math.floor(m / 10)) this.block[i] = 0x30 + (m % 10);
+    this.used += digits;
+    this.offset += digits;
   }
 
   object(id: number, head: string, stream?: Uint8Array): void {
@@ -231,15 +416,16 @@ class Writer {
     } else this.raw(`${id} 0 obj\n${head}\nendobj\n`);
   }
 
-  flush(): void {
-    if (this.pending.length === 0) return;
-    this.sink(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes));
-    this.pending = [];
-    this.pendingBytes = 0;
+  private pass(chunk: Uint8Array): void {
+    this.sink(chunk);
+    this.offset += chunk.length;
   }
 
-  digest(): string {
-    return this.hash.copy().digest('hex');
+  flush(): void {
+    if (this.used === 0) return;
+    this.sink(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(BLOCK);
+    this.used = 0;
   }
 }
 
@@ -291,93 +477,135 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   let overlay = 0;
   let partCount = 0;
 
+  // The file ID: from what went in (the host's bytes, each part's digest and record), so the
+  // output need not be hashed as it is written.
+  const fileHash = createHash('md5').update(createHash('md5').update(hostPdf.buffer).digest());
+
   for (const part of parts) {
     const header = plan.overlays.headers[partCount];
     partCount++;
     const name = part.name ?? `pack part ${part.meta.id}`;
     const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
-    const pdf = parsePdf(part.pdf, name);
-    const catalog = readObject(pdf, pdf.root).head;
-    const pagesRoot = refOf(catalog, 'Pages');
-    const structRoot = refOf(catalog, 'StructTreeRoot');
-    if (pagesRoot === null || structRoot === null) throw fail('not a tagged PDF made by briefs');
-    const pageIds = refsIn(arrayOf(readObject(pdf, pagesRoot).head, 'Kids'));
-    if (pageIds.length !== part.meta.pages) throw fail(`has ${pageIds.length} pages, its record says ${part.meta.pages}`);
-    const structHead = readObject(pdf, structRoot).head;
-    const [documentElement] = kidsOf(structHead);
-    if (documentElement === undefined) throw fail('has no structure tree');
-    const tops = kidsOf(readObject(pdf, documentElement).head);
+    const bytes = Buffer.isBuffer(part.pdf) ? part.pdf : Buffer.from(part.pdf.buffer, part.pdf.byteOffset, part.pdf.byteLength);
+    const record = part.meta.relocation ?? relocationOf(bytes, name);
+    if (!/%%EOF\s*$/.test(latin1(bytes, Math.max(0, bytes.length - 16), bytes.length))) throw fail('not a complete PDF (no startxref)');
+    if (bytes.length !== record.bytes) throw fail(`has ${bytes.length} bytes, its record says ${record.bytes}`);
+    if (record.pages.length !== part.meta.pages) throw fail(`has ${record.pages.length} pages, its record says ${part.meta.pages}`);
+    fileHash.update(record.digest).update(JSON.stringify([part.meta.id, part.meta.pages, part.meta.bookmarks, part.meta.anchors]));
 
-    // What the part's pages and articles reach, short of its own catalog, trees and roots.
-    const stop = new Set([pdf.root, pagesRoot, structRoot, documentElement, pdf.info]);
-    const keep = new Uint8Array(pdf.size);
-    const heads = new Map<number, PdfObject>();
-    const queue = [...pageIds, ...tops];
-    while (queue.length > 0) {
-      const id = queue.pop()!;
-      if (keep[id] || stop.has(id)) continue;
-      keep[id] = 1;
-      const object = readObject(pdf, id);
-      heads.set(id, object);
-      for (const ref of refsOf(object.head)) if (!keep[ref] && !stop.has(ref)) queue.push(ref);
+    // Kept objects are numbered in order after what the pack has so far.
+    const objects = Buffer.from(record.objects, 'base64');
+    let cursor = 0;
+    const varint = (): number => {
+      let n = 0;
+      let scale = 1;
+      for (;;) {
+        const byte = objects[cursor++];
+        if (byte === undefined) throw fail('has a damaged relocation record');
+        n += (byte & 0x7f) * scale;
+        if (byte < 0x80) return n;
+        scale *= 0x80;
+      }
+    };
+    const spans: number[] = [];
+    let highest = Math.max(record.pagesRoot, record.documentElement);
+    while (cursor < objects.length) {
+      const old = varint();
+      const start = varint();
+      const length = varint();
+      spans.push(old, start, length, cursor);
+      highest = Math.max(highest, old);
+      const patches = varint();
+      for (let i = 0; i < patches; i++) varint();
     }
-    const map = new Int32Array(pdf.size);
-    for (let id = 1; id < pdf.size; id++) if (keep[id]) map[id] = nextId++;
-    map[pagesRoot] = plan.pages;
-    map[documentElement] = plan.documentElement;
+    const map = new Int32Array(highest + 1);
+    for (let s = 0; s < spans.length; s += 4) map[spans[s]!] = nextId++;
+    map[record.pagesRoot] = plan.pages;
+    map[record.documentElement] = plan.documentElement;
+    const renumber = (ref: number): number => {
+      const to = ref < map.length ? map[ref]! : 0;
+      if (to === 0) throw fail(`object ${ref} is referenced but not kept`);
+      return to;
+    };
 
     const keyBase = nextKey;
-    const renumber = (head: string): string =>
-      head.replace(TOKENS, (match, ref?: string, key?: string, value?: string) => {
-        if (ref !== undefined) {
-          const to = map[Number(ref)];
-          if (!to) throw fail(`object ${ref} is referenced but not kept`);
-          return `${to} 0 R`;
+    const pageIndex = new Map(record.pages.map((page, index) => [page, index]));
+    /** The decimal number at `at` of the part's bytes; `end` is where it ends. */
+    let end = 0;
+    const numberAt = (at: number): number => {
+      let n = 0;
+      end = at;
+      for (let c = bytes[end]!; c >= 0x30 && c <= 0x39; c = bytes[++end]!) n = n * 10 + (c - 0x30);
+      if (end === at) throw fail('does not match its relocation record');
+      return n;
+    };
+    for (let s = 0; s < spans.length; s += 4) {
+      const old = spans[s]!;
+      const start = spans[s + 1]!;
+      const stop = start + spans[s + 2]!;
+      cursor = spans[s + 3]!;
+      // "<old> 0 obj\n" where the record says the object starts.
+      if (stop > bytes.length || numberAt(start) !== old || latin1(bytes, end, end + 7) !== ' 0 obj\n') throw fail(`object ${old} is not where its record says`);
+      const newId = map[old]!;
+      let footer = 0;
+      out.offsets[newId] = out.offset;
+      out.int(newId);
+      let from = end;
+      let at = end + 7;
+      const patches = varint();
+      for (let i = 0; i < patches; i++) {
+        const code = varint();
+        at += Math.floor(code / 8);
+        const kind = (code % 8) as Patch;
+        out.copy(bytes, from, at);
+        if (kind === Patch.Ref) {
+          out.int(renumber(numberAt(at)));
+          from = end;
+        } else if (kind === Patch.Key) {
+          out.int(keyBase + numberAt(at));
+          from = end;
+        } else if (kind === Patch.Contents) {
+          const contents = numberAt(at + '/Contents '.length);
+          if (header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers than there are parts');
+          footer = nextId++;
+          out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
+          from = end + ' 0 R'.length;
+        } else {
+          if (fontEntries) out.raw(kind === Patch.FontsIn ? `\n${fontEntries}` : `/Font <<\n${fontEntries}\n>>\n`);
+          from = at;
         }
-        if (key !== undefined) return `/${key} ${keyBase + Number(value)}`;
-        return match;
-      });
-
-    const pageSet = new Map(pageIds.map((id, index) => [id, index]));
-    const resourcesOf = new Map<number, number>();
-    for (const id of pageIds) {
-      const resources = refOf(heads.get(id)!.head, 'Resources');
-      if (resources !== null) resourcesOf.set(resources, id);
-    }
-    for (let id = 1; id < pdf.size; id++) {
-      if (!keep[id]) continue;
-      const object = heads.get(id)!;
-      let head = renumber(object.head);
-      if (pageSet.has(id)) {
-        const footer = plan.overlays.footers[overlay + pageSet.get(id)!];
-        if (footer === undefined || header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers or footers than the parts have pages');
-        head = head.replace(/\/Contents (\d+) 0 R/, (_, c: string) => `/Contents [${save} 0 R ${c} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
-      } else if (resourcesOf.has(id) && fontEntries) {
-        head = head.includes('/Font <<') ? head.replace('/Font <<', `/Font <<\n${fontEntries}`) : head.replace(/>>\s*$/, `/Font <<\n${fontEntries}\n>>\n>>`);
       }
-      out.object(map[id]!, head, object.stream ? pdf.buffer.subarray(object.stream[0], object.stream[1]) : undefined);
+      out.copy(bytes, from, stop);
+      if (footer !== 0) {
+        // The page's footer, numbered where the page lands.
+        const content = footerStream(plan.overlays.footer, plan.slot + overlay + pageIndex.get(old)! + 1);
+        out.object(footer, `<<\n/Length ${content.length}\n>>`, Buffer.from(content, 'latin1'));
+        footer = 0;
+      }
     }
 
     // The part's parent tree, as one leaf of the pack's.
-    const nums = numsOf(structHead);
-    const partNextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(structHead)?.[1] ?? 0);
+    const { nums } = record;
     if (nums.length > 0) {
       const leaf = nextId++;
-      const body = nums.map((n) => `${keyBase + n.key} ${renumber(n.value)}`).join(' ');
-      out.object(leaf, `<<\n/Limits [${keyBase + nums[0]!.key} ${keyBase + nums[nums.length - 1]!.key}]\n/Nums [${body}]\n>>`);
-      treeLeaves.push({ id: leaf, low: keyBase + nums[0]!.key, high: keyBase + nums[nums.length - 1]!.key });
+      const ref = (r: number): string => (r === 0 ? 'null' : `${renumber(r)} 0 R`);
+      const body = nums.map(([key, value]) => `${keyBase + key} ${Array.isArray(value) ? `[${value.map(ref).join(' ')}]` : ref(value)}`).join(' ');
+      const low = keyBase + nums[0]![0];
+      const high = keyBase + nums[nums.length - 1]![0];
+      out.object(leaf, `<<\n/Limits [${low} ${high}]\n/Nums [${body}]\n>>`);
+      treeLeaves.push({ id: leaf, low, high });
     }
-    nextKey = keyBase + Math.max(partNextKey, nums.length > 0 ? nums[nums.length - 1]!.key + 1 : 0);
+    nextKey = keyBase + Math.max(record.nextKey, nums.length > 0 ? nums[nums.length - 1]![0] + 1 : 0);
 
-    for (const top of tops) articles.push(map[top]!);
-    const newPages = pageIds.map((id) => map[id]!);
+    for (const top of record.tops) articles.push(renumber(top));
+    const newPages = record.pages.map(renumber);
     for (const b of part.meta.bookmarks) bookmarks.push({ ...b, pageId: newPages[b.page]! });
     for (const a of part.meta.anchors) anchors.push({ ...a, pageId: newPages[a.page]! });
-    partPages.push(...newPages);
-    overlay += pageIds.length;
+    for (const page of newPages) partPages.push(page);
+    overlay += newPages.length;
   }
-  if (overlay !== plan.overlays.footers.length || partCount !== plan.overlays.headers.length) {
-    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.footers.length} pages, not ${partCount} and ${overlay}`);
+  if (overlay !== plan.overlays.pages || partCount !== plan.overlays.headers.length) {
+    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.pages} pages, not ${partCount} and ${overlay}`);
   }
   if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
 
@@ -420,18 +648,17 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   // Cross-reference table and trailer.
   const size = nextId;
   const xref = out.offset;
-  // Written a block at a time: a pack of 10,000 documents has millions of objects.
-  let lines = ['xref', `0 ${size}`, '0000000000 65535 f '];
+  out.raw(`xref\n0 ${size}\n0000000000 65535 f \n`);
   for (let id = 1; id < size; id++) {
     const at = out.offsets[id];
-    lines.push(at === undefined ? '0000000000 65535 f ' : `${String(at).padStart(10, '0')} 00000 n `);
-    if (lines.length >= 50_000) {
-      out.raw(`${lines.join('\n')}\n`);
-      lines = [];
+    if (at === undefined) out.raw('0000000000 65535 f \n');
+    else {
+      out.raw(ZEROS.slice(0, 10 - String(at).length));
+      out.int(at);
+      out.raw(' 00000 n \n');
     }
   }
-  if (lines.length > 0) out.raw(`${lines.join('\n')}\n`);
-  const fileId = out.digest();
+  const fileId = fileHash.digest('hex');
   out.raw(`trailer\n<<\n/Size ${size}\n/Root ${plan.catalog} 0 R\n/Info ${hostPdf.info} 0 R\n/ID [<${fileId}> <${fileId}>]\n>>\nstartxref\n${xref}\n%%EOF\n`);
   out.flush();
 }

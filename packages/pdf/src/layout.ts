@@ -65,18 +65,56 @@ export interface FinishOptions {
    * Pages from elsewhere (pack parts) to make a running header (one per part, from its title)
    * and footers (one per page number) for, in this document's fonts; see `Layout.overlays`.
    */
-  overlays?: ReadonlyArray<{ title: string; pages: readonly number[] }>;
+  overlays?: ReadonlyArray<{ title: string; pages: number }>;
 }
 
-/** Header and footer streams made by `finish` for pages assembled in later, and their fonts. */
+/** Header streams made by `finish` for pages assembled in later, how to write their footers, and their fonts. */
 export interface FurnitureOverlays {
   /** Object numbers of the header streams, one per part. */
   headers: number[];
-  /** Object numbers of the footer streams, one per page, in order. */
-  footers: number[];
+  /** How to write the footer ("Page n of N") of each of those pages. */
+  footer: FooterTemplate;
+  /** Pages assembled in, all parts together. */
+  pages: number;
   /** Fonts the streams use, by resource name, with their object numbers. */
   fonts: Array<{ name: string; object: number }>;
 }
+
+/**
+ * A footer stream as pdfkit writes one, with the text and its place left open: the assembly
+ * writes a footer for every page from it (thousands, in a large pack) with no text layout.
+ */
+export interface FooterTemplate {
+  /** Operators before the text's matrix, and after its TJ. */
+  before: string;
+  after: string;
+  /** Right edge and baseline of the text, in the stream's space. */
+  right: number;
+  y: number;
+  /** Resource name and size of its font. */
+  font: string;
+  size: number;
+  /** N of "Page n of N". */
+  total: number;
+  /** Glyph (hex, as encoded in the font) and advance (points) of each character the footers use. */
+  glyphs: Record<string, { hex: string; width: number }>;
+}
+
+/** The content of the footer of page `number` (see `FooterTemplate`). */
+export function footerStream(template: FooterTemplate, number: number): string {
+  const text = footerText(number, template.total);
+  let hex = '';
+  let width = 0;
+  for (const c of text) {
+    const glyph = template.glyphs[c]!;
+    hex += glyph.hex;
+    width += glyph.width;
+  }
+  const x = Math.round((template.right - width) * 1000) / 1000;
+  return `${template.before}1 0 0 1 ${x} ${template.y} Tm\n/${template.font} ${template.size} Tf\n[<${hex}> 0] TJ\n${template.after}`;
+}
+
+const footerText = (number: number, total: number): string => `Page ${number} of ${total}`;
 
 /** Resource names of the fonts of overlay streams start with this. */
 export const OVERLAY_FONT_PREFIX = 'Briefs';
@@ -457,6 +495,17 @@ export class Layout {
   }
 
   /**
+   * One line at (x, y) in the current font, which the caller made fit: what `doc.text` with
+   * `lineBreak: false` writes, without pdfkit's line wrapper (a pack's contents have thousands).
+   * Right-aligned in `width` when asked; `goTo` links it to a named destination.
+   */
+  line(text: string, x: number, y: number, options: { align?: 'right'; width?: number; goTo?: string } = {}): void {
+    const textWidth = this.doc.widthOfString(text);
+    const tx = options.align === 'right' && options.width !== undefined ? x + options.width - this.doc.widthOfString(text.replace(/\s+$/, '')) : x;
+    writeFragment(this.doc, text, tx, y, { textWidth, ...(options.goTo ? { goTo: options.goTo } : {}) });
+  }
+
+  /**
    * Text that fits on one line at the cursor, written as pdfkit's line wrapper would write it (the
    * same operators, the cursor moved down one line) without making a wrapper for it: most table
    * cells, notes and headings. False, with nothing written, for anything else.
@@ -657,7 +706,7 @@ export class Layout {
     const left = page.margins.left;
     const width = page.width - left - page.margins.right;
     this.useStyle(this.style('footer'));
-    this.doc.text(`Page ${number} of ${total}`, left, page.height - MARGIN.bottom + 24, { width, align: 'right', lineBreak: false });
+    this.doc.text(footerText(number, total), left, page.height - MARGIN.bottom + 24, { width, align: 'right', lineBreak: false });
   }
 
   /**
@@ -667,14 +716,14 @@ export class Layout {
    * stream runs in the unflipped space of a page that another document drew, so it sets pdfkit's
    * top-down transform itself. One header per part (its pages share it); a footer per page.
    */
-  private furnitureOverlays(parts: ReadonlyArray<{ title: string; pages: readonly number[] }>, total: number): FurnitureOverlays {
-    type Font = { id: string; ref(): { id: number } };
-    const doc = this.doc as unknown as { addContent(data: string): unknown; _fontFamilies: Record<string, Font> };
+  private furnitureOverlays(parts: ReadonlyArray<{ title: string; pages: number }>, total: number): FurnitureOverlays {
+    type Font = { id: string; ref(): { id: number }; encode(text: string): [string[], unknown[]]; widthOfString(text: string, size: number): number };
+    const doc = this.doc as unknown as { addContent(data: string): unknown; _fontFamilies: Record<string, Font>; _font: Font; _fontSize: number };
     const height = this.doc.page.height;
     const pages = this.doc.bufferedPageRange().count;
     const own = doc.addContent;
     const fontIds = new Set<string>();
-    const capture = (draw: () => void): number => {
+    const captured = (draw: () => void): string => {
       const ops: string[] = [];
       doc.addContent = (data: string) => {
         ops.push(data);
@@ -689,22 +738,38 @@ export class Layout {
         fontIds.add(id);
         return `/${OVERLAY_FONT_PREFIX}${id} ${rest}`;
       });
+      return `q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`;
+    };
+    const headers: number[] = [];
+    for (const part of parts) {
       const stream = this.doc.ref({});
       // A few hundred bytes: deflating each (thousands in a large pack) costs more than it saves.
       (stream as unknown as { compress: boolean }).compress = false;
-      stream.end(`q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`);
-      return (stream as unknown as { id: number }).id;
-    };
-    const headers: number[] = [];
-    const footers: number[] = [];
-    for (const part of parts) {
-      headers.push(capture(() => this.drawHeader(part.title)));
-      for (const number of part.pages) footers.push(capture(() => this.drawFooter(number, total)));
+      stream.end(captured(() => this.drawHeader(part.title)));
+      headers.push((stream as unknown as { id: number }).id);
     }
+    // One footer drawn by pdfkit, as the template of all; its characters' glyphs are put in the font.
+    const sample = captured(() => this.drawFooter(total, total));
+    const font = doc._font;
+    const size = doc._fontSize;
+    const m = /^([\s\S]*\nBT\n)1 0 0 1 ([\d.]+) ([\d.]+) Tm\n\/(\S+) [\d.]+ Tf\n\[[^\]]*\] TJ\n([\s\S]*)$/.exec(sample);
+    if (!m) throw new Error('a footer not written as one run of text');
+    const glyphs: FooterTemplate['glyphs'] = {};
+    for (const c of new Set(`${footerText(0, total)}123456789`)) glyphs[c] = { hex: font.encode(c)[0].join(''), width: font.widthOfString(c, size) };
+    const footer: FooterTemplate = {
+      before: m[1]!,
+      after: m[5]!,
+      right: Number(m[2]) + font.widthOfString(footerText(total, total), size),
+      y: Number(m[3]),
+      font: m[4]!,
+      size,
+      total,
+      glyphs,
+    };
     if (this.doc.bufferedPageRange().count !== pages) throw new Error('page furniture overflowed its page');
     const byId = new Map(Object.values(doc._fontFamilies).map((f) => [f.id, f]));
     const fonts = [...fontIds].sort().map((id) => ({ name: `${OVERLAY_FONT_PREFIX}${id}`, object: byId.get(id)!.ref().id }));
-    return { headers, footers, fonts };
+    return { headers, footer, pages: parts.reduce((n, p) => n + p.pages, 0), fonts };
   }
 
   /** One line of text cut with an ellipsis to fit `width`. */
@@ -955,7 +1020,7 @@ const wrapKey = (text: string, style: TextStyle, width: number): string => `${st
  * line splitting and two more measurings of the text around it. `textWidth` is the text's width
  * when the caller has it (pdfkit would measure it again).
  */
-function writeFragment(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { baseline?: 'alphabetic'; textWidth?: number }): void {
+function writeFragment(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { baseline?: 'alphabetic'; textWidth?: number; goTo?: string }): void {
   const d = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: object) => void; x: number; y: number };
   if (typeof d._fragment !== 'function') {
     doc.text(text, x, y, { lineBreak: false, ...options });

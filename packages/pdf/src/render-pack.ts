@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Brief, Claim, Section } from '@briefs/ast';
 import { BriefsError, selectAll } from '@briefs/ast';
-import { type HostPlan, assemblePack } from './assemble.js';
+import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
-import type { ChartsApi } from './charts.js';
+import type { ChartSpecLike, ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
 import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
-import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, appendixBlocks, atAGlanceBlocks } from './pack-blocks.js';
+import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, PACK_CHARTS, appendixPieces, atAGlancePieces, withCharts } from './pack-blocks.js';
 import type { PackConfig } from './pack-file.js';
 import { chartOptions, resolveCharts } from './render-brief.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
@@ -96,6 +97,8 @@ export interface PackPartMeta {
   title: string;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
+  /** Where its objects and the numbers to rewrite in them are, so assembling it needs no parsing. */
+  relocation: PartRelocation;
 }
 
 /** Header label of every page of a pack: the organisation, else the pack's title. */
@@ -122,7 +125,8 @@ function partLayout(options: PackOptions, lang: string, title: string): Layout {
 
 async function finishPart(layout: Layout, id: string, title: string): Promise<PackPart> {
   const pdf = await layout.finish();
-  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+  const relocation = relocationOf(pdf, `pack part ${id}`);
+  return { pdf, meta: { id, pages: layout.pageTitles.length, title, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors, relocation } };
 }
 
 /**
@@ -141,25 +145,57 @@ export async function renderPackPart(brief: Brief, options: PackOptions): Promis
 }
 
 /**
- * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
- * (the documents side by side, the pack charts, key figures) or the data appendix. Streamed, so
- * a pack of 10,000 documents does not hold its hundreds of table pages in memory.
+ * Where the pieces of the pack's cross-document pages are kept between packs (see
+ * `SECTION_CHUNK`): by a key of exactly what a piece shows and how, salted by the caller with
+ * what else decides its bytes (the version of this code).
  */
-export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions): Promise<PackPart> {
+export interface SectionCache {
+  salt: string;
+  get(key: string): Promise<PackPart | null>;
+  put(key: string, part: PackPart): Promise<void>;
+}
+
+/**
+ * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
+ * (the documents side by side, the pack charts, key figures) or the data appendix, in pieces
+ * (see `SECTION_CHUNK`). Streamed, so a pack of 10,000 documents does not hold its hundreds of
+ * table pages in memory; with a cache, a piece whose key is kept is taken from it, not drawn.
+ */
+export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions, cache?: SectionCache): Promise<PackPart[]> {
   const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
   const lang = languages.length === 1 ? (languages[0] ?? 'en') : 'en';
-  if (section === 'appendix') {
-    const layout = partLayout(options, lang, 'Data appendix');
-    layout.group('Sect', () => layout.render(appendixBlocks(digests)));
-    return finishPart(layout, APPENDIX_ANCHOR, 'Data appendix');
-  }
-  const charts = await resolveCharts(options.charts);
+  const pieces = section === 'appendix' ? appendixPieces(digests) : atAGlancePieces(digests);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
-  const briefs = digests.map((d) => d.brief);
-  const packCharts = charts ? await chartBlocks(charts, charts.packCharts(briefs, chartOptions(options.pageSize ?? 'A4', colours))) : [];
-  const layout = partLayout(options, lang, 'At a glance');
-  layout.group('Sect', () => layout.render(atAGlanceBlocks(digests, packCharts)));
-  return finishPart(layout, AT_A_GLANCE_ANCHOR, 'At a glance');
+  const pageSize = options.pageSize ?? 'A4';
+  // The pack charts' specs (what they show), made only when a piece shows them.
+  let packCharts: { api: ChartsApi | null; specs: readonly ChartSpecLike[] } | null = null;
+  const parts: PackPart[] = [];
+  for (const piece of pieces) {
+    if (piece.blocks.includes(PACK_CHARTS) && packCharts === null) {
+      const api = await resolveCharts(options.charts);
+      packCharts = { api, specs: api ? api.packCharts(digests.map((d) => d.brief), chartOptions(pageSize, colours)) : [] };
+    }
+    const specs = packCharts?.specs ?? [];
+    // A piece of nothing but charts, with none to draw, is no piece.
+    if (piece.blocks.every((b) => b === PACK_CHARTS) && specs.length === 0) continue;
+    const key = cache
+      ? createHash('sha256')
+          .update(JSON.stringify([cache.salt, pageSize, colours, options.fontDir ?? '', lang, piece.id, piece.title, piece.blocks.map((b) => (b === PACK_CHARTS ? specs : b))]))
+          .digest('hex')
+      : '';
+    const kept = cache ? await cache.get(key) : null;
+    if (kept) {
+      parts.push(kept);
+      continue;
+    }
+    const drawn = specs.length > 0 && packCharts?.api && piece.blocks.includes(PACK_CHARTS) ? await chartBlocks(packCharts.api, specs) : [];
+    const layout = partLayout(options, lang, piece.title);
+    layout.group('Sect', () => layout.render(withCharts(piece.blocks, drawn)));
+    const part = await finishPart(layout, piece.id, piece.title);
+    await cache?.put(key, part);
+    parts.push(part);
+  }
+  return parts;
 }
 
 /**
@@ -249,8 +285,8 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
       layout.group('TOCI', () =>
         layout.tag('Link', () => {
           layout.useStyle(entryStyle);
-          doc.text(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { width, lineBreak: false, goTo: entry.anchor });
-          doc.text(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.anchor });
+          layout.line(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { goTo: entry.anchor });
+          layout.line(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', goTo: entry.anchor });
         }),
       );
       doc.y = y + layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3;
@@ -258,7 +294,7 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
       if (entry.note) {
         layout.tag('P', () => {
           layout.useStyle(noteStyle);
-          doc.text(layout.fitMixed(entry.note, noteStyle, width - 14), layout.left + 14, noteY, { width: width - 14, lineBreak: false });
+          layout.line(layout.fitMixed(entry.note, noteStyle, width - 14), layout.left + 14, noteY);
         });
       }
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
@@ -271,9 +307,10 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
   const refs = hostRefs(layout, slotElement);
   const pdf = await layout.finish({
     total,
-    overlays: parts.map((part, i) => ({ title: part.title, pages: Array.from({ length: part.pages }, (_, p) => firstPageOf[i]! + p + 1) })),
+    overlays: parts.map((part) => ({ title: part.title, pages: part.pages })),
   });
-  const overlays = layout.overlays ?? { headers: [], footers: [], fonts: [] };
+  if (!layout.overlays) throw new BriefsError('E_INTERNAL', 'pack host made no page furniture');
+  const overlays = layout.overlays;
   return { pdf, plan: { ...refs, slot, overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
 }
 
@@ -306,9 +343,9 @@ export interface PackHost {
 export async function renderPack(briefs: readonly Brief[], options: PackOptions): Promise<Uint8Array> {
   if (briefs.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
   const digests = briefs.map(packDigest);
-  const parts: PackPart[] = [await renderPackSection('at-a-glance', digests, options)];
+  const parts: PackPart[] = await renderPackSection('at-a-glance', digests, options);
   for (const brief of briefs) parts.push(await renderPackPart(brief, options));
-  parts.push(await renderPackSection('appendix', digests, options));
+  parts.push(...(await renderPackSection('appendix', digests, options)));
   const host = await renderPackHost(digests, parts.map((p) => p.meta), options);
   const chunks: Uint8Array[] = [];
   assemblePack(host, parts, (chunk) => chunks.push(chunk));

@@ -94,7 +94,7 @@ describe('assemblePack', async () => {
 
   async function assemble(indices: number[]): Promise<Uint8Array> {
     const digests = indices.map((i) => packDigest(briefs[i]!));
-    const chosen = [await renderPackSection('at-a-glance', digests, options), ...indices.map((i) => parts[i]!), await renderPackSection('appendix', digests, options)];
+    const chosen = [...(await renderPackSection('at-a-glance', digests, options)), ...indices.map((i) => parts[i]!), ...(await renderPackSection('appendix', digests, options))];
     const host = await renderPackHost(
       digests,
       chosen.map((p) => p.meta),
@@ -139,12 +139,12 @@ describe('assemblePack', async () => {
 
   it('names a damaged part instead of writing a broken pack', async () => {
     const digests = [packDigest(briefs[0]!)];
-    const glance = await renderPackSection('at-a-glance', digests, options);
-    const appendix = await renderPackSection('appendix', digests, options);
-    const host = await renderPackHost(digests, [glance.meta, parts[0]!.meta, appendix.meta], options);
+    const [glance] = await renderPackSection('at-a-glance', digests, options);
+    const [appendix] = await renderPackSection('appendix', digests, options);
+    const host = await renderPackHost(digests, [glance!.meta, parts[0]!.meta, appendix!.meta], options);
     const failure = (part: AssemblyPart): unknown => {
       try {
-        assemblePack(host, [glance, part, appendix], () => {});
+        assemblePack(host, [glance!, part, appendix!], () => {});
       } catch (error) {
         return error;
       }
@@ -154,5 +154,12 @@ describe('assemblePack', async () => {
     expect(failure(broken)).toMatchObject({ file: 'pack part doc-0', message: 'not a complete PDF (no startxref)' });
     const wrongCount: AssemblyPart = { pdf: parts[0]!.pdf, name: '.briefs-parts/doc-0.pdf', meta: { ...parts[0]!.meta, pages: parts[0]!.meta.pages + 1 } };
     expect(failure(wrongCount)).toMatchObject({ file: '.briefs-parts/doc-0.pdf', message: expect.stringMatching(/has \d+ pages, its record says/) });
+    // A part file that is not the one its record was made from (a stale or swapped sidecar).
+    const swapped: AssemblyPart = { pdf: parts[1]!.pdf, name: '.briefs-parts/doc-0.pdf', meta: parts[0]!.meta };
+    expect(failure(swapped)).toMatchObject({ file: '.briefs-parts/doc-0.pdf', message: expect.stringMatching(/bytes, its record says|not where its record says/) });
+    // Same length, objects moved by a byte: found by the check of where each object starts.
+    const pdf = Buffer.from(parts[0]!.pdf);
+    const shifted: AssemblyPart = { pdf: Buffer.concat([Buffer.from('\n'), pdf.subarray(0, pdf.length - 1)]), name: '.briefs-parts/doc-0.pdf', meta: parts[0]!.meta };
+    expect(failure(shifted)).toMatchObject({ file: '.briefs-parts/doc-0.pdf', message: expect.stringMatching(/relocation record|not where its record says/) });
   });
 });
