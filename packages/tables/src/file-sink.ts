@@ -14,19 +14,34 @@ export class FileSink {
   readonly path: string;
   readonly tempPath: string;
   bytes = 0;
-  private readonly hash: Hash = createHash('sha256');
+  /** SHA-256 of what is written; none for scratch files. */
+  private readonly hash: Hash | null;
   private handle: FileHandle | null = null;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private static readonly FLUSH_AT = 1 << 20;
 
-  private constructor(path: string, tempPath: string) {
+  private constructor(path: string, tempPath: string, hashed: boolean) {
     this.path = path;
     this.tempPath = tempPath;
+    this.hash = hashed ? createHash('sha256') : null;
   }
 
   static async create(dir: string, name: string): Promise<FileSink> {
-    const sink = new FileSink(join(dir, name), join(dir, `.${randomBytes(6).toString('hex')}.tmp`));
+    return FileSink.open(join(dir, name), dir, true);
+  }
+
+  /**
+   * A file only read back by this run and then discarded (`close`, `discard`): not hashed, and
+   * never renamed into place. Its temporary name is still one `isAtomicTempName` knows.
+   */
+  static async scratch(dir: string): Promise<FileSink> {
+    return FileSink.open(null, dir, false);
+  }
+
+  private static async open(path: string | null, dir: string, hashed: boolean): Promise<FileSink> {
+    const tempPath = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+    const sink = new FileSink(path ?? tempPath, tempPath, hashed);
     sink.handle = await open(sink.tempPath, 'wx');
     return sink;
   }
@@ -36,28 +51,16 @@ export class FileSink {
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (buffer.length === 0) return;
     this.pending.push(buffer);
-    this.hash.update(buffer);
+    this.hash?.update(buffer);
     this.pendingBytes += buffer.length;
     this.bytes += buffer.length;
     if (this.pendingBytes >= FileSink.FLUSH_AT) await this.flush();
   }
 
-  /** Synchronous queueing for callbacks that cannot await (the zip stream); `flush` later. */
-  queue(data: Uint8Array): void {
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    this.pending.push(buffer);
-    this.hash.update(buffer);
-    this.pendingBytes += data.byteLength;
-    this.bytes += data.byteLength;
-  }
-
   /** SHA-256 (hex) of everything written; call once, after the last write. */
   digest(): string {
+    if (!this.hash) throw new Error(`${this.tempPath}: a scratch file has no digest`);
     return this.hash.digest('hex');
-  }
-
-  get needsFlush(): boolean {
-    return this.pendingBytes >= FileSink.FLUSH_AT;
   }
 
   async flush(): Promise<void> {
@@ -75,6 +78,14 @@ export class FileSink {
     const handle = this.handle!;
     this.handle = null;
     await handle.sync();
+    await handle.close();
+  }
+
+  /** Flushes and closes without fsync: for a scratch file, read back by this run only. */
+  async close(): Promise<void> {
+    await this.flush();
+    const handle = this.handle!;
+    this.handle = null;
     await handle.close();
   }
 
