@@ -2,9 +2,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Brief, isBriefsError } from '@briefs/ast';
 import { writeFileAtomic } from '@briefs/io';
+import type { TablesPart } from '@briefs/tables';
 import { briefDate } from './dates.js';
 import { sha256 } from './fingerprint.js';
-import { loadParseStage, loadPdfStage } from './stages.js';
+import { loadParseStage, loadPdfStage, loadTablesStage } from './stages.js';
 
 /** One document to parse (and, in a build, render and write). */
 export interface DocumentTask {
@@ -17,8 +18,11 @@ export interface DocumentTask {
 
 /** Settings shared by every task of a run (sent once to each worker). */
 export interface TaskSettings {
-  /** `build`: write `ast/<id>.json` and `briefs/<id>.pdf`; `parse`: hand the brief back. */
-  mode: 'build' | 'parse';
+  /**
+   * `build`: write `ast/<id>.json`, `briefs/<id>.pdf` and the document's pack part and share of
+   * the tables; `parse`: hand the brief back; `tables`: hand its share of the tables back.
+   */
+  mode: 'build' | 'parse' | 'tables';
   outDir: string;
   packFile: string | null;
   epoch: number | null;
@@ -45,6 +49,8 @@ export type TaskResult =
       /** `path:line:column: level: message` lines of problems in the content. */
       diagnostics: string[];
       brief: Brief | null;
+      /** In `tables` mode. */
+      part?: TablesPart;
       parseMs: number;
       renderMs: number;
     }
@@ -56,8 +62,10 @@ export const pdfPath = (id: string): string => `briefs/${id}.pdf`;
 export const PARTS_DIR = '.briefs-parts';
 export const partPdfPath = (id: string): string => `${PARTS_DIR}/${id}.pdf`;
 export const partJsonPath = (id: string): string => `${PARTS_DIR}/${id}.json`;
+/** Where a document's share of the tables is kept (@briefs/tables `tablesPart`), for the same reason. */
+export const partTablesPath = (id: string): string => `${PARTS_DIR}/${id}.tables`;
 /** Every file a document can have in the output folder. */
-export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id)];
+export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id), partTablesPath(id)];
 
 /** Parse one document and, in a build, write its outputs. Never throws: failures are values. */
 export async function runDocumentTask(task: DocumentTask, settings: TaskSettings): Promise<TaskResult> {
@@ -78,6 +86,8 @@ export async function runDocumentTask(task: DocumentTask, settings: TaskSettings
     });
     const base = { ok: true as const, id: task.id, sha256: sha256(bytes), ast: sha256(json), diagnostics, parseMs };
     if (settings.mode === 'parse') return { ...base, outputs: [], brief, renderMs: 0 };
+    const tables = await loadTablesStage();
+    if (settings.mode === 'tables') return { ...base, outputs: [], brief: null, ...(tables ? { part: tables.part(brief, base.ast) } : {}), renderMs: 0 };
 
     const outputs = [astPath(task.id)];
     const pdf = await loadPdfStage();
@@ -94,6 +104,10 @@ export async function runDocumentTask(task: DocumentTask, settings: TaskSettings
       for (const file of [partPdfPath(task.id), partJsonPath(task.id)]) await rm(join(settings.outDir, file), { force: true });
     }
     const renderMs = performance.now() - renderStarted;
+    if (tables) {
+      await writeFileAtomic(join(settings.outDir, partTablesPath(task.id)), tables.encodePart(tables.part(brief, base.ast)));
+      outputs.push(partTablesPath(task.id));
+    }
     await writeFileAtomic(join(settings.outDir, astPath(task.id)), json);
     return { ...base, outputs, brief: null, renderMs };
   } catch (error) {
