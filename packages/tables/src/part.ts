@@ -4,7 +4,7 @@ import { calendarDate } from './format/dates.js';
 import { TABLES } from './tables.js';
 import type { TablesWarning } from './write-tables.js';
 import { crc32 } from './xlsx/crc32.js';
-import { deflatePiece } from './xlsx/deflate.js';
+import { deflatePieces } from './xlsx/deflate.js';
 import type { SheetShare } from './xlsx/workbook.js';
 import { sheetRows } from './xlsx/sheet.js';
 
@@ -47,23 +47,25 @@ export function tablesPart(brief: Brief, key = ''): TablesPart {
   if (brief.meta.published && calendarDate(brief.meta.published) === null) {
     warnings.push({ docId: brief.id, table: 'documents', column: 'published', message: `"${brief.meta.published}" is not a calendar date; left empty` });
   }
-  const tables = TABLES.map((table): TableShare => {
+  const shares = TABLES.map((table) => {
     const rows = table.rows(brief);
-    if (rows.length === 0) {
-      return { rows: 0, csv: EMPTY, xlsx: EMPTY, xmlBytes: 0, xmlCrc: 0, widths: table.fields.map(() => 0), cuts: [] };
-    }
     const sheet = sheetRows(table, rows);
-    const xml = Buffer.from(sheet.xml, 'utf8');
-    return {
-      rows: rows.length,
-      csv: Buffer.from(csvRows(table, rows), 'utf8'),
-      xlsx: deflatePiece(xml),
-      xmlBytes: xml.length,
-      xmlCrc: crc32(xml),
-      widths: sheet.widths,
-      cuts: sheet.cuts,
-    };
+    return { rows: rows.length, csv: Buffer.from(csvRows(table, rows), 'utf8'), xml: Buffer.from(sheet.xml, 'utf8'), widths: sheet.widths, cuts: sheet.cuts };
   });
+  // One compressor for the document's pieces (see `deflatePieces`); none for a table without rows.
+  const withRows = shares.filter((s) => s.rows > 0);
+  const pieces = deflatePieces(withRows.map((s) => s.xml));
+  const tables = shares.map(
+    (s): TableShare => ({
+      rows: s.rows,
+      csv: s.csv,
+      xlsx: s.rows > 0 ? pieces[withRows.indexOf(s)]! : EMPTY,
+      xmlBytes: s.xml.length,
+      xmlCrc: crc32(s.xml),
+      widths: s.widths,
+      cuts: s.cuts,
+    }),
+  );
   return { id: brief.id, source: file ?? null, key, warnings, tables };
 }
 

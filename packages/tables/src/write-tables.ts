@@ -97,8 +97,8 @@ export async function writeTablesFromParts(
     const outputs: TableOutput[] = [];
     for (const table of TABLES) {
       const csv = track(await FileSink.create(dataDir, table.path));
-      await csv.write((options.bom ? BOM : '') + csvHeader(table));
-      const sheet = withXlsx ? new SheetPieces(table, track(await FileSink.scratch(dataDir))) : null;
+      csv.push((options.bom ? BOM : '') + csvHeader(table));
+      const sheet = withXlsx ? new SheetPieces(table, track(FileSink.scratch(dataDir))) : null;
       outputs.push({ table, csv, sheet, rows: 0 });
     }
 
@@ -115,26 +115,25 @@ export async function writeTablesFromParts(
         const share = part.tables[i]!;
         if (share.rows === 0) continue;
         out.rows += share.rows;
-        await out.csv.write(share.csv);
-        await out.sheet?.add(share);
+        out.csv.push(share.csv);
+        out.sheet?.add(share);
       }
+      for (const sink of sinks) if (sink.full) await sink.flush();
     }
 
     const facts: Record<string, ResourceFacts> = {};
     for (const out of outputs) {
-      await out.csv.finish();
+      await out.csv.flush();
       facts[out.table.name] = { bytes: out.csv.bytes, sha256: out.csv.digest() };
     }
     const pkg = track(await FileSink.create(dataDir, DATAPACKAGE_FILE));
-    await pkg.write(dataPackageJson({ bom: options.bom === true, facts }));
-    await pkg.finish();
+    pkg.push(dataPackageJson({ bom: options.bom === true, facts }));
 
     let workbook: FileSink | null = null;
     if (withXlsx) {
       const sheets: SheetPieces[] = [];
       for (const out of outputs) {
         const pieces = out.sheet!;
-        await pieces.file.close();
         sheets.push(pieces);
         const { sheet } = pieces;
         for (const w of sheet.warnings) warn({ docId: null, table: out.table.name, column: w.column, message: `briefs.xlsx row ${w.row}: ${w.message}` });
@@ -149,11 +148,12 @@ export async function writeTablesFromParts(
       }
       workbook = track(await FileSink.create(dataDir, XLSX_FILE));
       await writeWorkbook(workbook, sheets);
-      await workbook.finish();
     }
 
-    // Everything is complete on disk: now move it into place.
+    // Every file complete, on disk (fsynced all at once: the disk serves them together), then
+    // moved into place.
     const finals = [...outputs.map((o) => o.csv), pkg, ...(workbook ? [workbook] : [])];
+    await Promise.all(finals.map((sink) => sink.finish()));
     for (const sink of finals) await rename(sink.tempPath, sink.path);
     for (const out of outputs) await out.sheet?.file.discard();
 

@@ -4,10 +4,11 @@ import { constants, crc32, inflateRawSync } from 'node:zlib';
 import type { Brief } from '@briefs/ast';
 import { BriefsError } from '@briefs/ast';
 import fc from 'fast-check';
+import { Deflate } from 'pako';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TablesPart, TABLES, decodeTablesPart, encodeTablesPart, tablesPart, writeTables, writeTablesFromParts } from '../src/index.js';
 import { crc32Combine, tableCrc32 } from '../src/xlsx/crc32.js';
-import { deflateLast, deflatePiece, inflatePiece } from '../src/xlsx/deflate.js';
+import { deflateLast, deflatePiece, deflatePieces, inflatePiece } from '../src/xlsx/deflate.js';
 import { naiveCorpusBriefs } from './helpers/corpus.js';
 import { brief, claim, section } from './helpers/make-brief.js';
 import { tempDir } from './helpers/read-csv.js';
@@ -146,6 +147,24 @@ describe('DEFLATE pieces and CRC-32', () => {
     expect(inflateRawSync(stream).equals(Buffer.concat([big, big.subarray(0, 70_001)]))).toBe(true);
     expect(inflatePiece(deflatePiece(big)).equals(big)).toBe(true);
     expect(inflateRawSync(deflatePiece(big), { finishFlush: constants.Z_SYNC_FLUSH }).length).toBe(big.length);
+  });
+
+  it('are the same bytes made one by one or by one compressor with others before them', () => {
+    // What `deflatePieces` claims of its full flushes, against a compressor of each piece's own.
+    const own = (data: Uint8Array): Buffer => {
+      const chunks: Uint8Array[] = [];
+      const stream = new Deflate({ level: 4, raw: true });
+      stream.onData = (chunk) => chunks.push(chunk as Uint8Array);
+      stream.push(data, constants.Z_SYNC_FLUSH);
+      return Buffer.concat(chunks);
+    };
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), (datas) => {
+        const pieces = deflatePieces(datas);
+        expect(pieces.map((piece) => Buffer.from(piece))).toEqual(datas.map((data) => (data.length > 0 ? own(data) : Buffer.alloc(0))));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('checksums a whole from the checksums of its parts', () => {

@@ -27,11 +27,22 @@ export function tableCrc32(data: Uint8Array, value = 0): number {
 
 /**
  * CRC-32 of `a` followed by `b`, from the CRC-32 of each and the length of `b` (zlib's
- * `crc32_combine`, in the polynomial arithmetic of its 1.2.12 rewrite): lets a zip entry made of
- * pieces compressed elsewhere carry the checksum of the whole without reading the pieces again.
+ * `crc32_combine`): lets a zip entry made of pieces compressed elsewhere carry the checksum of the
+ * whole without reading the pieces again. Appending `n` bytes multiplies the CRC by x^(8n) modulo
+ * the polynomial (zlib 1.2.12's arithmetic); here by one table look-up per byte of the CRC for
+ * each bit set in `n`, the tables of x^(8·2^k) made once, when first needed.
  */
 export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
-  return (multiply(powerOfX(lengthB, 3), crcA) ^ crcB) >>> 0;
+  let crc = crcA >>> 0;
+  let rest = lengthB;
+  for (let k = 0; rest > 0; k++) {
+    if (rest % 2 === 1) {
+      const t = shiftTable(k);
+      crc = (t[crc & 0xff]! ^ t[256 + ((crc >>> 8) & 0xff)]! ^ t[512 + ((crc >>> 16) & 0xff)]! ^ t[768 + (crc >>> 24)]!) >>> 0;
+    }
+    rest = Math.floor(rest / 2);
+  }
+  return (crc ^ crcB) >>> 0;
 }
 
 /** a·b modulo the CRC polynomial, bits reflected (x^0 is the top bit). `a` must not be 0. */
@@ -50,27 +61,18 @@ function multiply(a: number, b: number): number {
   return p >>> 0;
 }
 
-/** x^(2^k) modulo the polynomial, k = 0…31. */
-const X2N: number[] = (() => {
-  const table: number[] = [];
-  let p = 0x40000000; // x^1
-  table.push(p);
-  for (let n = 1; n < 32; n++) {
-    p = multiply(p, p);
-    table.push(p);
+/** Multiplication by x^(8·2^k), a linear map of the CRC: its value on each byte of it, 4 × 256 entries. */
+const SHIFT: Uint32Array[] = [];
+function shiftTable(k: number): Uint32Array {
+  let table = SHIFT[k];
+  if (!table) {
+    let power = 0x40000000; // x^1
+    for (let i = 0; i < k + 3; i++) power = multiply(power, power); // x^(2^(k+3)) = x^(8·2^k)
+    table = new Uint32Array(1024);
+    for (let byte = 0; byte < 4; byte++) {
+      for (let v = 0; v < 256; v++) table[byte * 256 + v] = multiply(power, (v << (8 * byte)) >>> 0);
+    }
+    SHIFT[k] = table;
   }
   return table;
-})();
-
-/** x^(n·2^k) modulo the polynomial: k = 3 turns a length in bytes into bits. */
-function powerOfX(n: number, k: number): number {
-  let p = 0x80000000; // x^0
-  let rest = n;
-  let bit = k;
-  while (rest > 0) {
-    if (rest % 2 === 1) p = multiply(X2N[bit & 31]!, p);
-    rest = Math.floor(rest / 2);
-    bit++;
-  }
-  return p;
 }

@@ -18,14 +18,33 @@ import { Deflate, deflateRaw } from 'pako';
 const LEVEL = 4;
 
 /** A piece that more pieces follow. */
-export function deflatePiece(data: Uint8Array): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const stream = new Deflate({ level: LEVEL, raw: true });
+export const deflatePiece = (data: Uint8Array): Uint8Array => deflatePieces([data])[0]!;
+
+/**
+ * Pieces of several streams (a document's rows of each sheet) by one compressor, each ended by a
+ * full flush: a sync flush that also forgets everything before it, so each piece is the very
+ * bytes a compressor of its own would make (tested), at a fraction of the cost — setting one up
+ * allocates and clears some 300 KB, more than compressing a document's rows of one table.
+ * The window is no larger than the largest piece needs, which changes no byte either. An empty
+ * piece is no bytes at all.
+ */
+export function deflatePieces(datas: readonly Uint8Array[]): Uint8Array[] {
+  const longest = datas.reduce((n, d) => Math.max(n, d.length), 0);
+  // zlib's window is 2^windowBits, less 262 bytes of lookahead; 9 is raw deflate's smallest.
+  const windowBits = Math.max(9, Math.min(15, Math.ceil(Math.log2(longest + 262))));
+  const stream = new Deflate({ level: LEVEL, raw: true, windowBits });
+  let chunks: Uint8Array[] = [];
   stream.onData = (chunk) => chunks.push(chunk as Uint8Array);
-  stream.push(data, constants.Z_SYNC_FLUSH);
-  if (stream.err) throw new Error(`deflate: ${stream.msg}`);
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  return datas.map((data) => {
+    if (data.length === 0) return EMPTY; // nothing to join
+    chunks = [];
+    stream.push(data, constants.Z_FULL_FLUSH);
+    if (stream.err) throw new Error(`deflate: ${stream.msg}`);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  });
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** The last piece of a stream (or the whole of a small one): its final block ends the stream. */
 export function deflateLast(data: Uint8Array): Uint8Array {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FileSink } from '../file-sink.js';
 import type { TableDef } from '../tables.js';
 import { crc32, crc32Combine } from './crc32.js';
@@ -21,8 +20,9 @@ export interface SheetShare {
 }
 
 /**
- * A worksheet's rows, gathered document by document: their DEFLATE pieces go to a temporary
- * file (so no sheet is ever whole in memory), their CRC-32 and lengths are added up.
+ * A worksheet's rows, gathered document by document: their DEFLATE pieces are kept in a scratch
+ * file — in memory while they are few, on disk past that, so no large sheet is ever whole in
+ * memory — and their CRC-32 and lengths are added up.
  */
 export class SheetPieces {
   readonly sheet: Sheet;
@@ -39,24 +39,26 @@ export class SheetPieces {
     this.sheet = new Sheet(table, maxRows);
   }
 
-  /** Adds a document's rows, as far as they fit under Excel's limit of rows. */
-  async add(share: SheetShare): Promise<void> {
+  /** Adds a document's rows, as far as they fit under Excel's limit of rows (`flush` the file now and then). */
+  add(share: SheetShare): void {
     const fit = this.sheet.take(share.rows, share.widths, share.cuts);
-    if (fit === 0) return;
-    if (fit === share.rows) return this.append(share.xlsx, share.xmlCrc, share.xmlBytes);
-    // The one document that reaches the limit: its rows are cut after the last that fits.
-    const xml = inflatePiece(share.xlsx);
-    let end = 0;
-    for (let i = 0; i < fit; i++) end = xml.indexOf(ROW_END, end) + ROW_END.length;
-    const kept = xml.subarray(0, end);
-    await this.append(deflatePiece(kept), crc32(kept), kept.length);
+    if (fit === share.rows) {
+      this.append(share.xlsx, share.xmlCrc, share.xmlBytes);
+    } else if (fit > 0) {
+      // The one document that reaches the limit: its rows are cut after the last that fits.
+      const xml = inflatePiece(share.xlsx);
+      let end = 0;
+      for (let i = 0; i < fit; i++) end = xml.indexOf(ROW_END, end) + ROW_END.length;
+      const kept = xml.subarray(0, end);
+      this.append(deflatePiece(kept), crc32(kept), kept.length);
+    }
   }
 
-  private async append(piece: Uint8Array, crc: number, length: number): Promise<void> {
+  private append(piece: Uint8Array, crc: number, length: number): void {
     this.crc = crc32Combine(this.crc, crc, length);
     this.length += length;
     this.size += piece.length;
-    await this.file.write(piece);
+    this.file.push(piece);
   }
 }
 
@@ -90,13 +92,13 @@ export async function writeWorkbook(sink: FileSink, sheets: readonly SheetPieces
       length: head.length + pieces.length + tail.length,
       size: headPiece.length + pieces.size + tailPiece.length,
     };
-    await zip.add(entry, stream(headPiece, pieces.file.tempPath, tailPiece));
+    await zip.add(entry, stream(headPiece, pieces.file, tailPiece));
   }
   await zip.end();
 }
 
-async function* stream(head: Uint8Array, path: string, tail: Uint8Array): AsyncGenerator<Uint8Array> {
+async function* stream(head: Uint8Array, pieces: FileSink, tail: Uint8Array): AsyncGenerator<Uint8Array> {
   yield head;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+  yield* pieces.contents();
   yield tail;
 }

@@ -54,7 +54,7 @@ export class ZipWriter {
     name.copy(central, 46);
     this.central.push(central);
 
-    await this.sink.write(local);
+    this.sink.push(local);
     let written = 0;
     for await (const piece of pieces) {
       written += piece.length;
@@ -74,7 +74,7 @@ export class ZipWriter {
     end.writeUInt16LE(this.central.length, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(this.offset, 16);
-    await this.sink.write(directory);
+    this.sink.push(directory);
     await this.sink.write(end);
   }
 
