@@ -144,7 +144,7 @@ export async function runDocuments(
   settings: { packFile: string | null; epoch: number | null; maxBytes: number | null },
   jobs: number | undefined,
   reporter: Reporter,
-  mode: 'build' | 'parse',
+  mode: 'build' | 'tables',
 ): Promise<Map<string, TaskResult>> {
   const results = new Map<string, TaskResult>();
   if (docs.length === 0) return results;

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Brief, isBriefsError } from '@briefs/ast';
+import { isBriefsError } from '@briefs/ast';
 import { writeFileAtomic } from '@briefs/io';
 import type { TablesPart } from '@briefs/tables';
 import { briefDate } from './dates.js';
@@ -20,9 +20,9 @@ export interface DocumentTask {
 export interface TaskSettings {
   /**
    * `build`: write `ast/<id>.json`, `briefs/<id>.pdf` and the document's pack part and share of
-   * the tables; `parse`: hand the brief back; `tables`: hand its share of the tables back.
+   * the tables; `tables` (export): hand its share of the tables back.
    */
-  mode: 'build' | 'parse' | 'tables';
+  mode: 'build' | 'tables';
   outDir: string;
   packFile: string | null;
   epoch: number | null;
@@ -48,9 +48,8 @@ export type TaskResult =
       outputs: string[];
       /** `path:line:column: level: message` lines of problems in the content. */
       diagnostics: string[];
-      brief: Brief | null;
-      /** In `tables` mode. */
-      part?: TablesPart;
+      /** The document's share of the tables, in `tables` mode. */
+      part: TablesPart | null;
       parseMs: number;
       renderMs: number;
     }
@@ -85,9 +84,8 @@ export async function runDocumentTask(task: DocumentTask, settings: TaskSettings
       return `${task.path}${at}: ${d.level}: ${d.message}`;
     });
     const base = { ok: true as const, id: task.id, sha256: sha256(bytes), ast: sha256(json), diagnostics, parseMs };
-    if (settings.mode === 'parse') return { ...base, outputs: [], brief, renderMs: 0 };
     const tables = await loadTablesStage();
-    if (settings.mode === 'tables') return { ...base, outputs: [], brief: null, ...(tables ? { part: tables.part(brief, base.ast) } : {}), renderMs: 0 };
+    if (settings.mode === 'tables') return { ...base, outputs: [], part: tables?.part(brief, base.ast) ?? null, renderMs: 0 };
 
     const outputs = [astPath(task.id)];
     const pdf = await loadPdfStage();
@@ -109,7 +107,7 @@ export async function runDocumentTask(task: DocumentTask, settings: TaskSettings
       outputs.push(partTablesPath(task.id));
     }
     await writeFileAtomic(join(settings.outDir, astPath(task.id)), json);
-    return { ...base, outputs, brief: null, renderMs };
+    return { ...base, outputs, part: null, renderMs };
   } catch (error) {
     return { ok: false, id: task.id, error: toFailure(error, task.path) };
   }
