@@ -1,15 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Brief } from '@briefs/ast';
+import { type Brief, BriefsError, isBriefsError } from '@briefs/ast';
+import { writeFileAtomic } from '@briefs/io';
+import type { TablesPart } from '@briefs/tables';
 import type { Settings } from './config.js';
-import { type TaskSettings, partPdfPath } from './document-task.js';
+import { type TaskSettings, astPath, partPdfPath, partTablesPath } from './document-task.js';
 import { type PackJob, writePackFile } from './pack-task.js';
 import { PdfProcess } from './pdf-process.js';
 import { sha256 } from './fingerprint.js';
 import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
 import { exists } from './plan.js';
 import type { Reporter } from './progress.js';
-import { loadTablesStage } from './stages.js';
+import { type TablesStage, loadTablesStage } from './stages.js';
 
 /** What became of an output made from every document. */
 export type AggregateState = 'written' | 'up to date' | 'unavailable';
@@ -126,7 +129,7 @@ export async function writeAggregates(
       } else {
         const started = performance.now();
         reporter.start('tables', 1);
-        const written = await tables.writeTables(readBriefs(outDir, records), join(outDir, 'data'), settings);
+        const written = await tables.writeTables(readTablesParts(outDir, records, tables, reporter), join(outDir, 'data'), settings);
         reporter.tick();
         reporter.end();
         const files = written.map((f) => `data/${f}`);
@@ -157,11 +160,43 @@ export const pdfSettings = (outDir: string, settings: Settings): TaskSettings =>
   maxBytes: settings.maxBytes,
 });
 
-/** The ASTs of `records`, read back one at a time, in record (doc-id) order. */
-export async function* readBriefs(outDir: string, records: readonly DocumentRecord[]): AsyncGenerator<Brief> {
+/**
+ * Each document's share of the tables, as its worker kept it (`.briefs-parts/<id>.tables`), in
+ * record (doc-id) order. Read synchronously: a thousand small files go faster in one loop than
+ * through the thread pool, and this is most of the tables' cost in a rebuild. A share that is
+ * missing, damaged or made from another AST than the manifest records is made again from the
+ * AST and kept, and said so: the tables are never made of a wrong share.
+ */
+async function* readTablesParts(outDir: string, records: readonly DocumentRecord[], tables: TablesStage, reporter: Reporter): AsyncGenerator<TablesPart> {
   for (const record of records) {
-    yield JSON.parse(await readFile(join(outDir, 'ast', `${record.id}.json`), 'utf8')) as Brief;
+    const file = partTablesPath(record.id);
+    let why: string;
+    try {
+      const part = tables.decodePart(readFileSync(join(outDir, file)), file);
+      if (part.key === record.ast && part.id === record.id) {
+        yield part;
+        continue;
+      }
+      why = 'made from another version of the document';
+    } catch (error) {
+      if (!isBriefsError(error) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      why = isBriefsError(error) ? error.message : 'missing';
+    }
+    reporter.line(`${file}: ${why}; made again from ${astPath(record.id)}`);
+    yield await remakePart(outDir, record, tables);
   }
+}
+
+/** A document's share of the tables made again from its AST, which must be the one the manifest records. */
+async function remakePart(outDir: string, record: DocumentRecord, tables: TablesStage): Promise<TablesPart> {
+  const ast = astPath(record.id);
+  const json = await readFile(join(outDir, ast)).catch(() => null);
+  if (!json || sha256(json) !== record.ast) {
+    throw new BriefsError('E_INPUT_INVALID', `${json ? 'changed' : 'missing'} since it was built; build again with --force`, { file: ast });
+  }
+  const part = tables.part(JSON.parse(json.toString('utf8')) as Brief, record.ast);
+  await writeFileAtomic(join(outDir, partTablesPath(record.id)), tables.encodePart(part));
+  return part;
 }
 
 async function allExist(outDir: string, files: readonly string[]): Promise<boolean> {

@@ -161,7 +161,7 @@ export async function runDocuments(
   settings: { packFile: string | null; epoch: number | null; maxBytes: number | null },
   jobs: number | undefined,
   reporter: Reporter,
-  mode: 'build' | 'parse',
+  mode: 'build' | 'tables',
   render?: RenderDocument,
 ): Promise<Map<string, TaskResult>> {
   const results = new Map<string, TaskResult>();

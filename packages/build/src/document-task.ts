@@ -2,9 +2,10 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Brief, isBriefsError } from '@briefs/ast';
 import { writeFileAtomic } from '@briefs/io';
+import type { TablesPart } from '@briefs/tables';
 import { briefDate } from './dates.js';
 import { sha256 } from './fingerprint.js';
-import { loadParseStage, loadPdfStage } from './stages.js';
+import { loadParseStage, loadPdfStage, loadTablesStage } from './stages.js';
 
 /** One document to parse (and, in a build, render and write). */
 export interface DocumentTask {
@@ -17,8 +18,11 @@ export interface DocumentTask {
 
 /** Settings shared by every task of a run (sent once to each worker). */
 export interface TaskSettings {
-  /** `build`: write `ast/<id>.json` and `briefs/<id>.pdf`; `parse`: hand the brief back. */
-  mode: 'build' | 'parse';
+  /**
+   * `build`: write `ast/<id>.json`, `briefs/<id>.pdf` and the document's pack part and share of
+   * the tables; `tables` (export): hand its share of the tables back.
+   */
+  mode: 'build' | 'tables';
   outDir: string;
   packFile: string | null;
   epoch: number | null;
@@ -44,7 +48,8 @@ export type TaskResult =
       outputs: string[];
       /** `path:line:column: level: message` lines of problems in the content. */
       diagnostics: string[];
-      brief: Brief | null;
+      /** The document's share of the tables, in `tables` mode. */
+      part: TablesPart | null;
       parseMs: number;
       renderMs: number;
     }
@@ -56,8 +61,10 @@ export const pdfPath = (id: string): string => `briefs/${id}.pdf`;
 export const PARTS_DIR = '.briefs-parts';
 export const partPdfPath = (id: string): string => `${PARTS_DIR}/${id}.pdf`;
 export const partJsonPath = (id: string): string => `${PARTS_DIR}/${id}.json`;
+/** Where a document's share of the tables is kept (@briefs/tables `tablesPart`), for the same reason. */
+export const partTablesPath = (id: string): string => `${PARTS_DIR}/${id}.tables`;
 /** Every file a document can have in the output folder. */
-export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id)];
+export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id), partTablesPath(id)];
 
 /** A document parsed, before anything is written. */
 export interface ParsedDocument {
@@ -116,12 +123,18 @@ export type RenderDocument = (task: DocumentTask, brief: Brief) => Promise<strin
 export async function runDocumentTask(task: DocumentTask, settings: TaskSettings, render?: RenderDocument): Promise<TaskResult> {
   try {
     const { brief, json, result } = await parseDocument(task, settings);
-    if (settings.mode === 'parse') return { ...result, outputs: [], brief, renderMs: 0 };
+    const tables = await loadTablesStage();
+    if (settings.mode === 'tables') return { ...result, outputs: [], part: tables?.part(brief, result.ast) ?? null, renderMs: 0 };
     const renderStarted = performance.now();
-    const drawn = render ? await render(task, brief) : await renderDocument(task.id, brief, settings);
+    // Started before the share of the tables is made here, so a PDF process draws meanwhile.
+    const drawing = render ? render(task, brief) : null;
+    drawing?.catch(() => undefined);
+    if (tables) await writeFileAtomic(join(settings.outDir, partTablesPath(task.id)), tables.encodePart(tables.part(brief, result.ast)));
+    const drawn = drawing ? await drawing : await renderDocument(task.id, brief, settings);
     const renderMs = performance.now() - renderStarted;
+    const outputs = [astPath(task.id), ...drawn, ...(tables ? [partTablesPath(task.id)] : [])];
     await writeFileAtomic(join(settings.outDir, astPath(task.id)), json);
-    return { ...result, outputs: [astPath(task.id), ...drawn], brief: null, renderMs };
+    return { ...result, outputs, part: null, renderMs };
   } catch (error) {
     return { ok: false, id: task.id, error: toFailure(error, task.path) };
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Brief } from '@briefs/ast';
 import { BriefsError } from '@briefs/ast';
+import type { TablesPart } from '@briefs/tables';
 import { defaultJobs } from './build.js';
 import { type SettingsInput, resolveSettings } from './config.js';
 import { formatFailure } from './document-task.js';
@@ -26,8 +26,9 @@ export interface ExportSummary {
 }
 
 /**
- * Only the tables: parses every source on worker threads and streams the briefs, in doc-id
- * order, into the tables writer, holding a bounded number of them in memory at a time.
+ * Only the tables: parses every source on worker threads, where each document's share of the
+ * tables is made too (as in a build), and streams the shares, in doc-id order, into the tables
+ * writer, holding a bounded number of them in memory at a time.
  */
 export async function exportTables(options: ExportOptions): Promise<ExportSummary> {
   const started = performance.now();
@@ -39,18 +40,18 @@ export async function exportTables(options: ExportOptions): Promise<ExportSummar
   const tasks = await discover(options.inputs, settings.cwd, null);
   const jobs = options.jobs ?? defaultJobs();
   const runner = createRunner(
-    { mode: 'parse', outDir, packFile: null, epoch: settings.epoch, maxBytes: settings.maxBytes },
+    { mode: 'tables', outDir, packFile: null, epoch: settings.epoch, maxBytes: settings.maxBytes },
     jobs,
     tasks.length,
   );
   const summary: ExportSummary = { documents: tasks.length, exported: 0, failed: [], timings: { totalMs: 0 } };
   reporter.start('documents', tasks.length);
-  async function* briefs(): AsyncGenerator<Brief> {
+  async function* parts(): AsyncGenerator<TablesPart> {
     for await (const result of runOrdered(runner, tasks, Math.max(4, jobs * 4), () => reporter.tick())) {
-      if (result.ok && result.brief) {
+      if (result.ok && result.part) {
         summary.exported++;
         for (const line of result.diagnostics) reporter.line(line);
-        yield result.brief;
+        yield result.part;
       } else if (!result.ok) {
         const e = result.error;
         const text = formatFailure(e);
@@ -60,7 +61,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportSummar
     }
   }
   try {
-    await tables.writeTables(briefs(), resolve(outDir, 'data'), settings);
+    await tables.writeTables(parts(), resolve(outDir, 'data'), settings);
   } finally {
     await runner.close();
   }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
 import type { PackConfig, PackDigest, PackPartMeta, PartFile, SectionStore } from '@briefs/pdf';
+import type { TablesPart } from '@briefs/tables';
 
 /**
  * The one seam between the build and the stage packages (parser, tables, pdf). Everything the
@@ -58,10 +59,16 @@ export interface TablesStageOptions {
 
 export interface TablesStage {
   /**
-   * Writes every table of CONTRACT.md under `dataDir`, from briefs in the order given; returns
-   * the names of the files written, relative to `dataDir`.
+   * Writes every table of CONTRACT.md under `dataDir` from the documents' shares of them, in the
+   * order given; returns the names of the files written, relative to `dataDir`.
    */
-  writeTables(briefs: AsyncIterable<Brief>, dataDir: string, options: TablesStageOptions): Promise<string[]>;
+  writeTables(parts: AsyncIterable<TablesPart>, dataDir: string, options: TablesStageOptions): Promise<string[]>;
+  /** A document's share of every table, made once where the document is parsed; `key` ties it to its AST. */
+  part(brief: Brief, key: string): TablesPart;
+  /** A share as the bytes of its file (`.briefs-parts/<id>.tables`). */
+  encodePart(part: TablesPart): Uint8Array;
+  /** The share in a file's bytes; throws `E_INPUT_INVALID` naming `file` when they are not a whole one. */
+  decodePart(bytes: Uint8Array, file: string): TablesPart;
 }
 
 type AnyFn = (...args: never[]) => unknown;
@@ -140,16 +147,22 @@ let tablesStage: Promise<TablesStage | null> | undefined;
 export function loadTablesStage(): Promise<TablesStage | null> {
   tablesStage ??= import('@briefs/tables').then((m) => {
     const mod = m as unknown as Record<string, unknown>;
-    const writeTables = fn(mod, 'writeTables') as unknown as
-      | ((b: AsyncIterable<Brief>, dir: string, o: object) => Promise<{ files?: string[] } | undefined>)
+    const writeTables = fn(mod, 'writeTablesFromParts') as unknown as
+      | ((p: AsyncIterable<TablesPart>, dir: string, o: object) => Promise<{ files?: string[] } | undefined>)
       | undefined;
-    if (!writeTables) return null;
+    const part = fn(mod, 'tablesPart') as unknown as ((brief: Brief, key: string) => TablesPart) | undefined;
+    const encodePart = fn(mod, 'encodeTablesPart') as unknown as ((part: TablesPart) => Uint8Array) | undefined;
+    const decodePart = fn(mod, 'decodeTablesPart') as unknown as ((bytes: Uint8Array, file: string) => TablesPart) | undefined;
+    if (!writeTables || !part || !encodePart || !decodePart) return null;
     return {
-      writeTables: async (briefs, dir, o) => {
-        const summary = await writeTables(briefs, dir, { bom: o.bom, xlsx: o.xlsx });
+      writeTables: async (parts, dir, o) => {
+        const summary = await writeTables(parts, dir, { bom: o.bom, xlsx: o.xlsx });
         const written = summary?.files?.map((f) => basename(f)) ?? DEFAULT_TABLE_FILES.filter((n) => o.xlsx || !n.endsWith('.xlsx'));
         return written.sort();
       },
+      part,
+      encodePart,
+      decodePart,
     };
   });
   return tablesStage;

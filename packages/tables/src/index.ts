@@ -1,5 +1,7 @@
-export { writeTables, DATAPACKAGE_FILE, XLSX_FILE } from './write-tables.js';
+export { writeTables, writeTablesFromParts, DATAPACKAGE_FILE, XLSX_FILE } from './write-tables.js';
 export type { TablesSummary, TablesWarning, WriteTablesOptions } from './write-tables.js';
+export { tablesPart, encodeTablesPart, decodeTablesPart } from './part.js';
+export type { TableShare, TablesPart } from './part.js';
 export { TABLES, TABLE_NAMES, tableByName } from './tables.js';
 export type { FieldDef, FieldType, ForeignKeyDef, TableDef, TableName } from './tables.js';
 export {

@@ -1,12 +1,11 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { type Brief, BriefsError, isBriefsError } from '@briefs/ast';
-import { BOM, csvHeader, csvRows } from './csv.js';
+import { BOM, csvHeader } from './csv.js';
 import { type ResourceFacts, dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import { calendarDate } from './format/dates.js';
+import { type TablesPart, tablesPart } from './part.js';
 import { TABLES, type TableDef, type TableName } from './tables.js';
-import { SheetBuilder } from './xlsx/sheet.js';
-import { writeWorkbook } from './xlsx/workbook.js';
+import { SheetPieces, writeWorkbook } from './xlsx/workbook.js';
 
 export interface WriteTablesOptions {
   /** Start every CSV with a UTF-8 byte order mark (for Excel). Default false. */
@@ -42,8 +41,7 @@ const MAX_WARNINGS = 1000;
 interface TableOutput {
   table: TableDef;
   csv: FileSink;
-  sheet: SheetBuilder | null;
-  sheetRows: FileSink | null;
+  sheet: SheetPieces | null;
   rows: number;
 }
 
@@ -51,9 +49,9 @@ interface TableOutput {
  * Writes `documents.csv … links.csv`, `datapackage.json` and (unless `xlsx: false`) `briefs.xlsx`
  * into `dataDir`, from briefs in the order given (then reading order within each).
  *
- * Streams: each brief's rows are encoded and written before the next brief is read, and the
- * workbook's sheets are collected in temporary files, so memory stays flat whatever the number
- * of documents (pass an async generator that reads `ast/*.json` one at a time to keep it so).
+ * Streams: each brief is turned into its share of the tables (`tablesPart`) and written before
+ * the next brief is read, so memory stays flat whatever the number of documents (pass an async
+ * generator that reads `ast/*.json` one at a time to keep it so).
  *
  * All or nothing: every file is written under a temporary name in `dataDir` and renamed into
  * place only after all of them are complete; on failure the temporaries are removed and the
@@ -62,6 +60,22 @@ interface TableOutput {
  */
 export async function writeTables(
   briefs: Iterable<Brief> | AsyncIterable<Brief>,
+  dataDir: string,
+  options: WriteTablesOptions = {},
+): Promise<TablesSummary> {
+  async function* parts(): AsyncGenerator<TablesPart> {
+    for await (const brief of briefs) yield tablesPart(brief);
+  }
+  return writeTablesFromParts(parts(), dataDir, options);
+}
+
+/**
+ * `writeTables` from the documents' shares of the tables, made earlier (`tablesPart`, kept as
+ * files with `encodeTablesPart`): only joins them. The same shares give the same bytes as
+ * `writeTables` from the briefs they were made of.
+ */
+export async function writeTablesFromParts(
+  parts: Iterable<TablesPart> | AsyncIterable<TablesPart>,
   dataDir: string,
   options: WriteTablesOptions = {},
 ): Promise<TablesSummary> {
@@ -83,68 +97,65 @@ export async function writeTables(
     const outputs: TableOutput[] = [];
     for (const table of TABLES) {
       const csv = track(await FileSink.create(dataDir, table.path));
-      await csv.write((options.bom ? BOM : '') + csvHeader(table));
-      outputs.push({
-        table,
-        csv,
-        sheet: withXlsx ? new SheetBuilder(table) : null,
-        sheetRows: withXlsx ? track(await FileSink.create(dataDir, `${table.name}.rows.xml`)) : null,
-        rows: 0,
-      });
+      csv.push((options.bom ? BOM : '') + csvHeader(table));
+      const sheet = withXlsx ? new SheetPieces(table, track(FileSink.scratch(dataDir))) : null;
+      outputs.push({ table, csv, sheet, rows: 0 });
     }
 
     const seen = new Set<string>();
     let documents = 0;
-    for await (const brief of briefs) {
-      checkBrief(brief, seen);
+    for await (const part of parts) {
+      if (seen.has(part.id)) {
+        throw new BriefsError('E_INPUT_INVALID', `two documents have the id "${part.id}"; document ids must be unique`, part.source ? { file: part.source } : {});
+      }
+      seen.add(part.id);
       documents++;
-      if (brief.meta.published && calendarDate(brief.meta.published) === null) {
-        warn({ docId: brief.id, table: 'documents', column: 'published', message: `"${brief.meta.published}" is not a calendar date; left empty` });
+      for (const warning of part.warnings) warn(warning);
+      for (const [i, out] of outputs.entries()) {
+        const share = part.tables[i]!;
+        if (share.rows === 0) continue;
+        out.rows += share.rows;
+        out.csv.push(share.csv);
+        out.sheet?.add(share);
       }
-      for (const out of outputs) {
-        const rows = out.table.rows(brief);
-        if (rows.length === 0) continue;
-        out.rows += rows.length;
-        await out.csv.write(csvRows(out.table, rows));
-        if (out.sheet && out.sheetRows) await out.sheetRows.write(out.sheet.rowsXml(rows));
-      }
+      for (const sink of sinks) if (sink.full) await sink.flush();
     }
 
     const facts: Record<string, ResourceFacts> = {};
     for (const out of outputs) {
-      await out.csv.finish();
+      await out.csv.flush();
       facts[out.table.name] = { bytes: out.csv.bytes, sha256: out.csv.digest() };
     }
     const pkg = track(await FileSink.create(dataDir, DATAPACKAGE_FILE));
-    await pkg.write(dataPackageJson({ bom: options.bom === true, facts }));
-    await pkg.finish();
+    pkg.push(dataPackageJson({ bom: options.bom === true, facts }));
 
     let workbook: FileSink | null = null;
     if (withXlsx) {
-      const parts = [];
+      const sheets: SheetPieces[] = [];
       for (const out of outputs) {
-        await out.sheetRows!.finish();
-        const sheet = out.sheet!;
-        parts.push({ builder: sheet, rowsPath: out.sheetRows!.tempPath });
+        const pieces = out.sheet!;
+        sheets.push(pieces);
+        const { sheet } = pieces;
         for (const w of sheet.warnings) warn({ docId: null, table: out.table.name, column: w.column, message: `briefs.xlsx row ${w.row}: ${w.message}` });
         if (sheet.droppedRows > 0) {
           warn({
             docId: null,
             table: out.table.name,
             column: null,
-            message: `briefs.xlsx: ${sheet.droppedRows} rows past Excel's limit of 1,048,576 left out of the sheet (the CSV has them all)`,
+            message: `briefs.xlsx: ${sheet.droppedRows} rows past Excel's limit of ${thousands(sheet.maxRows)} left out of the sheet (the CSV has them all)`,
           });
         }
       }
       workbook = track(await FileSink.create(dataDir, XLSX_FILE));
-      await writeWorkbook(workbook, parts);
-      await workbook.finish();
+      await writeWorkbook(workbook, sheets);
     }
 
-    // Everything is complete on disk: now move it into place.
+    // Every file complete, on disk (fsynced all at once: the disk serves them together), then
+    // moved into place.
     const finals = [...outputs.map((o) => o.csv), pkg, ...(workbook ? [workbook] : [])];
+    await Promise.all(finals.map((sink) => sink.finish()));
     for (const sink of finals) await rename(sink.tempPath, sink.path);
-    for (const out of outputs) await out.sheetRows?.discard();
+    for (const out of outputs) await out.sheet?.file.discard();
 
     const rows = Object.fromEntries(outputs.map((o) => [o.table.name, o.rows])) as Record<TableName, number>;
     return { dataDir, documents, rows, files: finals.map((s) => s.path), warnings, warningCount };
@@ -158,17 +169,8 @@ export async function writeTables(
   }
 }
 
-function checkBrief(brief: Brief, seen: Set<string>): void {
-  const file = brief?.source?.path;
-  const where = file ? { file } : {};
-  if (brief?.type !== 'brief' || typeof brief.id !== 'string' || brief.id === '' || !brief.meta || !Array.isArray(brief.children)) {
-    throw new BriefsError('E_INPUT_INVALID', 'not a brief AST (needs type "brief", an id, meta and children)', where);
-  }
-  if (seen.has(brief.id)) {
-    throw new BriefsError('E_INPUT_INVALID', `two documents have the id "${brief.id}"; document ids must be unique`, where);
-  }
-  seen.add(brief.id);
-}
+/** 1048576 → `1,048,576`, the same in every locale. */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;

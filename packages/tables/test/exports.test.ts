@@ -22,6 +22,8 @@ describe('@briefs/tables public entry', () => {
         'dataPackageJson',
         'dateRows',
         'dateSpan',
+        'decodeTablesPart',
+        'encodeTablesPart',
         'documentRows',
         'entityRows',
         'figureRows',
@@ -32,8 +34,10 @@ describe('@briefs/tables public entry', () => {
         'quoteRows',
         'sectionRows',
         'tableByName',
+        'tablesPart',
         'unneutraliseFormula',
         'writeTables',
+        'writeTablesFromParts',
       ].sort(),
     );
   });

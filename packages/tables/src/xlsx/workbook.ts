@@ -1,65 +1,104 @@
-import { createReadStream } from 'node:fs';
-import { Zip, ZipDeflate } from 'fflate';
 import type { FileSink } from '../file-sink.js';
+import type { TableDef } from '../tables.js';
+import { crc32, crc32Combine } from './crc32.js';
+import { deflateLast, deflatePiece, inflatePiece } from './deflate.js';
 import { contentTypesXml, rootRelsXml, stylesXml, workbookRelsXml, workbookXml } from './parts.js';
-import type { SheetBuilder } from './sheet.js';
+import { ROW_END, Sheet, type SheetCut } from './sheet.js';
+import { ZipWriter } from './zip.js';
 
-/**
- * Writes the workbook package (a zip, ECMA-376 Part 2) to `sink`, streaming each sheet's rows
- * from the temporary file they were collected in, so no sheet is ever whole in memory.
- *
- * Byte-identical rebuilds: every entry has the same fixed modification time (1980-01-01 00:00,
- * the first time a zip can record; built from local-time fields because zip stores local time),
- * the same compression level, and the parts come in a fixed order. No docProps/core.xml is
- * written, so there is no creation date to differ.
- */
-const mtime = (): Date => new Date(1980, 0, 1, 0, 0, 0); // made per call: the zone may change
-// Level 4: a third faster than 6 on sheet XML for about 10% more bytes; fflate is pure JS, so
-// the compressed bytes are the same on every machine (native zlib builds may differ by CPU).
-const LEVEL = 4;
-
-export interface SheetPart {
-  builder: SheetBuilder;
-  /** Temporary file holding the sheet's `<row>` elements. */
-  rowsPath: string;
+/** One document's rows of one sheet, as made once by `tablesPart`. */
+export interface SheetShare {
+  rows: number;
+  /** The rows' `<row>` XML as a DEFLATE piece (`deflatePiece`); empty when there are no rows. */
+  xlsx: Uint8Array;
+  /** Length and CRC-32 of that XML. */
+  xmlBytes: number;
+  xmlCrc: number;
+  /** Widest value shown per column. */
+  widths: number[];
+  cuts: SheetCut[];
 }
 
-export async function writeWorkbook(sink: FileSink, sheets: readonly SheetPart[]): Promise<void> {
-  let failure: Error | null = null;
-  const stamp = mtime();
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else sink.queue(chunk);
-  });
-  const entry = async (name: string, pieces: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> => {
-    const file = new ZipDeflate(name, { level: LEVEL });
-    file.mtime = stamp;
-    zip.add(file);
-    const encoder = new TextEncoder();
-    for await (const piece of pieces()) {
-      file.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
-      if (failure) throw failure;
-      if (sink.needsFlush) await sink.flush();
+/**
+ * A worksheet's rows, gathered document by document: their DEFLATE pieces are kept in a scratch
+ * file — in memory while they are few, on disk past that, so no large sheet is ever whole in
+ * memory — and their CRC-32 and lengths are added up.
+ */
+export class SheetPieces {
+  readonly sheet: Sheet;
+  crc = 0;
+  length = 0;
+  size = 0;
+
+  constructor(
+    table: TableDef,
+    /** Temporary file of the pieces. */
+    readonly file: FileSink,
+    maxRows?: number,
+  ) {
+    this.sheet = new Sheet(table, maxRows);
+  }
+
+  /** Adds a document's rows, as far as they fit under Excel's limit of rows (`flush` the file now and then). */
+  add(share: SheetShare): void {
+    const fit = this.sheet.take(share.rows, share.widths, share.cuts);
+    if (fit === share.rows) {
+      this.append(share.xlsx, share.xmlCrc, share.xmlBytes);
+    } else if (fit > 0) {
+      // The one document that reaches the limit: its rows are cut after the last that fits.
+      const xml = inflatePiece(share.xlsx);
+      let end = 0;
+      for (let i = 0; i < fit; i++) end = xml.indexOf(ROW_END, end) + ROW_END.length;
+      const kept = xml.subarray(0, end);
+      this.append(deflatePiece(kept), crc32(kept), kept.length);
     }
-    file.push(new Uint8Array(0), true);
-    if (failure) throw failure;
-    await sink.flush();
+  }
+
+  private append(piece: Uint8Array, crc: number, length: number): void {
+    this.crc = crc32Combine(this.crc, crc, length);
+    this.length += length;
+    this.size += piece.length;
+    this.file.push(piece);
+  }
+}
+
+/**
+ * Writes the workbook package (a zip, ECMA-376 Part 2) to `sink`: the fixed parts, then each
+ * sheet as its head, the documents' pieces of rows streamed from their temporary file, and its
+ * tail. No docProps/core.xml is written, so there is no creation date to differ.
+ */
+export async function writeWorkbook(sink: FileSink, sheets: readonly SheetPieces[]): Promise<void> {
+  const zip = new ZipWriter(sink);
+  const whole = async (name: string, text: string): Promise<void> => {
+    const data = Buffer.from(text, 'utf8');
+    const packed = deflateLast(data);
+    await zip.add({ name, crc: crc32(data), length: data.length, size: packed.length }, [packed]);
   };
 
-  const tables = sheets.map((s) => s.builder.table);
-  await entry('[Content_Types].xml', () => [contentTypesXml(sheets.length)]);
-  await entry('_rels/.rels', () => [rootRelsXml()]);
-  await entry('xl/workbook.xml', () => [workbookXml(tables, sheets.map((s) => s.builder.rowCount))]);
-  await entry('xl/_rels/workbook.xml.rels', () => [workbookRelsXml(sheets.length)]);
-  await entry('xl/styles.xml', () => [stylesXml()]);
-  for (const [i, sheet] of sheets.entries()) {
-    await entry(`xl/worksheets/sheet${i + 1}.xml`, async function* () {
-      yield sheet.builder.head();
-      for await (const chunk of createReadStream(sheet.rowsPath, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
-      yield sheet.builder.tail();
-    });
+  const tables = sheets.map((s) => s.sheet.table);
+  await whole('[Content_Types].xml', contentTypesXml(sheets.length));
+  await whole('_rels/.rels', rootRelsXml());
+  await whole('xl/workbook.xml', workbookXml(tables, sheets.map((s) => s.sheet.rowCount)));
+  await whole('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
+  await whole('xl/styles.xml', stylesXml());
+  for (const [i, pieces] of sheets.entries()) {
+    const head = Buffer.from(pieces.sheet.head(), 'utf8');
+    const tail = Buffer.from(pieces.sheet.tail(), 'utf8');
+    const [headPiece, tailPiece] = [deflatePiece(head), deflateLast(tail)];
+    const crc = crc32Combine(crc32Combine(crc32(head), pieces.crc, pieces.length), crc32(tail), tail.length);
+    const entry = {
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      crc,
+      length: head.length + pieces.length + tail.length,
+      size: headPiece.length + pieces.size + tailPiece.length,
+    };
+    await zip.add(entry, stream(headPiece, pieces.file, tailPiece));
   }
-  zip.end();
-  if (failure) throw failure;
-  await sink.flush();
+  await zip.end();
+}
+
+async function* stream(head: Uint8Array, pieces: FileSink, tail: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield head;
+  yield* pieces.contents();
+  yield tail;
 }
