@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Brief, BriefsError, isBriefsError } from '@briefs/ast';
 import { writeFileAtomic } from '@briefs/io';
 import type { TablesPart } from '@briefs/tables';
 import type { Settings } from './config.js';
 import { type TaskSettings, astPath, partPdfPath, partTablesPath } from './document-task.js';
-import { type PackJob, writePackFile } from './pack-task.js';
+import { type PackJob, removePackFile, writePackFile } from './pack-task.js';
 import { PdfProcess } from './pdf-process.js';
 import { sha256 } from './fingerprint.js';
 import type { AggregateRecord, DocumentRecord, Manifest } from './manifest.js';
@@ -89,8 +89,8 @@ export async function writeAggregates(
   const packKey = packKeyOf(tool, settings, records);
   let packInChild: Promise<void> | null = null;
   if (!fresh.pack && records.length === 0) {
-    // A pack of nothing is no pack: none is left claiming to hold deleted documents.
-    await rm(join(outDir, 'pack.pdf'), { force: true });
+    // A pack of nothing is no pack: none is left claiming to hold deleted documents, nor pieces of one.
+    await removePackFile(outDir, tool);
     result.pack = { record: { key: packKey, files: [] }, state: 'written', ms: 0 };
   } else if (!fresh.pack) {
     // Documents a pack file cannot name have no part; one it names but that has none is its error.

@@ -37,6 +37,12 @@ export async function writePackFile(job: PackJob): Promise<void> {
   await pdf.writePack(parts, { date, pack, store: { dir: join(job.outDir, PARTS_DIR), salt: job.tool } }, join(job.outDir, 'pack.pdf'));
 }
 
+/** Removes `pack.pdf` and the pieces of its cross-document pages: the pack of no documents. */
+export async function removePackFile(outDir: string, tool: string): Promise<void> {
+  const pdf = await loadPdfStage();
+  await pdf.removePack(join(outDir, 'pack.pdf'), { dir: join(outDir, PARTS_DIR), salt: tool });
+}
+
 /** A failure as it crosses processes. */
 export interface PackFailure {
   code: string;

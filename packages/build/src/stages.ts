@@ -44,6 +44,8 @@ export interface PdfStage {
    * file picks and orders them), keeping the pieces of its cross-document pages in `store`.
    */
   writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore }, path: string): Promise<void>;
+  /** Removes `pack.pdf` and the pieces kept in `store`: a pack of no documents. */
+  removePack(path: string, store: SectionStore): Promise<void>;
 }
 
 /** What a part's `.json` beside its `.pdf` holds: its pages and bookmarks, and the digest the pack's own pages need. */
@@ -119,6 +121,7 @@ export function loadPdfStage(): Promise<PdfStage> {
         const options = packOptions(o.pack);
         await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store);
       },
+      removePack: (path, store) => pdf.removePackFromParts(path, store),
     } satisfies PdfStage;
   });
   return pdfStage;

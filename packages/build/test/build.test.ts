@@ -85,10 +85,10 @@ describe('build', () => {
     expect(after['.briefs-parts/doc-3.pdf']).toBe(before['.briefs-parts/doc-3.pdf']);
     expect(after['.briefs-parts/doc-2.pdf']).not.toBe(before['.briefs-parts/doc-2.pdf']);
     expect(after['pack.pdf']).not.toBe(before['pack.pdf']);
-    // "At a glance" and the appendix are kept beside the parts as pieces, those of the last pack only.
+    // The contents, "at a glance" and the appendix are kept beside the parts as pieces, those of the last pack only.
     const pieces = (files: Record<string, string>): string[] => Object.keys(files).filter((f) => /^\.briefs-parts\/\.section-[0-9a-f]{64}\.(pdf|json)$/.test(f));
-    expect(pieces(before)).toHaveLength(4);
-    expect(pieces(after)).toHaveLength(4);
+    expect(pieces(before)).toHaveLength(6);
+    expect(pieces(after)).toHaveLength(6);
     expect(pieces(after)).not.toEqual(pieces(before));
     // The same sources built from nothing: the same pack, byte for byte.
     const fresh = await project(3);
@@ -143,6 +143,20 @@ describe('build', () => {
     expect(await readFile(join(cwd, 'out/data/documents.csv'), 'utf8')).not.toContain('doc-3');
     const manifest = await readManifest(join(cwd, 'out'));
     expect(manifest?.documents.map((d) => d.id)).toEqual(['doc-1', 'doc-2']);
+  });
+
+  it('removes the pack and its kept pieces when every document is removed', async () => {
+    const cwd = await project(2);
+    await run(cwd);
+    const pieces = async (): Promise<string[]> => (await readdir(join(cwd, 'out/.briefs-parts'))).filter((f) => f.startsWith('.section-'));
+    expect(await pieces()).toHaveLength(6);
+    await rm(join(cwd, 'src/doc-1.md'));
+    await rm(join(cwd, 'src/doc-2.md'));
+    await put(cwd, 'src/notes.bin', 'not a source');
+    const summary = await run(cwd);
+    expect(summary.removed).toEqual(expect.arrayContaining(['.briefs-parts/doc-1.pdf', '.briefs-parts/doc-2.json']));
+    expect((await snapshot(join(cwd, 'out')))['pack.pdf']).toBeUndefined();
+    expect(await pieces()).toEqual([]);
   });
 
   it('reports a bad document with its file and builds the others', async () => {

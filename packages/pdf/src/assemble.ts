@@ -30,7 +30,7 @@ export interface HostPlan {
   pageIds: number[];
   /** Index among the host's pages before which the parts' pages go. */
   slot: number;
-  /** Running header streams (one per part), how to write the footers, and their fonts. */
+  /** How to write the parts' footers, and their fonts. */
   overlays: FurnitureOverlays;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
@@ -245,7 +245,7 @@ enum Patch {
   Ref = 0,
   /** "/StructParent(s) N": N moves past the keys of what came before. */
   Key = 1,
-  /** "/Contents N 0 R" of a page: the page's stream between the furniture's. */
+  /** "/Contents N 0 R" of a page: the page's stream, then its footer's. */
   Contents = 2,
   /** After "/Font <<" of a page's resources: the furniture's fonts. */
   FontsIn = 3,
@@ -461,8 +461,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   let nextId = hostPdf.size;
   let nextKey = hostNextKey;
 
-  // Part pages' /Contents become [q, the page's own, Q, header, footer]: the furniture is drawn
-  // in the page's initial graphics state whatever the page left behind.
+  // Part pages' /Contents become [q, the page's own, Q, footer]: the footer is drawn in the
+  // page's initial graphics state whatever the page left behind.
   const save = nextId++;
   const restore = nextId++;
   out.object(save, '<<\n/Length 1\n>>', Buffer.from('q'));
@@ -482,7 +482,6 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   const fileHash = createHash('md5').update(createHash('md5').update(hostPdf.buffer).digest());
 
   for (const part of parts) {
-    const header = plan.overlays.headers[partCount];
     partCount++;
     const name = part.name ?? `pack part ${part.meta.id}`;
     const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
@@ -566,9 +565,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
           from = end;
         } else if (kind === Patch.Contents) {
           const contents = numberAt(at + '/Contents '.length);
-          if (header === undefined) throw new BriefsError('E_INTERNAL', 'pack host has fewer headers than there are parts');
           footer = nextId++;
-          out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${header} 0 R ${footer} 0 R]`);
+          out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${footer} 0 R]`);
           from = end + ' 0 R'.length;
         } else {
           if (fontEntries) out.raw(kind === Patch.FontsIn ? `\n${fontEntries}` : `/Font <<\n${fontEntries}\n>>\n`);
@@ -604,9 +602,7 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     for (const page of newPages) partPages.push(page);
     overlay += newPages.length;
   }
-  if (overlay !== plan.overlays.pages || partCount !== plan.overlays.headers.length) {
-    throw new BriefsError('E_INTERNAL', `pack host made furniture for ${plan.overlays.headers.length} parts and ${plan.overlays.pages} pages, not ${partCount} and ${overlay}`);
-  }
+  if (overlay !== plan.overlays.pages) throw new BriefsError('E_INTERNAL', `pack host made footers for ${plan.overlays.pages} pages, not ${overlay}`);
   if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
 
   // Pages: the host's before the slot, the parts', the host's after.

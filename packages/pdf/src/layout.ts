@@ -28,13 +28,15 @@ export interface LayoutOptions {
    */
   assembly?: boolean;
   /**
-   * Running header and "Page n of N" footer (default true). Pack parts have none: the pack's
-   * own pages make them as overlays when it is assembled.
+   * Page furniture: running header and "Page n of N" footer drawn on every page at the end
+   * (`'page'`, the default), or the running header only, drawn as each page starts (`'header'`:
+   * pack parts, whose header is their own title wherever they land; the assembly writes the
+   * footers, which are numbered where the page lands).
    */
-  furniture?: boolean;
+  furniture?: 'page' | 'header';
   /**
    * Pages written out as they are finished instead of held to the end (bounded memory for a
-   * pack section of thousands of rows). Needs `furniture: false` and no going back to a page.
+   * pack section of thousands of rows). Needs `furniture: 'header'` and no going back to a page.
    */
   stream?: boolean;
 }
@@ -62,16 +64,14 @@ export interface FinishOptions {
   /** N of "Page n of N" (default the pages of this document). */
   total?: number;
   /**
-   * Pages from elsewhere (pack parts) to make a running header (one per part, from its title)
-   * and footers (one per page number) for, in this document's fonts; see `Layout.overlays`.
+   * Pages from elsewhere (pack parts, which draw their own running header) whose footers the
+   * assembly writes from a template made in this document's fonts; see `Layout.overlays`.
    */
-  overlays?: ReadonlyArray<{ title: string; pages: number }>;
+  partPages?: number;
 }
 
-/** Header streams made by `finish` for pages assembled in later, how to write their footers, and their fonts. */
+/** How to write the footers of pages assembled in later (made by `finish`), and their fonts. */
 export interface FurnitureOverlays {
-  /** Object numbers of the header streams, one per part. */
-  headers: number[];
   /** How to write the footer ("Page n of N") of each of those pages. */
   footer: FooterTemplate;
   /** Pages assembled in, all parts together. */
@@ -163,7 +163,7 @@ export class Layout {
   private readonly chunks: Uint8Array[] = [];
   private readonly ended: Promise<void>;
   private readonly assembly: boolean;
-  private readonly furniture: boolean;
+  private readonly furniture: 'page' | 'header';
   /** Bookmarks and destinations recorded in assembly mode. */
   readonly marks: { bookmarks: RecordedBookmark[]; anchors: RecordedAnchor[] } = { bookmarks: [], anchors: [] };
   /** Set by `finish` when it was asked for overlays. */
@@ -174,8 +174,8 @@ export class Layout {
     this.colours = options.colours;
     this.headerLabel = options.headerLabel;
     this.assembly = options.assembly ?? false;
-    this.furniture = options.furniture ?? true;
-    if (options.stream && this.furniture) throw new Error('a streamed layout cannot draw page furniture at the end');
+    this.furniture = options.furniture ?? 'page';
+    if (options.stream && this.furniture === 'page') throw new Error('a streamed layout cannot draw page furniture at the end');
     this.direction = directionOf(options.lang);
     this.doc = new PDFDocument({
       size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
@@ -237,7 +237,10 @@ export class Layout {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
-    this.doc.on('pageAdded', () => this.pageTitles.push(this.runningTitle));
+    this.doc.on('pageAdded', () => {
+      this.pageTitles.push(this.runningTitle);
+      if (this.furniture === 'header') this.headerAtPageStart();
+    });
     const root = this.doc.struct('Document');
     this.doc.addStructure(root);
     this.structs.push(root);
@@ -643,7 +646,7 @@ export class Layout {
     const range = this.doc.bufferedPageRange();
     const total = options.total ?? range.count;
     const pageNumber = options.pageNumber ?? ((index: number) => index - range.start + 1);
-    if (this.furniture) {
+    if (this.furniture === 'page') {
       for (let i = range.start; i < range.start + range.count; i++) {
         if (this.plainPages.has(i)) continue;
         this.doc.switchToPage(i);
@@ -653,7 +656,7 @@ export class Layout {
         });
       }
     }
-    if (options.overlays) this.overlays = this.furnitureOverlays(options.overlays, total);
+    if (options.partPages !== undefined) this.overlays = this.furnitureOverlays(options.partPages, total);
     for (const s of this.structs.splice(0).reverse()) s.end();
     this.doc.end();
     await this.ended;
@@ -679,6 +682,19 @@ export class Layout {
     } finally {
       page.margins.bottom = bottom;
     }
+  }
+
+  /**
+   * The running header drawn first on a page just added, in a saved graphics state, leaving the
+   * text state of what is being drawn (a paragraph broken across pages goes on) as it was.
+   */
+  private headerAtPageStart(): void {
+    const doc = this.doc as unknown as { _font: unknown; _fontSize: number; _fillColor: unknown; x: number; y: number };
+    const { _font, _fontSize, _fillColor, x, y } = doc;
+    this.doc.save();
+    this.pageFurniture(() => this.drawHeader(this.runningTitle));
+    this.doc.restore();
+    Object.assign(doc, { _font, _fontSize, _fillColor, x, y });
   }
 
   private drawHeader(title: string): void {
@@ -710,13 +726,13 @@ export class Layout {
   }
 
   /**
-   * Running headers and footers of pages drawn elsewhere (pack parts), as content streams of
-   * their own: the operators pdfkit writes for this document's header and footer, caught instead
-   * of added to a page, with their fonts renamed `/Briefs<font id>` (see `FurnitureOverlays`). A
-   * stream runs in the unflipped space of a page that another document drew, so it sets pdfkit's
-   * top-down transform itself. One header per part (its pages share it); a footer per page.
+   * Footers of pages drawn elsewhere (pack parts): the operators pdfkit writes for this
+   * document's footer, caught instead of added to a page, with their fonts renamed
+   * `/Briefs<font id>`, as the template the assembly writes each page's footer stream from (see
+   * `FurnitureOverlays`). A footer runs in the unflipped space of a page that another document
+   * drew, so it sets pdfkit's top-down transform itself.
    */
-  private furnitureOverlays(parts: ReadonlyArray<{ title: string; pages: number }>, total: number): FurnitureOverlays {
+  private furnitureOverlays(partPages: number, total: number): FurnitureOverlays {
     type Font = { id: string; ref(): { id: number }; encode(text: string): [string[], unknown[]]; widthOfString(text: string, size: number): number };
     const doc = this.doc as unknown as { addContent(data: string): unknown; _fontFamilies: Record<string, Font>; _font: Font; _fontSize: number };
     const height = this.doc.page.height;
@@ -740,14 +756,6 @@ export class Layout {
       });
       return `q\n0 Tc 0 Tw 100 Tz 0 Ts 0 Tr\n1 0 0 -1 0 ${height} cm\n${body}\nQ`;
     };
-    const headers: number[] = [];
-    for (const part of parts) {
-      const stream = this.doc.ref({});
-      // A few hundred bytes: deflating each (thousands in a large pack) costs more than it saves.
-      (stream as unknown as { compress: boolean }).compress = false;
-      stream.end(captured(() => this.drawHeader(part.title)));
-      headers.push((stream as unknown as { id: number }).id);
-    }
     // One footer drawn by pdfkit, as the template of all; its characters' glyphs are put in the font.
     const sample = captured(() => this.drawFooter(total, total));
     const font = doc._font;
@@ -769,7 +777,7 @@ export class Layout {
     if (this.doc.bufferedPageRange().count !== pages) throw new Error('page furniture overflowed its page');
     const byId = new Map(Object.values(doc._fontFamilies).map((f) => [f.id, f]));
     const fonts = [...fontIds].sort().map((id) => ({ name: `${OVERLAY_FONT_PREFIX}${id}`, object: byId.get(id)!.ref().id }));
-    return { headers, footer, pages: parts.reduce((n, p) => n + p.pages, 0), fonts };
+    return { footer, pages: partPages, fonts };
   }
 
   /** One line of text cut with an ellipsis to fit `width`. */

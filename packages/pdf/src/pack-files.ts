@@ -3,7 +3,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openFileAtomic, writeFileAtomic } from '@briefs/io';
 import { type AssemblyPart, assemblePack } from './assemble.js';
-import { type PackDigest, type PackOptions, type PackPart, type PackPartMeta, type SectionCache, renderPackHost, renderPackSection } from './render-pack.js';
+import { type PackDigest, type PackOptions, type PackPart, type PackPartMeta, type SectionCache, renderPackContents, renderPackHost, renderPackSection } from './render-pack.js';
 
 /** A part kept on disk: its PDF file and what `renderPackPart` said of it. */
 export interface PartFile {
@@ -27,8 +27,8 @@ const SECTION_PREFIX = '.section-';
 
 /**
  * Writes a pack to `path` from parts kept on disk, in the order given: the pack's own pages are
- * drawn (with `store`, the pieces of its cross-document pages found kept there are taken as they
- * are, and only the others drawn and kept), then the parts are read one at a time and copied in.
+ * drawn (with `store`, the pieces of its contents and cross-document pages found kept there are
+ * taken as they are, and only the others drawn and kept), then the parts are read one at a time and copied in.
  * `path` keeps its old bytes unless the whole pack was written; pieces this pack does not use
  * are removed from `store` once it is.
  */
@@ -38,19 +38,30 @@ export async function writePackFromParts(parts: readonly PartFile[], options: Pa
   const cache = store ? folderCache(store, used) : undefined;
   const glance = await renderPackSection('at-a-glance', digests, options, cache);
   const appendix = await renderPackSection('appendix', digests, options, cache);
-  const host = await renderPackHost(digests, [...glance.map((p) => p.meta), ...parts.map((p) => p.meta), ...appendix.map((p) => p.meta)], options);
+  const metas = [...glance.map((p) => p.meta), ...parts.map((p) => p.meta), ...appendix.map((p) => p.meta)];
+  const contents = await renderPackContents(digests, metas, options, cache);
+  const host = await renderPackHost(digests, [...contents.map((p) => p.meta), ...metas], options);
   const writer = await openFileAtomic(path);
   try {
-    assemblePack(host, lazily(glance, parts, appendix), (chunk) => writer.write(chunk));
+    assemblePack(host, lazily([...contents, ...glance], parts, appendix), (chunk) => writer.write(chunk));
   } catch (error) {
     await writer.abort();
     throw error;
   }
   await writer.commit();
-  if (store) {
-    for (const name of await readdir(store.dir)) {
-      if (name.startsWith(SECTION_PREFIX) && !used.has(name.slice(SECTION_PREFIX.length).replace(/\.(pdf|json)$/, ''))) await rm(join(store.dir, name), { force: true });
-    }
+  if (store) await removePieces(store, used);
+}
+
+/** Removes the pack at `path` and every piece kept in `store`: what a pack of no documents leaves. */
+export async function removePackFromParts(path: string, store?: SectionStore): Promise<void> {
+  await rm(path, { force: true });
+  if (store) await removePieces(store, new Set());
+}
+
+/** Removes the pieces in `store` whose key is not in `keep`. */
+async function removePieces(store: SectionStore, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(store.dir).catch(() => [])) {
+    if (name.startsWith(SECTION_PREFIX) && !keep.has(name.slice(SECTION_PREFIX.length).replace(/\.(pdf|json)$/, ''))) await rm(join(store.dir, name), { force: true });
   }
 }
 
@@ -75,8 +86,8 @@ function folderCache(store: SectionStore, used: Set<string>): SectionCache {
   };
 }
 
-function* lazily(glance: readonly PackPart[], parts: readonly PartFile[], appendix: readonly PackPart[]): Generator<AssemblyPart> {
-  yield* glance;
+function* lazily(before: readonly PackPart[], parts: readonly PartFile[], appendix: readonly PackPart[]): Generator<AssemblyPart> {
+  yield* before;
   for (const part of parts) yield { pdf: readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
   yield* appendix;
 }

@@ -93,7 +93,7 @@ export interface PackPart {
 export interface PackPartMeta {
   id: string;
   pages: number;
-  /** Running title of its pages (header drawn at assembly). */
+  /** Running title of its pages (drawn in their header). */
   title: string;
   bookmarks: RecordedBookmark[];
   anchors: RecordedAnchor[];
@@ -104,7 +104,10 @@ export interface PackPartMeta {
 /** Header label of every page of a pack: the organisation, else the pack's title. */
 const packLabel = (options: PackOptions): string => options.theme?.organisation?.trim() || options.title;
 
-/** Layout of a piece of a pack: no page furniture (the assembly adds it), pages streamed out. */
+/**
+ * Layout of a piece of a pack: its running header (its own title and the pack's label) drawn as
+ * each page starts, the footer left to the assembly, which numbers it; pages streamed out.
+ */
 function partLayout(options: PackOptions, lang: string, title: string): Layout {
   const layout = new Layout({
     pageSize: options.pageSize ?? 'A4',
@@ -112,9 +115,9 @@ function partLayout(options: PackOptions, lang: string, title: string): Layout {
     info: { title, author: '', subject: '', keywords: [] },
     lang,
     date: new Date(0),
-    headerLabel: '',
+    headerLabel: packLabel(options),
     assembly: true,
-    furniture: false,
+    furniture: 'header',
     stream: true,
     ...(options.fontDir ? { fontDir: options.fontDir } : {}),
   });
@@ -131,8 +134,8 @@ async function finishPart(layout: Layout, id: string, title: string): Promise<Pa
 
 /**
  * One document's pages of a pack (`briefs build` keeps them beside the manifest, so a pack where
- * one document changed redraws that document's pages only). Running headers, footers, bookmarks
- * and destinations are left to `assemblePack`, which knows where the pages land.
+ * one document changed redraws that document's pages only). Footers, bookmarks and destinations
+ * are left to `assemblePack`, which knows where the pages land; the running header is drawn here.
  */
 export async function renderPackPart(brief: Brief, options: PackOptions): Promise<PackPart> {
   const charts = await resolveCharts(options.charts);
@@ -156,14 +159,31 @@ export interface SectionCache {
 }
 
 /**
+ * The key a piece of the pack is kept under: a SHA-256 of what it shows (`shown`) and of all
+ * else that decides its bytes (page size, colours, fonts, language, the header's label, and the
+ * caller's salt).
+ */
+function pieceKey(cache: SectionCache, options: PackOptions, lang: string, shown: unknown): string {
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  return createHash('sha256')
+    .update(JSON.stringify([cache.salt, options.pageSize ?? 'A4', colours, options.fontDir ?? '', lang, packLabel(options), shown]))
+    .digest('hex');
+}
+
+/** The pack's language: its documents' one language, else English. */
+function packLang(digests: readonly PackDigest[]): string {
+  const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
+  return languages.length === 1 ? (languages[0] ?? 'en') : 'en';
+}
+
+/**
  * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
  * (the documents side by side, the pack charts, key figures) or the data appendix, in pieces
  * (see `SECTION_CHUNK`). Streamed, so a pack of 10,000 documents does not hold its hundreds of
  * table pages in memory; with a cache, a piece whose key is kept is taken from it, not drawn.
  */
 export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions, cache?: SectionCache): Promise<PackPart[]> {
-  const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
-  const lang = languages.length === 1 ? (languages[0] ?? 'en') : 'en';
+  const lang = packLang(digests);
   const pieces = section === 'appendix' ? appendixPieces(digests) : atAGlancePieces(digests);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
   const pageSize = options.pageSize ?? 'A4';
@@ -178,11 +198,7 @@ export async function renderPackSection(section: 'at-a-glance' | 'appendix', dig
     const specs = packCharts?.specs ?? [];
     // A piece of nothing but charts, with none to draw, is no piece.
     if (piece.blocks.every((b) => b === PACK_CHARTS) && specs.length === 0) continue;
-    const key = cache
-      ? createHash('sha256')
-          .update(JSON.stringify([cache.salt, pageSize, colours, options.fontDir ?? '', lang, piece.id, piece.title, piece.blocks.map((b) => (b === PACK_CHARTS ? specs : b))]))
-          .digest('hex')
-      : '';
+    const key = cache ? pieceKey(cache, options, lang, [piece.id, piece.title, piece.blocks.map((b) => (b === PACK_CHARTS ? specs : b))]) : '';
     const kept = cache ? await cache.get(key) : null;
     if (kept) {
       parts.push(kept);
@@ -198,95 +214,97 @@ export async function renderPackSection(section: 'at-a-glance' | 'appendix', dig
   return parts;
 }
 
-/**
- * The pack's own pages, cover and contents, numbered as they will be once `parts` (the "at a
- * glance" section, each document, the appendix: in order) follow them, with the running header
- * and footer of every part page. `digests` are the documents', in pack order.
- */
-export async function renderPackHost(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions): Promise<PackHost> {
-  if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
-  const briefs = digests.map((d) => d.brief);
-  const { date, shown } = resolveDocumentDate(options.date, briefs);
-  const theme = options.theme ?? {};
-  const colours = { ...DEFAULT_COLOURS, ...theme.colours };
-  const organisation = theme.organisation?.trim() ?? '';
-  const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
-  const languages = [...new Set(briefs.map((b) => b.meta.language).filter(Boolean))];
-
-  const layout = new Layout({
-    pageSize: options.pageSize ?? 'A4',
-    colours,
-    info: {
-      title: options.title,
-      author: organisation || [...new Set(briefs.map((b) => b.meta.publisher).filter(Boolean))].join(', '),
-      subject: `Briefing pack of ${briefs.length} document${briefs.length === 1 ? '' : 's'}${options.subtitle ? `: ${options.subtitle}` : ''}`,
-      keywords,
-    },
-    lang: languages.length === 1 ? (languages[0] ?? 'en') : 'en',
-    date,
-    headerLabel: packLabel(options),
-    assembly: true,
-    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
-  });
-  const { doc } = layout;
-
-  // Cover.
-  layout.runningTitle = '';
-  layout.addPage();
-  layout.plainPages.add(layout.pageIndex);
-  drawCover(layout, { ...options, organisation, count: briefs.length, dateText: shown ? formatDate(date) : '' });
-
-  // Contents: the parts' pages are known, so every entry's page number is.
-  const entries: ContentsEntry[] = [
-    { title: 'At a glance', note: 'The documents side by side, charts and key figures across them', anchor: AT_A_GLANCE_ANCHOR },
-    ...briefs.map((b) => ({ title: b.meta.title || b.id, note: byline(b), anchor: briefAnchor(b) })),
-    { title: 'Data appendix', note: 'Every document and figure; where the full tables are', anchor: APPENDIX_ANCHOR },
-  ];
+/** How many contents entries go on each page: on the first, under the heading, and on the others. */
+function contentsGeometry(layout: Layout): { entryHeight: number; titleHeight: number; perFirst: number; perNext: number } {
   const entryStyle = layout.style('tocEntry');
   const noteStyle = layout.style('tocSub');
   const entryHeight = layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3 + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
   const titleHeight = layout.lineHeight(layout.style('h1')) + 24;
   const perFirst = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP - titleHeight) / entryHeight));
   const perNext = Math.max(1, Math.floor((layout.maxY - MARGIN_TOP) / entryHeight));
-  const tocPageCount = 1 + Math.max(0, Math.ceil((entries.length - perFirst) / perNext));
+  return { entryHeight, titleHeight, perFirst, perNext };
+}
+
+/** One line of the contents: what it shows and where it links. */
+interface ContentsLine extends ContentsEntry {
+  /** The page number shown ('' when its target is not in the pack). */
+  page: string;
+}
+
+/**
+ * The contents pages, one piece a page (see `SectionCache`), numbered for `parts` (at a glance,
+ * each document, the appendix: in order) following the cover and these pages. A page is kept
+ * under the key of exactly what it shows (its entries and their page numbers, whether it is the
+ * first), so a pack where one document changed redraws no contents page when its page count
+ * did not change, and otherwise only the pages from that document's entry on, whose numbers moved.
+ */
+export async function renderPackContents(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions, cache?: SectionCache): Promise<PackPart[]> {
+  if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  const lang = packLang(digests);
+  const entries: ContentsEntry[] = [
+    { title: 'At a glance', note: 'The documents side by side, charts and key figures across them', anchor: AT_A_GLANCE_ANCHOR },
+    ...digests.map(({ brief: b }) => ({ title: b.meta.title || b.id, note: byline(b), anchor: briefAnchor(b) })),
+    { title: 'Data appendix', note: 'Every document and figure; where the full tables are', anchor: APPENDIX_ANCHOR },
+  ];
+  let measure: Layout | null = partLayout(options, lang, 'Contents');
+  const geometry = contentsGeometry(measure);
+  const { perFirst, perNext } = geometry;
+  const pageCount = 1 + Math.max(0, Math.ceil((entries.length - perFirst) / perNext));
   // Parts follow the cover and the contents.
-  const slot = 1 + tocPageCount;
-  const firstPageOf: number[] = [];
-  let at = slot;
+  let at = COVER_PAGES + pageCount;
+  const anchorPage = new Map<string, number>();
   for (const part of parts) {
-    firstPageOf.push(at);
+    for (const a of part.anchors) anchorPage.set(a.name, at + a.page);
     at += part.pages;
   }
-  const total = at;
-  const anchorPage = new Map<string, number>();
-  parts.forEach((part, i) => {
-    for (const a of part.anchors) anchorPage.set(a.name, firstPageOf[i]! + a.page);
+  const lines: ContentsLine[] = entries.map((entry) => {
+    const target = anchorPage.get(entry.anchor);
+    return { ...entry, page: target === undefined ? '' : String(target + 1) };
   });
+  const pieces: PackPart[] = [];
+  for (let page = 0; page < pageCount; page++) {
+    const from = page === 0 ? 0 : perFirst + (page - 1) * perNext;
+    const shown = lines.slice(from, page === 0 ? perFirst : from + perNext);
+    const key = cache ? pieceKey(cache, options, lang, ['contents', page === 0, shown]) : '';
+    const kept = cache ? await cache.get(key) : null;
+    if (kept) {
+      pieces.push(kept);
+      continue;
+    }
+    // The layout made to measure draws the first page drawn; every page is measured first, so
+    // its fonts are named in the same order whichever page it is.
+    const layout = measure ?? partLayout(options, lang, 'Contents');
+    if (layout !== measure) contentsGeometry(layout);
+    measure = null;
+    drawContentsPage(layout, geometry, shown, page === 0);
+    const part = await finishPart(layout, `contents-${page + 1}`, 'Contents');
+    if (part.meta.pages !== 1) throw new BriefsError('E_INTERNAL', `contents page ${page + 1} took ${part.meta.pages} pages`);
+    await cache?.put(key, part);
+    pieces.push(part);
+  }
+  return pieces;
+}
 
-  layout.runningTitle = 'Contents';
-  layout.addPage();
-  layout.bookmark('Contents', 1);
+/** One contents page: under the heading "Contents" when it is the first. */
+function drawContentsPage(layout: Layout, geometry: ReturnType<typeof contentsGeometry>, lines: readonly ContentsLine[], first: boolean): void {
+  const { doc } = layout;
+  const entryStyle = layout.style('tocEntry');
+  const noteStyle = layout.style('tocSub');
   layout.group('TOC', () => {
-    layout.tag('H1', () => layout.text('Contents', layout.style('h1')));
-    // Entries go where the page count above reckoned (perFirst, then perNext a page).
-    doc.y = layout.top + titleHeight;
+    if (first) {
+      layout.bookmark('Contents', 1);
+      layout.tag('H1', () => layout.text('Contents', layout.style('h1')));
+    }
+    doc.y = layout.top + (first ? geometry.titleHeight : 0);
     const numberWidth = 40;
-    let page = 0;
-    entries.forEach((entry, index) => {
-      const onPage = index < perFirst ? 0 : 1 + Math.floor((index - perFirst) / perNext);
-      if (onPage !== page) {
-        page = onPage;
-        layout.addPage();
-      }
-      const target = anchorPage.get(entry.anchor);
-      const pageNumber = target === undefined ? '' : String(target + 1);
+    for (const entry of lines) {
       const y = doc.y;
       const width = layout.width - numberWidth;
       layout.group('TOCI', () =>
         layout.tag('Link', () => {
           layout.useStyle(entryStyle);
           layout.line(layout.fitMixed(entry.title, entryStyle, width), layout.left, y, { goTo: entry.anchor });
-          layout.line(pageNumber, layout.left + width, y, { width: numberWidth, align: 'right', goTo: entry.anchor });
+          layout.line(entry.page, layout.left + width, y, { width: numberWidth, align: 'right', goTo: entry.anchor });
         }),
       );
       doc.y = y + layout.lineHeight(entryStyle) + entryStyle.spaceAfter - 3;
@@ -298,20 +316,56 @@ export async function renderPackHost(digests: readonly PackDigest[], parts: read
         });
       }
       doc.y = noteY + layout.lineHeight(noteStyle) + noteStyle.spaceAfter;
-    });
+    }
   });
-  if (layout.pageTitles.length !== slot) throw new BriefsError('E_INTERNAL', `contents took ${layout.pageTitles.length - 1} pages, ${tocPageCount} were reckoned`);
+}
+
+/** Pages of the host before the parts: the cover. */
+const COVER_PAGES = 1;
+
+/**
+ * The pack's own page, the cover, with the template of the footer of every part page that
+ * follows it (`parts`: the contents pages, the "at a glance" section, each document, the
+ * appendix: in order). `digests` are the documents', in pack order.
+ */
+export async function renderPackHost(digests: readonly PackDigest[], parts: readonly PartLayout[], options: PackOptions): Promise<PackHost> {
+  if (digests.length === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  const briefs = digests.map((d) => d.brief);
+  const { date, shown } = resolveDocumentDate(options.date, briefs);
+  const theme = options.theme ?? {};
+  const colours = { ...DEFAULT_COLOURS, ...theme.colours };
+  const organisation = theme.organisation?.trim() ?? '';
+  const keywords = [...new Set(briefs.flatMap((b) => [...b.meta.topics, ...b.meta.regions]))].sort().slice(0, 40);
+
+  const layout = new Layout({
+    pageSize: options.pageSize ?? 'A4',
+    colours,
+    info: {
+      title: options.title,
+      author: organisation || [...new Set(briefs.map((b) => b.meta.publisher).filter(Boolean))].join(', '),
+      subject: `Briefing pack of ${briefs.length} document${briefs.length === 1 ? '' : 's'}${options.subtitle ? `: ${options.subtitle}` : ''}`,
+      keywords,
+    },
+    lang: packLang(digests),
+    date,
+    headerLabel: packLabel(options),
+    assembly: true,
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
+  });
+
+  layout.runningTitle = '';
+  layout.addPage();
+  layout.plainPages.add(layout.pageIndex);
+  drawCover(layout, { ...options, organisation, count: briefs.length, dateText: shown ? formatDate(date) : '' });
+  if (layout.pageTitles.length !== COVER_PAGES) throw new BriefsError('E_INTERNAL', `the cover took ${layout.pageTitles.length} pages`);
 
   // Every part's pages go after these; its structure goes in this slot.
   const slotElement = layout.reserve('Part');
   const refs = hostRefs(layout, slotElement);
-  const pdf = await layout.finish({
-    total,
-    overlays: parts.map((part) => ({ title: part.title, pages: part.pages })),
-  });
+  const partPages = parts.reduce((n, p) => n + p.pages, 0);
+  const pdf = await layout.finish({ total: COVER_PAGES + partPages, partPages });
   if (!layout.overlays) throw new BriefsError('E_INTERNAL', 'pack host made no page furniture');
-  const overlays = layout.overlays;
-  return { pdf, plan: { ...refs, slot, overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
+  return { pdf, plan: { ...refs, slot: COVER_PAGES, overlays: layout.overlays, bookmarks: layout.marks.bookmarks, anchors: layout.marks.anchors } };
 }
 
 /** Object numbers of the host's objects the assembly rewrites. */
@@ -346,6 +400,7 @@ export async function renderPack(briefs: readonly Brief[], options: PackOptions)
   const parts: PackPart[] = await renderPackSection('at-a-glance', digests, options);
   for (const brief of briefs) parts.push(await renderPackPart(brief, options));
   parts.push(...(await renderPackSection('appendix', digests, options)));
+  parts.unshift(...(await renderPackContents(digests, parts.map((p) => p.meta), options)));
   const host = await renderPackHost(digests, parts.map((p) => p.meta), options);
   const chunks: Uint8Array[] = [];
   assemblePack(host, parts, (chunk) => chunks.push(chunk));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AssemblyPart, assemblePack, packDigest, renderPack, renderPackHost, renderPackPart, renderPackSection } from '../src/index.js';
+import { type AssemblyPart, assemblePack, packDigest, renderPack, renderPackContents, renderPackHost, renderPackPart, renderPackSection } from '../src/index.js';
 import type { PackOptions } from '../src/render-pack.js';
 import { sampleBrief } from './fixtures/sample-brief.js';
 import { pdfinfo, pdftotext, qpdfCheck, qpdfJson, toFile } from './pdf-tools.js';
@@ -95,6 +95,7 @@ describe('assemblePack', async () => {
   async function assemble(indices: number[]): Promise<Uint8Array> {
     const digests = indices.map((i) => packDigest(briefs[i]!));
     const chosen = [...(await renderPackSection('at-a-glance', digests, options)), ...indices.map((i) => parts[i]!), ...(await renderPackSection('appendix', digests, options))];
+    chosen.unshift(...(await renderPackContents(digests, chosen.map((p) => p.meta), options)));
     const host = await renderPackHost(
       digests,
       chosen.map((p) => p.meta),
@@ -135,6 +136,28 @@ describe('assemblePack', async () => {
       return -1;
     };
     expect(firstPage(a)).toBeGreaterThan(firstPage(b));
+  });
+
+  it('draws the running header into the part itself, the same wherever the part lands', async () => {
+    const part = toFile(parts[2]!.pdf, 'part.pdf');
+    const title = briefs[2]!.meta.title;
+    for (let p = 1; p <= parts[2]!.meta.pages; p++) {
+      const text = pdftotext(part, p);
+      expect(text).toContain(options.title);
+      expect(text.split(title).length - 1, `page ${p}`).toBeGreaterThanOrEqual(1);
+      expect(text).not.toMatch(/Page \d+ of/);
+    }
+    // In the pack, the host adds only the footer: each part page shows its header once.
+    const file = toFile(await assemble([2, 3]), 'headers.pdf');
+    const pages = Number(pdfinfo(file).Pages);
+    let seen = 0;
+    for (let p = 2; p <= pages; p++) {
+      const text = pdftotext(file, p);
+      if (!text.includes(title)) continue;
+      seen++;
+      expect(text.split(options.title).length - 1, `page ${p}`).toBe(1);
+    }
+    expect(seen).toBeGreaterThanOrEqual(parts[2]!.meta.pages);
   });
 
   it('names a damaged part instead of writing a broken pack', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PackDigest, PackPart } from '../src/index.js';
-import { packDigest, renderPackSection } from '../src/index.js';
+import type { PackDigest, PackPart, PartLayout } from '../src/index.js';
+import { packDigest, renderPackContents, renderPackSection } from '../src/index.js';
 import { SECTION_CHUNK } from '../src/pack-blocks.js';
 import type { PackOptions, SectionCache } from '../src/render-pack.js';
 import { sampleBrief } from './fixtures/sample-brief.js';
@@ -60,5 +60,43 @@ describe('the cross-document pages of a large pack, in pieces', () => {
     expect(cache.drawn).toEqual([`at-a-glance-${SECTION_CHUNK + 1}`, 'at-a-glance-key-figures', `data-appendix-${SECTION_CHUNK + 1}`]);
     const fresh = [...(await renderPackSection('at-a-glance', changed, options)), ...(await renderPackSection('appendix', changed, options))];
     expect([...glance, ...appendix].map((p) => Buffer.from(p.pdf).toString('base64'))).toEqual(fresh.map((p) => Buffer.from(p.pdf).toString('base64')));
+  });
+});
+
+describe('the contents of a pack, a piece per page', () => {
+  const base = packDigest(sampleBrief('doc-x', 1));
+  const digests: PackDigest[] = Array.from({ length: 80 }, (_, i) => ({
+    ...base,
+    brief: { ...base.brief, id: `doc-${String(i).padStart(3, '0')}`, meta: { ...base.brief.meta, title: `Fictional note ${i + 1}` } },
+  }));
+  const options: PackOptions = { title: 'Contents Check', charts: false, date: 0 };
+  /** Parts as the contents see them: at a glance, each document (`pages` of its own), the appendix. */
+  const layouts = (pages: (i: number) => number): PartLayout[] => [
+    { id: 'glance', pages: 3, title: 'At a glance', anchors: [{ name: 'at-a-glance', page: 0, top: 800 }] },
+    ...digests.map((d, i) => ({ id: d.brief.id, pages: pages(i), title: d.brief.meta.title, anchors: [{ name: `brief-${d.brief.id}`, page: 0, top: 800 }] })),
+    { id: 'appendix', pages: 2, title: 'Data appendix', anchors: [{ name: 'appendix', page: 0, top: 800 }] },
+  ];
+
+  it('redraws no page when no page number moved, and only the pages whose numbers moved', async () => {
+    const cache = memoryCache();
+    const first = await renderPackContents(digests, layouts(() => 4), options, cache);
+    expect(first.length).toBeGreaterThanOrEqual(3);
+    expect(cache.drawn).toHaveLength(first.length);
+    // The same numbers: every page kept, the same bytes.
+    cache.drawn.length = 0;
+    const again = await renderPackContents(digests, layouts(() => 4), options, cache);
+    expect(cache.drawn).toEqual([]);
+    expect(again.map((p) => p.meta.relocation.digest)).toEqual(first.map((p) => p.meta.relocation.digest));
+    // Document 60 takes a page more: the pages from its entry on are redrawn, those before kept.
+    cache.drawn.length = 0;
+    const moved = await renderPackContents(digests, layouts((i) => (i === 59 ? 5 : 4)), options, cache);
+    const pageOf = moved.findIndex((p) => pdftotext(toFile(p.pdf, 'contents.pdf')).includes('Fictional note 61'));
+    expect(pageOf).toBeGreaterThan(0);
+    expect(cache.drawn).toEqual(moved.slice(pageOf).map((p) => p.meta.id));
+    expect(moved.slice(0, pageOf).map((p) => p.meta.relocation.digest)).toEqual(first.slice(0, pageOf).map((p) => p.meta.relocation.digest));
+    // A kept page is the page drawn afresh.
+    const fresh = await renderPackContents(digests, layouts((i) => (i === 59 ? 5 : 4)), options);
+    expect(fresh.map((p) => Buffer.from(p.pdf).toString('hex'))).toEqual(moved.map((p) => Buffer.from(p.pdf).toString('hex')));
+    for (const page of fresh) expect(qpdfCheck(toFile(page.pdf, 'page.pdf'))).toMatch(/No syntax or stream encoding errors/);
   });
 });
