@@ -4,6 +4,7 @@
  * sentence that merely mentions "share" or "subscribe" does not match: they anchor on the
  * start and end of short units and on phrasing that prose does not use.
  */
+import { memoTable } from './memo.js';
 import { words } from './text.js';
 
 export interface LineRule {
@@ -128,7 +129,7 @@ export function isCreditLine(text: string): boolean {
   return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
 }
 
-const ruleCache = new Map<string, string | null>();
+const ruleCache = memoTable<string, string | null>();
 
 /**
  * The first rule that claims a unit's text, or null. Memoised (bounded): cleaning asks about the

@@ -1,4 +1,5 @@
 /** Publisher names: title suffixes ("… | Reuters"), domains, and phrases that spell a domain. */
+import { memoTable } from './memo.js';
 import { fold, titleCaseRatio, words } from './text.js';
 
 /** Splits "Title - Publisher" / "Title | Publisher"; the suffix must look like a name. */
@@ -62,9 +63,9 @@ export function spellsDomain(name: string, domain: string): boolean {
  * length), memoised per domain: a body repeats its phrases ("Russia", "the European Union").
  */
 let phraseDomain: string | null = null;
-const phraseBest = new Map<string, string | null>();
+const phraseBest = memoTable<string, string | null>();
 /** `spellsDomain(candidate, phraseDomain)`: sub-phrases recur across phrases ("Russia", "Ukraine"). */
-const candidateSpells = new Map<string, boolean>();
+const candidateSpells = memoTable<string, boolean>();
 function bestInPhrase(phrase: string, domain: string): string | null {
   if (domain !== phraseDomain) {
     phraseBest.clear();

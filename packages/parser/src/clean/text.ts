@@ -1,4 +1,5 @@
 /** Small text helpers shared by the page-cleaning rules. */
+import { memoTable } from './memo.js';
 
 /** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
 const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/g;
@@ -14,7 +15,7 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
   return offset > 0 && isWordCode(all.charCodeAt(offset - 1)) && isWordCode(all.charCodeAt(offset + m.length)) ? m : '';
 }
 
-const cleanCache = new Map<string, string>();
+const cleanCache = memoTable<string, string>();
 
 /**
  * Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed.
@@ -39,7 +40,7 @@ export function inlineUrl(text: string): string | null {
   return match?.[1] ?? null;
 }
 
-const wordCache = new Map<string, string[]>();
+const wordCache = memoTable<string, string[]>();
 
 /** Code units `\s` matches (ECMA-262 WhiteSpace and LineTerminator). */
 export const isJsSpace = (c: number): boolean =>
@@ -79,7 +80,7 @@ export function words(text: string): string[] {
   return out;
 }
 
-const foldCache = new Map<string, string>();
+const foldCache = memoTable<string, string>();
 
 /**
  * Lower-cased letters and digits only, for loose comparisons. Memoised (bounded): rules fold the
