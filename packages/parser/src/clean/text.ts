@@ -1,4 +1,5 @@
 /** Small text helpers shared by the page-cleaning rules. */
+import { codesToString } from '../mapped-text.js';
 import { memoTable } from './memo.js';
 
 /** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
@@ -103,29 +104,34 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Output buffer of `foldPlain`, grown as needed (scratch space: nothing is kept in it between calls). */
+let folded = new Uint16Array(1024);
+
 /**
  * `fold` of a text of ASCII and common punctuation (NBSP, «, », ·, U+2000–U+206F): the ASCII
  * letters and digits, lower-cased, in runs joined by single spaces. NFKD gives none of these
  * characters a letter or digit (checked over every one of them), so the normalising path would
- * return the same; it is taken, one scan instead of five passes, for most unit texts. Null when
- * the text holds any other character.
+ * return the same; it is taken, one scan instead of five passes, for most unit texts (the title
+ * rule folds every unit). Null when the text holds any other character.
  */
 function foldPlain(text: string): string | null {
-  let out = '';
-  let from = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-      if (from < 0) from = i;
+  if (folded.length < text.length) folded = new Uint16Array(text.length * 2);
+  const out = folded;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) out[n++] = 32;
+      gap = false;
+      out[n++] = c;
       continue;
     }
     if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && (c < 0x2000 || c > 0x206f)) return null;
-    if (from >= 0) {
-      out = out.length > 0 ? `${out} ${text.slice(from, i)}` : text.slice(from, i);
-      from = -1;
-    }
+    gap = true;
   }
-  return out.toLowerCase();
+  return codesToString(out, 0, n);
 }
 
 /** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
