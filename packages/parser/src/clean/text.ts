@@ -197,6 +197,12 @@ export function isAllCaps(text: string): boolean {
 
 /** A short display excerpt for `--explain`. */
 export function excerpt(text: string, max = 80): string {
+  // Residue can be long and only its head is shown. White space collapsed in a prefix gives a
+  // prefix of the whole collapsed text: when it is already longer than `max`, it decides.
+  if (text.length > 4 * max) {
+    const head = text.slice(0, 4 * max).replace(/\s+/g, ' ').trim();
+    if (head.length > max) return `${head.slice(0, max - 1).trimEnd()}…`;
+  }
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
