@@ -4,7 +4,7 @@
  * the modal or hedging words found, whatever the kind. See README.md, "Claims".
  */
 import type { ClaimKind } from '@briefs/ast';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { has, type Lexed, lex, wordClass } from './lex.js';
 
 /**
  * Each pattern with a word every match contains, lower-cased: a sentence without it skips the
@@ -55,14 +55,14 @@ export interface ClaimReading {
 
 /** Read the kind of a sentence from its words outside quotations (`masked`). */
 /** Words one of the patterns needs: a sentence with none of them is a plain statement. */
-const CUE_WORDS = new Set(
+const CUE_WORDS = wordClass(
   'should shouldn must need needs needed ought call calls called calling urge urges urged urging recommend recommends recommended recommending essential crucial vital imperative critical important necessary require requires required will won would expected likely unlikely probably may might could set poised forecast forecasts projected going'.split(
     ' ',
   ),
 );
 
 export function readClaim(masked: string, source: string | null, lexed: Lexed = lex(masked)): ClaimReading {
-  if (!hasAny(lexed, CUE_WORDS)) return { kind: source ? 'attributed' : 'statement', hedge: null };
+  if (!has(lexed, CUE_WORDS)) return { kind: source ? 'attributed' : 'statement', hedge: null };
   const recommendation = collect(masked, lexed.lower, RECOMMENDATION);
   const forecast = collect(masked, lexed.lower, FORECAST);
   const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);

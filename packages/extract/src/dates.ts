@@ -5,7 +5,7 @@
  */
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
-import { hasAny, isSpace, type Lexed, lex } from './lex.js';
+import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
 import { alternation, type DateSpan, type DocumentState } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
@@ -121,8 +121,8 @@ const SCALE_AFTER = new RegExp(
 const COUNT_NOUN_AFTER =
   /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
 
-const MONTH_WORDS = new Set(Object.keys(MONTHS));
-const RELATIVE_WORDS = new Set(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)]);
+const MONTH_WORDS = wordClass(Object.keys(MONTHS));
+const RELATIVE_WORDS = wordClass(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)]);
 
 export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {
   const candidates: Candidate[] = [];
@@ -132,8 +132,8 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   };
   // Cheap tests first: most sentences hold no digit, month, weekday or relative word.
   const digits = lexed.digits;
-  const months = hasAny(lexed, MONTH_WORDS);
-  const relative = published !== null && hasAny(lexed, RELATIVE_WORDS);
+  const months = has(lexed, MONTH_WORDS);
+  const relative = published !== null && has(lexed, RELATIVE_WORDS);
   if (!digits && !months && !relative) return [];
   // Every pattern below with a year in it needs four digits starting 18, 19 or 20 somewhere in
   // the text (the decade "1990s" too); the day patterns need a digit. Substring tests on the

@@ -4,7 +4,7 @@
  * (names after a title or role, before a speech verb, or seen before). See README.md, "Entities".
  */
 import type { EntityKind } from '@briefs/ast';
-import { gazetteer } from './gazetteer.js';
+import { gazetteer, gazetteerFirstWords } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { isSpace, type Lexed, lex } from './lex.js';
 import { alternation, type DocumentState, type EntitySpan } from './state.js';
@@ -27,8 +27,10 @@ function nextRunStart(text: string, from: number): number {
     const c = text.charCodeAt(i);
     let length = 0;
     if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f)) length = 1;
-    else if (c === 97 || c === 101) length = text.startsWith(c === 97 ? 'al-' : 'el-', i) ? 3 : 0;
-    else if (c === 98 || c === 105) length = text.startsWith(c === 98 ? 'bin-' : 'ibn-', i) ? 4 : 0;
+    // "al-", "el-"; "bin-", "ibn-": compared code by code, most a/e/b/i start no particle.
+    else if (c === 97 || c === 101) length = text.charCodeAt(i + 1) === 108 && text.charCodeAt(i + 2) === 45 ? 3 : 0;
+    else if (c === 98) length = text.charCodeAt(i + 1) === 105 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
+    else if (c === 105) length = text.charCodeAt(i + 1) === 98 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
     if (length === 0) continue;
     if (i > 0) {
       const p = text.charCodeAt(i - 1);
@@ -221,9 +223,14 @@ function analyzeRun(
   let i = 0;
   const unknown: Array<{ from: number; to: number }> = [];
   let pendingTitle = false;
+  const placeFirstWords = gazetteerFirstWords();
   while (i < tokens.length) {
     let matched = false;
-    for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
+    // A phrase of several words can only be a key whose first word is this one (acronyms are
+    // single words): other words are looked up alone.
+    const word = tokens[i]!.word;
+    const longest = placeFirstWords.has(word) || state.personFirstWords.has(word) ? Math.min(tokens.length, i + 6) : i + 1;
+    for (let j = longest; j > i; j--) {
       const phrase = trimmed.slice(tokens[i]!.start, tokens[j - 1]!.end);
       const known = state.acronyms.get(phrase);
       const entry = known ? { name: known, kind: 'organization' as const, weak: null } : places.get(phrase);
@@ -334,6 +341,7 @@ export function rememberPerson(full: string, state: DocumentState): void {
   const words = full.split(/\s+/);
   if (words.length < 1 || words.length > 5) return;
   state.people.set(full, full);
+  if (words.length >= 2) state.personFirstWords.add(words[0]!);
   const surname = words.at(-1)!;
   const known = state.people.get(surname);
   if (words.length >= 2 && (!known || known.split(/\s+/).length < words.length)) state.people.set(surname, full);

@@ -55,7 +55,8 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   inlines.push(...entities);
 
   let source = sentenceCue?.source ?? null;
-  const wholeQuote = quoteSpans.length > 0 && !/[\p{L}\d]/u.test(masked.replace(/·/g, ''));
+  // Nothing but quotations: no letter or digit outside them (the mask's "·" is neither).
+  const wholeQuote = quoteSpans.length > 0 && !/[\p{L}\d]/u.test(masked);
   if (!source && wholeQuote) source = quoteSpans[0]!.speaker;
   if (!source && speaker) source = speaker;
   const claim = wholeQuote || speaker ? readClaim(text, source, lexed) : readClaim(masked, source, maskedLexed);

@@ -25,7 +25,7 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
-import { hasAny, isSpace, type Lexed, lex } from './lex.js';
+import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
 import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
 
 type Kind = FigureSpan['kind'];
@@ -194,13 +194,16 @@ const NAME_OK_BEFORE = new Set([
 const NUMBERED_NOUN_BEFORE =
   /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
 
-const SPELLED_WORDS = new Set([
+const SPELLED_WORDS = wordClass([
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '),
   ...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
 ]);
-const FRACTION_WORDS = new Set(Object.keys(FRACTION_DENOMINATORS));
-const VAGUE_WORDS = new Set(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
-const ORDINAL_WORDS = new Set(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)));
+const FRACTION_WORDS = wordClass(Object.keys(FRACTION_DENOMINATORS));
+const VAGUE_WORDS = wordClass(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
+const HALF = wordClass(['half']);
+/** "one in five", "two out of three". */
+const IN_OUT = wordClass(['in', 'out']);
+const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)));
 
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
@@ -209,10 +212,10 @@ export function findFigures(
   state: DocumentState,
   lexed: Lexed = lex(text),
 ): FigureSpan[] {
-  const spelled = hasAny(lexed, SPELLED_WORDS);
-  const ordinalWords = hasAny(lexed, ORDINAL_WORDS);
-  const vague = hasAny(lexed, VAGUE_WORDS);
-  if (!lexed.digits && !spelled && !ordinalWords && !lexed.words.has('half') && !vague) return [];
+  const spelled = has(lexed, SPELLED_WORDS);
+  const ordinalWords = has(lexed, ORDINAL_WORDS);
+  const vague = has(lexed, VAGUE_WORDS);
+  if (!lexed.digits && !spelled && !ordinalWords && !has(lexed, HALF) && !vague) return [];
   const figures: FigureSpan[] = [];
   const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
@@ -223,11 +226,11 @@ export function findFigures(
   };
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
-  for (const m of hasAny(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
+  for (const m of has(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
   // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
-  const ratio = (lexed.words.has('in') || lexed.words.has('out')) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
+  const ratio = has(lexed, IN_OUT) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
   for (const m of ratio ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
-  for (const m of lexed.words.has('half') ? text.matchAll(HALF_RE) : []) add(half(text, m));
+  for (const m of has(lexed, HALF) ? text.matchAll(HALF_RE) : []) add(half(text, m));
   for (const m of vague ? text.matchAll(VAGUE_RE) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }

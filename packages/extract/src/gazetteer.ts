@@ -234,6 +234,15 @@ const ORGANIZATIONS: Record<string, string> = {
 };
 
 let cache: Map<string, GazetteerEntry> | null = null;
+let firstWords: Set<string> | null = null;
+
+/** The first words of the gazetteer's keys of several words ("European" of "European Council"). */
+export function gazetteerFirstWords(): Set<string> {
+  if (firstWords) return firstWords;
+  firstWords = new Set();
+  for (const key of gazetteer().keys()) if (/\s/.test(key)) firstWords.add(key.split(/\s+/)[0]!);
+  return firstWords;
+}
 
 /** Surface form → entry. Keys are exact (case-sensitive) forms as they appear in text. */
 export function gazetteer(): Map<string, GazetteerEntry> {

@@ -1,49 +1,82 @@
 /**
- * One cheap pass over a sentence: its lower-case words as a set, and whether it holds a digit.
- * The rule modules test these before running their patterns, so a sentence without a month name
- * never meets the month patterns; that keeps `analyze` near one pass per sentence.
+ * One cheap pass over a sentence: which registered word classes its lower-case words belong to,
+ * and whether it holds a digit. The rule modules test these before running their patterns, so a
+ * sentence without a month name never meets the month patterns; that keeps `analyze` near one
+ * pass per sentence.
+ *
+ * A word is a run of a–z in the lower-cased text (what `lower.split(/[^a-z]+/)` yields). Word
+ * classes are registered once, at module load, with `wordClass`; the pass walks a trie of all
+ * their words as it reads the letters, so no word is sliced out or looked up in a set.
  */
 export interface Lexed {
   /** The text lower-cased: a pattern's literal words can be looked for in it before the pattern runs. */
   lower: string;
-  words: ReadonlySet<string>;
+  /** Bit set of the word classes (`wordClass`) with a word in the text. */
+  classes: number;
   digits: boolean;
   /** Offset of the first letter or digit: a word there is the first of the sentence. */
   firstWordAt: number;
 }
 
+/** A bit standing for a set of lower-case words; `has(lexed, c)` tells whether the text holds one. */
+export type WordClass = number;
+
+/**
+ * The trie of every registered word: node `n`'s child for letter `c` is `trieNext[n * 26 + c - 97]`
+ * (-1: none); `trieClasses[n]` the classes of the word ending at `n`. Node 0 is the root.
+ */
+const trieNext: number[] = new Array<number>(26).fill(-1);
+const trieClasses: number[] = [0];
+let classCount = 0;
+
+/** Register a set of words as a class. Words other than a–z runs can never be a word of a text. */
+export function wordClass(words: Iterable<string>): WordClass {
+  if (classCount >= 31) throw new Error('too many word classes');
+  const bit = 1 << classCount++;
+  for (const word of words) {
+    if (!/^[a-z]+$/.test(word)) continue;
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const slot = node * 26 + word.charCodeAt(i) - 97;
+      let next = trieNext[slot]!;
+      if (next < 0) {
+        next = trieClasses.length;
+        trieClasses.push(0);
+        for (let k = 0; k < 26; k++) trieNext.push(-1);
+        trieNext[slot] = next;
+      }
+      node = next;
+    }
+    trieClasses[node] = trieClasses[node]! | bit;
+  }
+  return bit;
+}
+
+export const has = (lexed: Lexed, wordClass: WordClass): boolean => (lexed.classes & wordClass) !== 0;
+
 export function lex(text: string): Lexed {
-  // What `new Set(lower.split(/[^a-z]+/))` holds ('' included when the text does not start or end
-  // with a letter), read in one loop that also notes digits.
   const lower = text.toLowerCase();
-  const words = new Set<string>();
+  let classes = 0;
   let digits = false;
-  let from = -1;
+  // Trie node of the word read so far: -1 outside a word, -2 in a word no class holds.
+  let node = -1;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
-      if (from < 0) from = i;
+      if (node === -1) node = 0;
+      if (node >= 0) {
+        const next = trieNext[node * 26 + c - 97]!;
+        node = next < 0 ? -2 : next;
+      }
       continue;
     }
     if (c >= 48 && c <= 57) digits = true;
-    if (from >= 0) words.add(lower.slice(from, i));
-    else if (i === 0) words.add('');
-    from = -1;
+    if (node >= 0) classes |= trieClasses[node]!;
+    node = -1;
   }
-  if (from >= 0) words.add(lower.slice(from));
-  else words.add('');
+  if (node >= 0) classes |= trieClasses[node]!;
   const first = text.search(/[\p{L}\d]/u);
-  return { lower, words, digits, firstWordAt: first < 0 ? text.length : first };
-}
-
-export function hasAny(lexed: Lexed, words: ReadonlySet<string>): boolean {
-  // Walk the smaller set, look up in the larger one.
-  if (lexed.words.size <= words.size) {
-    for (const word of lexed.words) if (words.has(word)) return true;
-  } else {
-    for (const word of words) if (lexed.words.has(word)) return true;
-  }
-  return false;
+  return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first };
 }
 
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */

@@ -5,7 +5,7 @@
  */
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { hasAny, type Lexed, lex } from './lex.js';
+import { has, type Lexed, lex, wordClass } from './lex.js';
 import { alternation, type DocumentState } from './state.js';
 
 export interface Cue {
@@ -18,7 +18,8 @@ export interface Cue {
   form: 'verb' | 'according';
 }
 
-const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
+/** Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of). */
+const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words']);
 const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
 
 /** Forms that are also nouns or non-speech verbs: they need a clause or a quote after them. */
@@ -116,7 +117,7 @@ const PRONOUNS = /^(?:he|she|him|her|they|them|it|we|i|you)$/i;
 /** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
-  if (!lexed.words.has('according') && !lexed.words.has('words') && !hasAny(lexed, SPEECH_WORDS)) return cues;
+  if (!has(lexed, CUE_WORDS)) return cues;
   for (const m of masked.matchAll(/\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi)) {
     const rest = masked.slice(m.index + m[0].length);
     const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);

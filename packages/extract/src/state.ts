@@ -16,6 +16,8 @@ export interface DocumentState {
   acronyms: Map<string, string>;
   /** Surname (and full name) → full name of people named so far ("Trump" → "Donald Trump"). */
   people: Map<string, string>;
+  /** First words of the names of several words in `people`: a phrase not starting with one is no key. */
+  personFirstWords: Set<string>;
   /** Last person named as a source or speaker: "he said" / "she added" resolve to it. */
   lastPerson: string | null;
   /** Last organisation named: "it said" resolves to it. */
@@ -39,6 +41,7 @@ export function createState(published: string | null): DocumentState {
     published: parsePublished(published),
     acronyms: new Map(),
     people: new Map(),
+    personFirstWords: new Set(),
     lastPerson: null,
     lastOrganization: null,
     lastSource: null,

@@ -200,7 +200,8 @@ function allocate(size: number): [Uint16Array, Int32Array, Int32Array, Int32Arra
   return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
 }
 
-function codesToString(codes: Uint16Array, from: number, to: number): string {
+/** The string of the code units [from, to) of a buffer. */
+export function codesToString(codes: Uint16Array, from: number, to: number): string {
   if (to - from <= 8192) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
   const parts: string[] = [];
   const CHUNK = 8192; // one apply over millions of arguments would overflow the stack

@@ -1,11 +1,12 @@
 /** Author bios: "Name is a fellow at …" lines that close articles and fill author boxes. */
 import { isPersonName } from './names.js';
+import { memoTable } from './memo.js';
 import { clean, words } from './text.js';
 
 const ROLE =
   /\b(?:fellow|editor|director|professor|correspondent|reporter|writer|journalist|analyst|scholar|researcher|author|associate|president|chair(?:man|woman)?|founder|lecturer|member|head|manager|officer|minister|ambassador|advis[eo]r|expert|contributor|columnist|economist|specialist|coordinator|lead|principal|partner|consultant|intern|student|chief|dean)\b/i;
 
-const bioCache = new Map<string, string | null>();
+const bioCache = memoTable<string, string | null>();
 
 /**
  * A closing bio: "Name is (a|the) <role> at/of <org>." Returns the name, or null. Memoised

@@ -35,8 +35,9 @@ export function readCaptions(page: Page): void {
     const creditFollows = next < page.length && page.free(next) && isCreditLine(page.text(next)) && words(page.text(next)).length <= 12;
     const lastChunk = text.split(/(?<=[.!?])\s+/).pop() ?? '';
     const endsWithCredit = CREDIT_TAIL.test(text) || (isCreditLine(lastChunk) && words(lastChunk).length <= 12 && n > words(lastChunk).length);
-    const single = text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
-    if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (single && n >= 5 && CAPTION_SUBJECT.test(text))) {
+    // One sentence or two: asked last, of the few texts that name a map or photo.
+    const single = (): boolean => text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
+    if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (n >= 5 && CAPTION_SUBJECT.test(text) && single())) {
       if (n <= 12 && isCreditLine(text)) continue; // a bare credit line: the line rules drop it
       page.set(i, { role: 'caption', rule: 'image-caption' });
       if (creditFollows) page.drop(next, 'photo-credit');

@@ -5,6 +5,7 @@
  * Rule ids are listed in the package README ("Page cleaning rules").
  */
 import type { CleanPage } from '../units.js';
+import { clearMemoTables } from './memo.js';
 import { Page } from './page.js';
 import { readFrontMatter } from './front-matter.js';
 import { readHtmlHead } from './html-head.js';
@@ -68,6 +69,7 @@ function keepSomeBody(page: Page): void {
 }
 
 export const cleanPage: CleanPage = (units, context) => {
+  clearMemoTables();
   const page = new Page(units, context);
   readFrontMatter(page);
   readHtmlHead(page);

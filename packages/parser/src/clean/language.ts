@@ -67,6 +67,7 @@ const FUNCTION_WORDS: Array<[string, string[]]> = [
   ['es', ['el', 'los', 'y', 'del', 'que', 'una']],
 ];
 const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS.flatMap(([, ws]) => ws));
+const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORD_SET].map((w) => w.length));
 
 /**
  * How often each function word stands between two spaces in ` ${sample} `, counted as
@@ -76,11 +77,16 @@ const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS.flatMap(([, ws]) => ws));
 function functionWordCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
   let counted = '';
-  for (const token of sample.split(' ')) {
+  // The tokens of `sample.split(' ')`, read in place: only those short enough to be a function
+  // word are cut out.
+  for (let from = 0, i = 0; i <= sample.length; i++) {
+    if (i < sample.length && sample.charCodeAt(i) !== 32) continue;
+    const token = i - from <= LONGEST_FUNCTION_WORD ? sample.slice(from, i) : '';
     if (FUNCTION_WORD_SET.has(token) && token !== counted) {
       counts.set(token, (counts.get(token) ?? 0) + 1);
       counted = token;
     } else counted = '';
+    from = i + 1;
   }
   return counts;
 }
@@ -110,6 +116,8 @@ function countLetters(text: string): { letters: number; wide: boolean } {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
       continue;
     }
+    // General punctuation (’ “ ” — …, U+2000–U+206F) holds no letter: no test needed.
+    if (c >= 0x2000 && c <= 0x206f) continue;
     if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) wide = true;
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;

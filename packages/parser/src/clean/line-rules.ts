@@ -4,6 +4,7 @@
  * sentence that merely mentions "share" or "subscribe" does not match: they anchor on the
  * start and end of short units and on phrasing that prose does not use.
  */
+import { memoTable } from './memo.js';
 import { words } from './text.js';
 
 export interface LineRule {
@@ -26,10 +27,25 @@ skip navigation|main menu|navigation|account|my account|language|english|españo
     .map((w) => w.trim()),
 );
 
+const MENU_WORD_LENGTH = Math.max(...[...MENU_WORDS].map((w) => w.length));
+
+/**
+ * A menu word alone: `MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim())`. Lower-casing
+ * never shortens a text and leaves `.:|` and white space alone, so a text whose core (without its
+ * final run of `.:|` and outer white space) is longer than every menu word is none: paragraphs are
+ * refused without being lower-cased.
+ */
+function isMenuWord(t: string): boolean {
+  let end = t.length;
+  while (end > 0 && (t.charCodeAt(end - 1) === 46 || t.charCodeAt(end - 1) === 58 || t.charCodeAt(end - 1) === 124)) end--;
+  if (t.slice(0, end).trim().length > MENU_WORD_LENGTH) return false;
+  return MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim());
+}
+
 export const LINE_RULES: LineRule[] = [
   { id: 'navigation', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
   { id: 'navigation', test: (t) => /^go back to (?:the )?(?:main|previous|home) ?page\s*\.?$/i.test(t) },
-  { id: 'navigation', test: (t) => MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim()) },
+  { id: 'navigation', test: isMenuWord },
   {
     id: 'share-bar',
     test: (t) =>
@@ -128,7 +144,7 @@ export function isCreditLine(text: string): boolean {
   return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
 }
 
-const ruleCache = new Map<string, string | null>();
+const ruleCache = memoTable<string, string | null>();
 
 /**
  * The first rule that claims a unit's text, or null. Memoised (bounded): cleaning asks about the

@@ -1,4 +1,5 @@
 /** Publisher names: title suffixes ("… | Reuters"), domains, and phrases that spell a domain. */
+import { memoTable } from './memo.js';
 import { fold, titleCaseRatio, words } from './text.js';
 
 /** Splits "Title - Publisher" / "Title | Publisher"; the suffix must look like a name. */
@@ -62,9 +63,9 @@ export function spellsDomain(name: string, domain: string): boolean {
  * length), memoised per domain: a body repeats its phrases ("Russia", "the European Union").
  */
 let phraseDomain: string | null = null;
-const phraseBest = new Map<string, string | null>();
+const phraseBest = memoTable<string, string | null>();
 /** `spellsDomain(candidate, phraseDomain)`: sub-phrases recur across phrases ("Russia", "Ukraine"). */
-const candidateSpells = new Map<string, boolean>();
+const candidateSpells = memoTable<string, boolean>();
 function bestInPhrase(phrase: string, domain: string): string | null {
   if (domain !== phraseDomain) {
     phraseBest.clear();
@@ -77,11 +78,13 @@ function bestInPhrase(phrase: string, domain: string): string | null {
   const ws = phrase.split(/\s+/);
   // Whether each word is capitalised, tested once instead of once per sub-phrase ending there.
   const capital = ws.map((w) => /^\p{Lu}/u.test(w));
+  const lead = leadsOf(ws, capital, labelOf(domain).charCodeAt(0), phrase);
   let best: string | null = null;
   // Try every sub-phrase that starts and ends with a capitalised word.
   for (let a = 0; a < ws.length; a++) {
     for (let b = ws.length; b > a; b--) {
       if (!capital[b - 1]) continue;
+      if (lead && b <= lead[a]!) continue;
       const candidate = ws.slice(a, b).join(' ').replace(/[’']s$/, '');
       let spells = candidateSpells.get(candidate);
       if (spells === undefined) {
@@ -94,6 +97,45 @@ function bestInPhrase(phrase: string, domain: string): string | null {
   if (phraseBest.size >= 8192) phraseBest.clear();
   phraseBest.set(phrase, best);
   return best;
+}
+
+/**
+ * For a phrase of ASCII and general punctuation (’, —: what `fold` reads without normalising):
+ * for each start word `a`, the end `b` a sub-phrase [a, b) must pass to spell the domain. Every
+ * way `spellsDomain` says yes starts with the label's first letter: its folded text does (its
+ * first ASCII letter or digit, lower-cased) or its initials do (the first letter of its first
+ * capitalised word). Sub-phrases that reach neither such a word cannot spell it and are not
+ * built. Null (try every sub-phrase) for other phrases.
+ */
+function leadsOf(ws: readonly string[], capital: readonly boolean[], first: number, phrase: string): Int32Array | null {
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c >= 0x80 && (c < 0x2000 || c > 0x206f)) return null;
+  }
+  // lead[a]: the least k >= a where word k's first letter or digit, or (capitalised) its
+  // initial, is the label's first letter; ws.length when there is none.
+  const lead = new Int32Array(ws.length + 1);
+  let alnumAt = ws.length;
+  let capitalAt = ws.length;
+  lead[ws.length] = ws.length;
+  for (let k = ws.length - 1; k >= 0; k--) {
+    if (firstAlnum(ws[k]!) >= 0) alnumAt = k;
+    if (capital[k]) capitalAt = k;
+    const viaAlnum = alnumAt < ws.length && firstAlnum(ws[alnumAt]!) === first ? alnumAt : ws.length;
+    const viaInitial = capitalAt < ws.length && ws[capitalAt]!.charCodeAt(0) + 32 === first ? capitalAt : ws.length;
+    lead[k] = Math.min(viaAlnum, viaInitial);
+  }
+  return lead;
+}
+
+/** The first ASCII letter or digit of a word, lower-cased, as a code; -1 when there is none. */
+function firstAlnum(word: string): number {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c;
+    if (c >= 65 && c <= 90) return c + 32;
+  }
+  return -1;
 }
 
 /** Finds, in a text, a capitalised phrase of 1–6 words that spells the domain. */
