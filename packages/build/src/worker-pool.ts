@@ -52,7 +52,7 @@ interface Pending {
 /** What the pool needs of a worker, thread or process. */
 interface PoolWorker {
   send(message: unknown): void;
-  onMessage(listener: (message: { seq: number; result: TaskResult }) => void): void;
+  onMessage(listener: (message: { seq: number; result: TaskResult; rss?: number }) => void): void;
   onLost(listener: (why: string) => void): void;
   terminate(): Promise<void>;
 }
@@ -95,6 +95,15 @@ function spawnProcess(settings: TaskSettings): PoolWorker {
   };
 }
 
+/**
+ * Resident memory past which a worker process is replaced once it has answered. A renderer's
+ * process grows with every document it draws (V8 keeps the heap it has grown to, fonts' and
+ * charts' native state), ~0.5–1 MB per document here: without a bound, two workers of a 10,000-
+ * document build would pass a gigabyte. A fresh worker costs about a second of loading; a worker
+ * reaches the bound after a few hundred documents. `BRIEFS_WORKER_MAX_RSS_MB` overrides it.
+ */
+const workerMaxRss = (): number => Number(process.env.BRIEFS_WORKER_MAX_RSS_MB ?? 384) * 2 ** 20;
+
 class WorkerPool implements TaskRunner {
   private readonly idle: PoolWorker[] = [];
   private readonly busy = new Map<PoolWorker, Pending>();
@@ -102,6 +111,7 @@ class WorkerPool implements TaskRunner {
   private live = 0;
   private seq = 0;
   private closed = false;
+  private readonly maxRss = workerMaxRss();
 
   constructor(
     private readonly settings: TaskSettings,
@@ -125,18 +135,23 @@ class WorkerPool implements TaskRunner {
   private spawn(): PoolWorker {
     const worker = process.env.BRIEFS_WORKERS === 'threads' ? spawnThread(this.settings) : spawnProcess(this.settings);
     this.live++;
-    worker.onMessage((message) => {
-      const pending = this.busy.get(worker);
-      if (!pending || pending.seq !== message.seq) return;
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      pending.resolve(message.result);
-      this.dispatch();
-    });
     // A worker that dies (out of memory, a crash in native code) fails its document, not the
     // build; workers are started again only for documents still waiting, so a worker that cannot
     // start at all fails each document once instead of looping.
     let gone = false;
+    worker.onMessage((message) => {
+      const pending = this.busy.get(worker);
+      if (!pending || pending.seq !== message.seq) return;
+      this.busy.delete(worker);
+      if ((message.rss ?? 0) > this.maxRss) {
+        // Grown too large: let it go; the next document waiting starts a fresh one.
+        gone = true;
+        this.live--;
+        void worker.terminate();
+      } else this.idle.push(worker);
+      pending.resolve(message.result);
+      this.dispatch();
+    });
     const lost = (why: string): void => {
       if (gone) return;
       gone = true;

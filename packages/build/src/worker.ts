@@ -8,7 +8,7 @@ import { type DocumentTask, type TaskResult, type TaskSettings, runDocumentTask 
 type Message = { seq: number; task: DocumentTask } | { settings: TaskSettings };
 
 let settings: TaskSettings | null = parentPort ? (workerData as { settings: TaskSettings }).settings : null;
-const reply = (message: { seq: number; result: TaskResult }): void => {
+const reply = (message: { seq: number; result: TaskResult; rss: number }): void => {
   if (parentPort) parentPort.postMessage(message);
   else process.send?.(message);
 };
@@ -19,7 +19,9 @@ const onMessage = (message: Message): void => {
     return;
   }
   if (!settings) throw new Error('worker got a task before its settings');
-  void runDocumentTask(message.task, settings).then((result) => reply({ seq: message.seq, result }));
+  // With its resident memory (a process's; a thread has none of its own), so the pool can retire
+  // a worker process that has grown too large.
+  void runDocumentTask(message.task, settings).then((result) => reply({ seq: message.seq, result, rss: parentPort ? 0 : process.memoryUsage.rss() }));
 };
 
 if (parentPort) parentPort.on('message', onMessage);

@@ -219,6 +219,21 @@ describe('build', () => {
     expect(failed[0]).toEqual(failed[1]);
   });
 
+  it('replaces worker processes that grew past the memory bound, with the same bytes', async () => {
+    const cwd = await project(5);
+    await run(cwd, { outDir: 'one', jobs: 1 });
+    // A bound every worker passes: each document is drawn by a fresh process.
+    process.env.BRIEFS_WORKER_MAX_RSS_MB = '1';
+    try {
+      const summary = await run(cwd, { outDir: 'two', jobs: 2 });
+      expect(summary.built).toHaveLength(5);
+      expect(summary.failed).toEqual([]);
+    } finally {
+      delete process.env.BRIEFS_WORKER_MAX_RSS_MB;
+    }
+    expect(await snapshot(join(cwd, 'two'))).toEqual(await snapshot(join(cwd, 'one')));
+  });
+
   it('does not depend on the clock, and honours SOURCE_DATE_EPOCH', async () => {
     const cwd = await project(2);
     await run(cwd, { outDir: 'a' });

@@ -48,12 +48,13 @@ export function defaultCharts(): Promise<ChartsApi | null> {
 }
 
 /**
- * SVGs by spec, for the life of the process: `briefs build` draws each brief's charts for
- * `briefs/<id>.pdf` and again for `pack.pdf`. Specs are pure JSON, so the JSON is the key.
- * Bounded (least recently used out first).
+ * SVGs by spec: `briefs build` draws a document's charts for `briefs/<id>.pdf` and, right after,
+ * for its part of the pack. Specs are pure JSON, so the JSON is the key. Small (least recently
+ * used out first): only the next drawing of the same document hits, and a worker draws thousands
+ * of documents whose charts never come back (2,000 entries were most of a worker's growing memory).
  */
 const svgCache = new Map<string, string>();
-const SVG_CACHE_LIMIT = 2_000;
+const SVG_CACHE_LIMIT = 64;
 
 async function svgOf(api: ChartsApi, spec: ChartSpecLike): Promise<string> {
   const key = JSON.stringify(spec);

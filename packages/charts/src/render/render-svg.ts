@@ -97,11 +97,12 @@ export interface RenderOptions {
 }
 
 /**
- * SVGs drawn in this process, by spec and options. A pack draws every brief's charts again after
- * the briefs were drawn on their own; the output is a pure function of the key, so a hit is exact.
+ * SVGs drawn in this process, by spec and options; the output is a pure function of the key, so a
+ * hit is exact. Small: the same chart is drawn again soon or never (a document's brief, then its
+ * part of the pack), and a process may draw the charts of thousands of documents.
  */
 const drawn = new Map<string, string>();
-const MAX_DRAWN = 2000;
+const MAX_DRAWN = 64;
 
 /** Draw a spec as SVG, synchronously. The same spec and options give the same bytes. */
 export function renderChartSvgSync(spec: ChartSpec, options: RenderOptions = {}): string {
