@@ -97,12 +97,13 @@ function spawnProcess(settings: TaskSettings): PoolWorker {
 
 /**
  * Resident memory past which a worker process is replaced once it has answered. A renderer's
- * process grows with every document it draws (V8 keeps the heap it has grown to, fonts' and
- * charts' native state), ~0.5–1 MB per document here: without a bound, two workers of a 10,000-
- * document build would pass a gigabyte. A fresh worker costs about a second of loading; a worker
- * reaches the bound after a few hundred documents. `BRIEFS_WORKER_MAX_RSS_MB` overrides it.
+ * process grows with the documents it draws (V8 keeps the heap it has grown to; fonts' and charts'
+ * native state), to ~475 MB after 500 documents here, without a sign of stopping: two workers of
+ * a large build would pass a gigabyte. A fresh worker costs 1–2 s of loading; at 448 MB a worker
+ * is replaced every few hundred documents (a 1,000-document build: peak 920 MiB against 1,002
+ * unbounded, ~8 % slower in one noisy pair of runs). `BRIEFS_WORKER_MAX_RSS_MB` overrides it.
  */
-const workerMaxRss = (): number => Number(process.env.BRIEFS_WORKER_MAX_RSS_MB ?? 384) * 2 ** 20;
+const workerMaxRss = (): number => Number(process.env.BRIEFS_WORKER_MAX_RSS_MB ?? 448) * 2 ** 20;
 
 class WorkerPool implements TaskRunner {
   private readonly idle: PoolWorker[] = [];
