@@ -102,7 +102,8 @@ export async function writeAggregates(
       tool,
     };
     const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
-    const child = pdfProcess ?? (parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null);
+    // The build's PDF process, unless it died drawing a document (that document failed): then a new one.
+    const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null;
     if (child) {
       packInChild = child.writePack(job).then(() => {
         result.pack = written();

@@ -52,6 +52,11 @@ export class PdfProcess {
     this.child.send({ settings });
   }
 
+  /** Whether the process is still there to ask (it may have crashed on a document). */
+  get alive(): boolean {
+    return this.gone === null;
+  }
+
   /** Draws and writes `task`'s PDFs (see `renderDocument`); resolves to the files written. */
   render(task: DocumentTask, brief: Brief): Promise<string[]> {
     return this.ask({ render: { task, brief } }, (why) => new BriefsError('E_INTERNAL', `the PDF process stopped (${why})`, { file: task.path }));
