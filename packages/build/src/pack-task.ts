@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isBriefsError } from '@briefs/ast';
 import { latestDate } from './dates.js';
@@ -22,11 +22,12 @@ export interface PackJob {
  * pieces of its cross-document pages are kept beside the parts, so the next pack redraws only
  * those whose documents changed.
  */
-export async function writePackFile(job: PackJob): Promise<void> {
+export async function writePackFile(job: PackJob, read?: SidecarReader): Promise<void> {
   const pdf = await loadPdfStage();
   const parts: PartFile[] = [];
   for (const id of job.ids) {
-    const sidecar = JSON.parse(await readFile(join(job.outDir, partJsonPath(id)), 'utf8')) as PackPartSidecar;
+    const text = (await read?.(id)) ?? (await readFile(join(job.outDir, partJsonPath(id)), 'utf8'));
+    const sidecar = JSON.parse(text) as PackPartSidecar;
     parts.push({ file: join(job.outDir, partPdfPath(id)), shown: partPdfPath(id), ...sidecar });
   }
   const date =
@@ -35,6 +36,43 @@ export async function writePackFile(job: PackJob): Promise<void> {
       : (latestDate(parts.flatMap((p) => [p.digest.brief.meta?.published, p.digest.brief.meta?.updated])) ?? new Date(0));
   const pack = await packOptions(pdf.loadPackFile, job.packFile);
   await pdf.writePack(parts, { date, pack, store: { dir: join(job.outDir, PARTS_DIR), salt: job.tool } }, join(job.outDir, 'pack.pdf'));
+}
+
+/** A part's sidecar read ahead of time, or undefined to read it now. */
+export type SidecarReader = (id: string) => Promise<string | undefined>;
+
+/**
+ * Reads every part's sidecar of `outDir` in the background, as they are now: the PDF process
+ * does this while it waits for the document it is to draw (a thousand files are a tenth of a
+ * second of the pack). `forget` drops what a part drawn since then replaced.
+ */
+export function readSidecarsAhead(outDir: string): { read: SidecarReader; forget(id: string): void } {
+  const dir = join(outDir, PARTS_DIR);
+  const texts = new Map<string, string>();
+  const forgotten = new Set<string>();
+  const done = readdir(dir)
+    .catch(() => [] as string[])
+    .then(async (names) => {
+      for (const name of names) {
+        if (name.startsWith('.') || !name.endsWith('.json')) continue;
+        const id = name.slice(0, -'.json'.length);
+        const text = await readFile(join(dir, name), 'utf8').catch(() => undefined);
+        if (text !== undefined && !forgotten.has(id)) texts.set(id, text);
+      }
+    });
+  return {
+    read: async (id) => {
+      await done;
+      // Each is read once: handed over and let go.
+      const text = forgotten.has(id) ? undefined : texts.get(id);
+      texts.delete(id);
+      return text;
+    },
+    forget: (id) => {
+      forgotten.add(id);
+      texts.delete(id);
+    },
+  };
 }
 
 /** Removes `pack.pdf` and the pieces of its cross-document pages: the pack of no documents. */

@@ -1,6 +1,6 @@
 import type { Brief } from '@briefs/ast';
 import { type DocumentTask, type TaskSettings, renderDocument, toFailure } from './document-task.js';
-import { type PackJob, toPackFailure, writePackFile } from './pack-task.js';
+import { type PackJob, readSidecarsAhead, toPackFailure, writePackFile } from './pack-task.js';
 import type { PdfReply } from './pdf-process.js';
 import { loadPdfStage } from './stages.js';
 
@@ -14,6 +14,7 @@ type Request =
   | { seq: number; pack: PackJob };
 
 let settings: TaskSettings | null = null;
+let sidecars: ReturnType<typeof readSidecarsAhead> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 const reply = (message: PdfReply): void => {
   process.send?.(message);
@@ -24,6 +25,7 @@ async function answer(request: Exclude<Request, { settings: TaskSettings }>): Pr
     const { task, brief } = request.render;
     try {
       if (!settings) throw new Error('the PDF process got a document before its settings');
+      sidecars?.forget(task.id);
       reply({ seq: request.seq, outputs: await renderDocument(task.id, brief, settings) });
     } catch (error) {
       reply({ seq: request.seq, failure: toFailure(error, task.path) });
@@ -31,7 +33,7 @@ async function answer(request: Exclude<Request, { settings: TaskSettings }>): Pr
     return;
   }
   try {
-    await writePackFile(request.pack);
+    await writePackFile(request.pack, sidecars?.read);
     reply({ seq: request.seq, outputs: ['pack.pdf'] });
   } catch (error) {
     reply({ seq: request.seq, packFailure: toPackFailure(error) });
@@ -42,8 +44,13 @@ process.on('message', (request: Request) => {
   if ('settings' in request) {
     settings = request.settings;
     // Loading the renderer (modules, fonts) is most of a first document's time: done while the
-    // parent is still parsing.
-    queue = queue.then(() => loadPdfStage()).catch(() => undefined);
+    // parent is still parsing; then the parts' sidecars, which the pack reads, are read meanwhile.
+    queue = queue
+      .then(() => loadPdfStage())
+      .then(() => {
+        sidecars = readSidecarsAhead(request.settings.outDir);
+      })
+      .catch(() => undefined);
     return;
   }
   queue = queue.then(() => answer(request));
