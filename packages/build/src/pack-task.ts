@@ -81,7 +81,7 @@ export async function removePackFile(outDir: string, tool: string): Promise<void
   await pdf.removePack(join(outDir, 'pack.pdf'), { dir: join(outDir, PARTS_DIR), salt: tool });
 }
 
-/** A failure as it crosses processes. */
+/** A failure as it crosses processes (the PDF process's, of a document or of the pack). */
 export interface PackFailure {
   code: string;
   message: string;

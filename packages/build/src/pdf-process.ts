@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Brief, BriefsError, type BriefsErrorCode } from '@briefs/ast';
-import type { DocumentTask, TaskFailure, TaskSettings } from './document-task.js';
+import type { DocumentTask, TaskSettings } from './document-task.js';
 import type { PackFailure, PackJob } from './pack-task.js';
 
 /** What the PDF process answers a request with. */
-export type PdfReply = { seq: number; outputs: string[] } | { seq: number; failure: TaskFailure } | { seq: number; packFailure: PackFailure };
+export type PdfReply = { seq: number; outputs: string[] } | { seq: number; failure: PackFailure };
 
 interface Waiting {
   resolve: (outputs: string[]) => void;
@@ -38,8 +38,7 @@ export class PdfProcess {
       if (!waiting) return;
       this.waiting.delete(message.seq);
       if ('outputs' in message) waiting.resolve(message.outputs);
-      else if ('failure' in message) waiting.reject(fromTaskFailure(message.failure));
-      else waiting.reject(fromPackFailure(message.packFailure));
+      else waiting.reject(fromFailure(message.failure));
     });
     const lost = (why: string): void => {
       if (this.gone !== null) return;
@@ -86,20 +85,8 @@ export class PdfProcess {
   }
 }
 
-/** A document's failure as it comes back: the same message, file and `line:column`. */
-function fromTaskFailure(failure: TaskFailure): Error {
-  if (failure.code === 'E_INTERNAL' && failure.stack) {
-    const internal = new Error(failure.message);
-    internal.stack = failure.stack;
-    return internal;
-  }
-  return new BriefsError(failure.code as BriefsErrorCode, failure.message, {
-    file: failure.file,
-    ...(failure.line !== null ? { point: { line: failure.line, column: failure.column ?? 1 } } : {}),
-  });
-}
-
-function fromPackFailure(error: PackFailure): Error {
+/** A failure as it comes back: the same `BriefsError` (message, file, `line:column`), or an internal error with its stack. */
+function fromFailure(error: PackFailure): Error {
   if (error.code === 'E_INTERNAL' && error.stack) {
     const internal = new Error(error.message);
     internal.stack = error.stack;

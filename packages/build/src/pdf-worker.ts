@@ -1,5 +1,5 @@
 import type { Brief } from '@briefs/ast';
-import { type DocumentTask, type TaskSettings, renderDocument, toFailure } from './document-task.js';
+import { type DocumentTask, type TaskSettings, renderDocument } from './document-task.js';
 import { type PackJob, readSidecarsAhead, toPackFailure, writePackFile } from './pack-task.js';
 import type { PdfReply } from './pdf-process.js';
 import { loadPdfStage } from './stages.js';
@@ -28,7 +28,7 @@ async function answer(request: Exclude<Request, { settings: TaskSettings }>): Pr
       sidecars?.forget(task.id);
       reply({ seq: request.seq, outputs: await renderDocument(task.id, brief, settings) });
     } catch (error) {
-      reply({ seq: request.seq, failure: toFailure(error, task.path) });
+      reply({ seq: request.seq, failure: toPackFailure(error) });
     }
     return;
   }
@@ -36,7 +36,7 @@ async function answer(request: Exclude<Request, { settings: TaskSettings }>): Pr
     await writePackFile(request.pack, sidecars?.read);
     reply({ seq: request.seq, outputs: ['pack.pdf'] });
   } catch (error) {
-    reply({ seq: request.seq, packFailure: toPackFailure(error) });
+    reply({ seq: request.seq, failure: toPackFailure(error) });
   }
 }
 
