@@ -37,7 +37,8 @@ export interface HostPlan {
 }
 
 export interface AssemblyPart {
-  pdf: Uint8Array;
+  /** The part's bytes, or how to read them (not read when the part's objects are copied from the previous pack). */
+  pdf: Uint8Array | (() => Uint8Array);
   /** How errors name the part (its file); default `pack part <id>`. */
   name?: string;
   meta: {
@@ -349,7 +350,8 @@ export function relocationOf(bytes: Uint8Array, name: string): PartRelocation {
 // --- writing -------------------------------------------------------------------------------------
 
 const BLOCK = 1 << 20;
-const ZEROS = '0000000000';
+/** Bytes read from the previous pack at a time. */
+const PASS = 8 << 20;
 
 /** The pack's bytes, gathered in blocks of a megabyte and handed to the sink block by block. */
 class Writer {
@@ -358,10 +360,13 @@ class Writer {
   offsets: number[] = [];
   private block = Buffer.allocUnsafe(BLOCK);
   private used = 0;
+  /** Bytes of the previous pack still to be handed on (see `copyFrom`). */
+  private run: { previous: PreviousPack; start: number; end: number } | null = null;
 
   constructor(private readonly sink: Sink) {}
 
   raw(chunk: Uint8Array | string): void {
+    if (this.run) this.endRun();
     if (typeof chunk === 'string') {
       if (chunk.length > BLOCK - this.used) {
         this.flush();
@@ -380,6 +385,7 @@ class Writer {
 
   /** Bytes `[from, to)` of `source`. */
   copy(source: Uint8Array, from: number, to: number): void {
+    if (this.run) this.endRun();
     const length = to - from;
     if (length > BLOCK - this.used) {
       this.flush();
@@ -397,8 +403,41 @@ class Writer {
     this.offset += length;
   }
 
+  /** An xref entry of an object at byte `at`: ten digits, generation 0, in use. */
+  xrefEntry(at: number): void {
+    if (this.run) this.endRun();
+    if (this.used + 20 > BLOCK) this.flush();
+    const block = this.block;
+    let m = at;
+    for (let i = this.used + 9; i >= this.used; i--, m = Math.floor(m / 10)) block[i] = 0x30 + (m % 10);
+    block.write(' 00000 n \n', this.used + 10, 'latin1');
+    this.used += 20;
+    this.offset += 20;
+  }
+
+  /**
+   * Bytes `[start, end)` of the previous pack. Consecutive ranges are joined and read in large
+   * pieces, handed to the sink as they are, when something else is written (or on `flush`).
+   */
+  copyFrom(previous: PreviousPack, start: number, end: number): void {
+    if (this.run?.end === start) this.run.end = end;
+    else {
+      this.flush();
+      this.run = { previous, start, end };
+    }
+    this.offset += end - start;
+  }
+
+  private endRun(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = null;
+    for (let at = run.start; at < run.end; at += PASS) this.sink(run.previous.read(at, Math.min(run.end, at + PASS)));
+  }
+
   /** A non-negative integer in decimal. */
   int(n: number): void {
+    if (this.run) this.endRun();
     if (this.used + 16 > BLOCK) this.flush();
     let digits = 1;
     for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
@@ -422,6 +461,7 @@ class Writer {
   }
 
   flush(): void {
+    this.endRun();
     if (this.used === 0) return;
     this.sink(this.block.subarray(0, this.used));
     this.block = Buffer.allocUnsafe(BLOCK);
@@ -441,10 +481,48 @@ const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(Mat
 // --- the assembly --------------------------------------------------------------------------------
 
 /**
- * Writes the pack: the host's objects, then each part's (renumbered), then the objects that
- * span them. `parts` is iterated once, in pack order, and may read each part lazily.
+ * Where each part's objects went in a pack, so that the next pack can copy them from it instead
+ * of renumbering them again. A part's objects are numbered from the first number of a block
+ * reserved for it, and their bytes depend only on the part and on where its block and its keys
+ * start; a part whose key (those three) is the same in the previous pack is copied from there.
  */
-export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: Iterable<AssemblyPart>, sink: Sink): void {
+export interface PackIndex {
+  /** The pack it describes: its file ID and length. */
+  id: string;
+  bytes: number;
+  /** Each part's objects in the pack: bytes `[start, end)`, objects `first` onwards (`count` numbers reserved). */
+  regions: PackRegion[];
+}
+
+export interface PackRegion {
+  key: string;
+  start: number;
+  end: number;
+  first: number;
+  count: number;
+}
+
+/** The pack written before (the file `index` describes), to copy unchanged parts from. */
+export interface PreviousPack {
+  index: PackIndex;
+  /** Bytes `[start, end)` of the previous pack. */
+  read(start: number, end: number): Uint8Array;
+  /** Where object `id` starts in the previous pack (from its xref table). */
+  offsetOf(id: number): number;
+}
+
+/** Object numbers and structure keys are reserved for each part in blocks of these sizes. */
+const OBJECT_BLOCK = 128;
+const KEY_BLOCK = 32;
+const roundUp = (n: number, block: number): number => Math.ceil(n / block) * block;
+
+/**
+ * Writes the pack: the host's objects, then each part's (renumbered), then the objects that
+ * span them. `parts` is iterated once, in pack order, and may read each part lazily. With
+ * `previous`, parts found unchanged in it are copied from it (same bytes as renumbering them).
+ * Returns the index of the pack written.
+ */
+export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: Iterable<AssemblyPart>, sink: Sink, previous?: PreviousPack): PackIndex {
   const { plan } = host;
   const hostPdf = parsePdf(host.pdf, 'pack host');
   const out = new Writer(sink);
@@ -459,7 +537,6 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   const hostStructTree = readObject(hostPdf, plan.structTreeRoot).head;
   const hostNextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(hostStructTree)?.[1] ?? 0);
   let nextId = hostPdf.size;
-  let nextKey = hostNextKey;
 
   // Part pages' /Contents become [q, the page's own, Q, footer]: the footer is drawn in the
   // page's initial graphics state whatever the page left behind.
@@ -467,6 +544,9 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   const restore = nextId++;
   out.object(save, '<<\n/Length 1\n>>', Buffer.from('q'));
   out.object(restore, '<<\n/Length 1\n>>', Buffer.from('Q'));
+  // The parts' blocks start on a round number, so that the host may grow a little and they stay.
+  nextId = roundUp(nextId, OBJECT_BLOCK * 8);
+  let nextKey = roundUp(hostNextKey, KEY_BLOCK);
 
   const partPages: number[] = [];
   const articles: number[] = [];
@@ -481,18 +561,30 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   // output need not be hashed as it is written.
   const fileHash = createHash('md5').update(createHash('md5').update(hostPdf.buffer).digest());
 
+  // A part is copied from the previous pack when its key is found there; `reusable` are those
+  // regions, by key, if the previous pack is the file its index describes.
+  const reusable = new Map((previous?.index.regions ?? []).map((r) => [r.key, r]));
+  const regions: PackRegion[] = [];
+  const common = `${save} ${restore} ${fontEntries}`;
+  const footers: Array<{ id: number; page: number }> = [];
+
   for (const part of parts) {
     partCount++;
     const name = part.name ?? `pack part ${part.meta.id}`;
     const fail = (message: string): BriefsError => new BriefsError('E_INPUT_INVALID', message, { file: name });
-    const bytes = Buffer.isBuffer(part.pdf) ? part.pdf : Buffer.from(part.pdf.buffer, part.pdf.byteOffset, part.pdf.byteLength);
-    const record = part.meta.relocation ?? relocationOf(bytes, name);
-    if (!/%%EOF\s*$/.test(latin1(bytes, Math.max(0, bytes.length - 16), bytes.length))) throw fail('not a complete PDF (no startxref)');
-    if (bytes.length !== record.bytes) throw fail(`has ${bytes.length} bytes, its record says ${record.bytes}`);
+    let read: Buffer | null = null;
+    const bytesOf = (): Buffer => {
+      if (read) return read;
+      const pdf = typeof part.pdf === 'function' ? part.pdf() : part.pdf;
+      read = Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      return read;
+    };
+    const record = part.meta.relocation ?? relocationOf(bytesOf(), name);
     if (record.pages.length !== part.meta.pages) throw fail(`has ${record.pages.length} pages, its record says ${part.meta.pages}`);
     fileHash.update(record.digest).update(JSON.stringify([part.meta.id, part.meta.pages, part.meta.bookmarks, part.meta.anchors]));
 
-    // Kept objects are numbered in order after what the pack has so far.
+    // Kept objects are numbered in order from the first of the part's block, then its pages'
+    // footers, then its leaf of the parent tree.
     const objects = Buffer.from(record.objects, 'base64');
     let cursor = 0;
     const varint = (): number => {
@@ -517,8 +609,9 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
       const patches = varint();
       for (let i = 0; i < patches; i++) varint();
     }
+    const base = nextId;
     const map = new Int32Array(highest + 1);
-    for (let s = 0; s < spans.length; s += 4) map[spans[s]!] = nextId++;
+    for (let s = 0; s < spans.length; s += 4) map[spans[s]!] = base + s / 4;
     map[record.pagesRoot] = plan.pages;
     map[record.documentElement] = plan.documentElement;
     const renumber = (ref: number): number => {
@@ -526,84 +619,96 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
       if (to === 0) throw fail(`object ${ref} is referenced but not kept`);
       return to;
     };
-
-    const keyBase = nextKey;
-    const pageIndex = new Map(record.pages.map((page, index) => [page, index]));
-    /** The decimal number at `at` of the part's bytes; `end` is where it ends. */
-    let end = 0;
-    const numberAt = (at: number): number => {
-      let n = 0;
-      end = at;
-      for (let c = bytes[end]!; c >= 0x30 && c <= 0x39; c = bytes[++end]!) n = n * 10 + (c - 0x30);
-      if (end === at) throw fail('does not match its relocation record');
-      return n;
-    };
-    for (let s = 0; s < spans.length; s += 4) {
-      const old = spans[s]!;
-      const start = spans[s + 1]!;
-      const stop = start + spans[s + 2]!;
-      cursor = spans[s + 3]!;
-      // "<old> 0 obj\n" where the record says the object starts.
-      if (stop > bytes.length || numberAt(start) !== old || latin1(bytes, end, end + 7) !== ' 0 obj\n') throw fail(`object ${old} is not where its record says`);
-      const newId = map[old]!;
-      let footer = 0;
-      out.offsets[newId] = out.offset;
-      out.int(newId);
-      let from = end;
-      let at = end + 7;
-      const patches = varint();
-      for (let i = 0; i < patches; i++) {
-        const code = varint();
-        at += Math.floor(code / 8);
-        const kind = (code % 8) as Patch;
-        out.copy(bytes, from, at);
-        if (kind === Patch.Ref) {
-          out.int(renumber(numberAt(at)));
-          from = end;
-        } else if (kind === Patch.Key) {
-          out.int(keyBase + numberAt(at));
-          from = end;
-        } else if (kind === Patch.Contents) {
-          const contents = numberAt(at + '/Contents '.length);
-          footer = nextId++;
-          out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${footer} 0 R]`);
-          from = end + ' 0 R'.length;
-        } else {
-          if (fontEntries) out.raw(kind === Patch.FontsIn ? `\n${fontEntries}` : `/Font <<\n${fontEntries}\n>>\n`);
-          from = at;
-        }
-      }
-      out.copy(bytes, from, stop);
-      if (footer !== 0) {
-        // The page's footer, numbered where the page lands.
-        const content = footerStream(plan.overlays.footer, plan.slot + overlay + pageIndex.get(old)! + 1);
-        out.object(footer, `<<\n/Length ${content.length}\n>>`, Buffer.from(content, 'latin1'));
-        footer = 0;
-      }
-    }
-
-    // The part's parent tree, as one leaf of the pack's.
+    const footerBase = base + spans.length / 4;
     const { nums } = record;
-    if (nums.length > 0) {
-      const leaf = nextId++;
-      const ref = (r: number): string => (r === 0 ? 'null' : `${renumber(r)} 0 R`);
-      const body = nums.map(([key, value]) => `${keyBase + key} ${Array.isArray(value) ? `[${value.map(ref).join(' ')}]` : ref(value)}`).join(' ');
-      const low = keyBase + nums[0]![0];
-      const high = keyBase + nums[nums.length - 1]![0];
-      out.object(leaf, `<<\n/Limits [${low} ${high}]\n/Nums [${body}]\n>>`);
-      treeLeaves.push({ id: leaf, low, high });
+    const leaf = nums.length > 0 ? footerBase + record.pages.length : 0;
+    const count = footerBase + record.pages.length + (leaf ? 1 : 0) - base;
+    nextId = base + roundUp(count, OBJECT_BLOCK);
+    const keyBase = nextKey;
+    nextKey = keyBase + roundUp(Math.max(record.nextKey, nums.length > 0 ? nums[nums.length - 1]![0] + 1 : 0), KEY_BLOCK);
+
+    const pageIndex = new Map(record.pages.map((page, index) => [page, index]));
+    const key = createHash('md5').update(`${record.digest} ${base} ${keyBase} ${common}`).digest('hex');
+    const start = out.offset;
+    const kept = reusable.get(key);
+    if (kept && kept.first === base && kept.count === count) {
+      // The same bytes as renumbering would write: copied from the previous pack.
+      for (let id = base; id < base + count; id++) out.offsets[id] = start + (previous!.offsetOf(id) - kept.start);
+      out.copyFrom(previous!, kept.start, kept.end);
+    } else {
+      const bytes = bytesOf();
+      if (!/%%EOF\s*$/.test(latin1(bytes, Math.max(0, bytes.length - 16), bytes.length))) throw fail('not a complete PDF (no startxref)');
+      if (bytes.length !== record.bytes) throw fail(`has ${bytes.length} bytes, its record says ${record.bytes}`);
+      /** The decimal number at `at` of the part's bytes; `end` is where it ends. */
+      let end = 0;
+      const numberAt = (at: number): number => {
+        let n = 0;
+        end = at;
+        for (let c = bytes[end]!; c >= 0x30 && c <= 0x39; c = bytes[++end]!) n = n * 10 + (c - 0x30);
+        if (end === at) throw fail('does not match its relocation record');
+        return n;
+      };
+      for (let s = 0; s < spans.length; s += 4) {
+        const old = spans[s]!;
+        const start = spans[s + 1]!;
+        const stop = start + spans[s + 2]!;
+        cursor = spans[s + 3]!;
+        // "<old> 0 obj\n" where the record says the object starts.
+        if (stop > bytes.length || numberAt(start) !== old || latin1(bytes, end, end + 7) !== ' 0 obj\n') throw fail(`object ${old} is not where its record says`);
+        const newId = map[old]!;
+        out.offsets[newId] = out.offset;
+        out.int(newId);
+        let from = end;
+        let at = end + 7;
+        const patches = varint();
+        for (let i = 0; i < patches; i++) {
+          const code = varint();
+          at += Math.floor(code / 8);
+          const kind = (code % 8) as Patch;
+          out.copy(bytes, from, at);
+          if (kind === Patch.Ref) {
+            out.int(renumber(numberAt(at)));
+            from = end;
+          } else if (kind === Patch.Key) {
+            out.int(keyBase + numberAt(at));
+            from = end;
+          } else if (kind === Patch.Contents) {
+            const contents = numberAt(at + '/Contents '.length);
+            out.raw(`/Contents [${save} 0 R ${renumber(contents)} 0 R ${restore} 0 R ${footerBase + pageIndex.get(old)!} 0 R]`);
+            from = end + ' 0 R'.length;
+          } else {
+            if (fontEntries) out.raw(kind === Patch.FontsIn ? `\n${fontEntries}` : `/Font <<\n${fontEntries}\n>>\n`);
+            from = at;
+          }
+        }
+        out.copy(bytes, from, stop);
+      }
+      // The part's parent tree, as one leaf of the pack's.
+      if (leaf) {
+        const ref = (r: number): string => (r === 0 ? 'null' : `${renumber(r)} 0 R`);
+        const body = nums.map(([key, value]) => `${keyBase + key} ${Array.isArray(value) ? `[${value.map(ref).join(' ')}]` : ref(value)}`).join(' ');
+        out.object(leaf, `<<\n/Limits [${keyBase + nums[0]![0]} ${keyBase + nums[nums.length - 1]![0]}]\n/Nums [${body}]\n>>`);
+      }
     }
-    nextKey = keyBase + Math.max(record.nextKey, nums.length > 0 ? nums[nums.length - 1]![0] + 1 : 0);
+    regions.push({ key, start, end: out.offset, first: base, count });
+    if (leaf) treeLeaves.push({ id: leaf, low: keyBase + nums[0]![0], high: keyBase + nums[nums.length - 1]![0] });
 
     for (const top of record.tops) articles.push(renumber(top));
     const newPages = record.pages.map(renumber);
     for (const b of part.meta.bookmarks) bookmarks.push({ ...b, pageId: newPages[b.page]! });
     for (const a of part.meta.anchors) anchors.push({ ...a, pageId: newPages[a.page]! });
     for (const page of newPages) partPages.push(page);
+    // Footers are numbered in the part's block but written after every part: they say where a
+    // page lands in the pack, which an earlier part's length changes.
+    for (let i = 0; i < newPages.length; i++) footers.push({ id: footerBase + i, page: plan.slot + overlay + i + 1 });
     overlay += newPages.length;
   }
   if (overlay !== plan.overlays.pages) throw new BriefsError('E_INTERNAL', `pack host made footers for ${plan.overlays.pages} pages, not ${overlay}`);
   if (partCount === 0) throw new BriefsError('E_USAGE', 'a pack needs at least one document');
+  for (const footer of footers) {
+    const content = footerStream(plan.overlays.footer, footer.page);
+    out.object(footer.id, `<<\n/Length ${content.length}\n>>`, Buffer.from(content, 'latin1'));
+  }
 
   // Pages: the host's before the slot, the parts', the host's after.
   const pages = [...plan.pageIds.slice(0, plan.slot), ...partPages, ...plan.pageIds.slice(plan.slot)];
@@ -641,22 +746,58 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   if (outline !== null) catalog = catalog.replace(/>>\s*$/, `/Outlines ${outline} 0 R\n/PageMode /UseOutlines\n>>`);
   out.object(plan.catalog, catalog);
 
-  // Cross-reference table and trailer.
+  // Cross-reference table, a subsection per run of numbers in use (the blocks' spare numbers are
+  // in none), and trailer.
   const size = nextId;
   const xref = out.offset;
-  out.raw(`xref\n0 ${size}\n0000000000 65535 f \n`);
+  out.raw('xref\n0 1\n0000000000 65535 f \n');
   for (let id = 1; id < size; id++) {
-    const at = out.offsets[id];
-    if (at === undefined) out.raw('0000000000 65535 f \n');
-    else {
-      out.raw(ZEROS.slice(0, 10 - String(at).length));
-      out.int(at);
-      out.raw(' 00000 n \n');
-    }
+    if (out.offsets[id] === undefined) continue;
+    let run = id;
+    while (run < size && out.offsets[run] !== undefined) run++;
+    out.raw(`${id} ${run - id}\n`);
+    for (; id < run; id++) out.xrefEntry(out.offsets[id]!);
   }
   const fileId = fileHash.digest('hex');
   out.raw(`trailer\n<<\n/Size ${size}\n/Root ${plan.catalog} 0 R\n/Info ${hostPdf.info} 0 R\n/ID [<${fileId}> <${fileId}>]\n>>\nstartxref\n${xref}\n%%EOF\n`);
   out.flush();
+  return { id: fileId, bytes: out.offset, regions };
+}
+
+/**
+ * The previous pack at `bytes` as `index` describes it, or null if it is not that file (another
+ * file ID or length: a pack written since, or changed by hand). Reads the xref table only.
+ */
+export function previousPack(index: PackIndex, length: number, readAt: (start: number, end: number) => Uint8Array): PreviousPack | null {
+  if (length !== index.bytes || length < 64) return null;
+  const tail = latin1(Buffer.from(readAt(Math.max(0, length - 256), length)), 0, 256);
+  const id = /\/ID \[<([0-9a-f]+)>/.exec(tail)?.[1];
+  const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(tail)?.[1] ?? Number.NaN);
+  if (id !== index.id || !(xref > 0 && xref < length)) return null;
+  const table = Buffer.from(readAt(xref, length));
+  const offsets: number[] = [];
+  // "xref", then subsections: "first count" and count entries of 20 bytes.
+  let at = table.indexOf(0x0a) + 1;
+  while (at < table.length && table[at] !== 0x74 /* t of trailer */) {
+    const eol = table.indexOf(0x0a, at);
+    const [first, count] = latin1(table, at, eol).split(' ').map(Number) as [number, number];
+    at = eol + 1;
+    for (let i = 0; i < count; i++, at += 20) {
+      if (table[at + 17] !== 0x6e /* n */) continue;
+      let offset = 0;
+      for (let d = at; d < at + 10; d++) offset = offset * 10 + (table[d]! - 0x30);
+      offsets[first + i] = offset;
+    }
+  }
+  return {
+    index,
+    read: readAt,
+    offsetOf: (id) => {
+      const offset = offsets[id];
+      if (offset === undefined) throw new BriefsError('E_INTERNAL', `the previous pack has no object ${id}`);
+      return offset;
+    },
+  };
 }
 
 /**

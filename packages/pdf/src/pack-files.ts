@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openFileAtomic, writeFileAtomic } from '@briefs/io';
-import { type AssemblyPart, assemblePack } from './assemble.js';
+import { BriefsError } from '@briefs/ast';
+import { type AssemblyPart, type PackIndex, type PreviousPack, assemblePack, previousPack } from './assemble.js';
 import { type PackDigest, type PackOptions, type PackPart, type PackPartMeta, type SectionCache, renderPackContents, renderPackHost, renderPackSection } from './render-pack.js';
 
 /** A part kept on disk: its PDF file and what `renderPackPart` said of it. */
@@ -41,21 +42,76 @@ export async function writePackFromParts(parts: readonly PartFile[], options: Pa
   const metas = [...glance.map((p) => p.meta), ...parts.map((p) => p.meta), ...appendix.map((p) => p.meta)];
   const contents = await renderPackContents(digests, metas, options, cache);
   const host = await renderPackHost(digests, [...contents.map((p) => p.meta), ...metas], options);
+  const before = store ? await openPreviousPack(path, store) : null;
   const writer = await openFileAtomic(path);
+  let index: PackIndex;
   try {
-    assemblePack(host, lazily([...contents, ...glance], parts, appendix), (chunk) => writer.write(chunk));
+    index = assemblePack(host, lazily([...contents, ...glance], parts, appendix), (chunk) => writer.write(chunk), before?.pack);
   } catch (error) {
     await writer.abort();
     throw error;
+  } finally {
+    before?.close();
   }
   await writer.commit();
-  if (store) await removePieces(store, used);
+  if (store) {
+    // Written after the pack: an index that is not the pack's (a build killed in between) names
+    // another file ID, and is not used.
+    await writeFileAtomic(indexPath(store), `${JSON.stringify({ salt: store.salt, ...index })}\n`);
+    await removePieces(store, used);
+  }
+}
+
+const indexPath = (store: SectionStore): string => join(store.dir, '.pack-index.json');
+
+/**
+ * The pack at `path` as the index kept in `store` describes it (made by this tool, with the same
+ * salt), open for reading; null when there is none or it is not that file.
+ */
+async function openPreviousPack(path: string, store: SectionStore): Promise<{ pack: PreviousPack; close(): void } | null> {
+  let kept: PackIndex & { salt?: string };
+  try {
+    kept = JSON.parse(await readFile(indexPath(store), 'utf8')) as PackIndex & { salt?: string };
+  } catch {
+    return null;
+  }
+  if (kept.salt !== store.salt || !Array.isArray(kept.regions)) return null;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  const readAt = (start: number, end: number): Uint8Array => {
+    const buffer = Buffer.allocUnsafe(end - start);
+    let done = 0;
+    while (done < buffer.length) {
+      const n = readSync(fd, buffer, done, buffer.length - done, start + done);
+      if (n === 0) throw new BriefsError('E_INTERNAL', `${path} ended before byte ${end}`);
+      done += n;
+    }
+    return buffer;
+  };
+  let pack: PreviousPack | null = null;
+  try {
+    pack = previousPack(kept, fstatSync(fd).size, readAt);
+  } catch {
+    // Not readable as the pack it should be: written afresh.
+  }
+  if (!pack) {
+    closeSync(fd);
+    return null;
+  }
+  return { pack, close: () => closeSync(fd) };
 }
 
 /** Removes the pack at `path` and every piece kept in `store`: what a pack of no documents leaves. */
 export async function removePackFromParts(path: string, store?: SectionStore): Promise<void> {
   await rm(path, { force: true });
-  if (store) await removePieces(store, new Set());
+  if (store) {
+    await rm(indexPath(store), { force: true });
+    await removePieces(store, new Set());
+  }
 }
 
 /** Removes the pieces in `store` whose key is not in `keep`. */
@@ -88,6 +144,6 @@ function folderCache(store: SectionStore, used: Set<string>): SectionCache {
 
 function* lazily(before: readonly PackPart[], parts: readonly PartFile[], appendix: readonly PackPart[]): Generator<AssemblyPart> {
   yield* before;
-  for (const part of parts) yield { pdf: readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
+  for (const part of parts) yield { pdf: () => readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
   yield* appendix;
 }
