@@ -31,7 +31,10 @@ export class PdfProcess {
   private seq = 0;
   private gone: string | null = null;
 
-  constructor(settings: TaskSettings) {
+  /**
+   * Starts the process; it loads the renderer once it has `settings` (given here or to `start`).
+   */
+  constructor(settings?: TaskSettings) {
     this.child = fork(pdfWorkerFile(), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     this.child.on('message', (message: PdfReply) => {
       const waiting = this.waiting.get(message.seq);
@@ -48,7 +51,17 @@ export class PdfProcess {
     };
     this.child.on('error', (error) => lost(error.message));
     this.child.on('exit', (code, signal) => lost(signal ? `killed by ${signal}` : `exit code ${code}`));
+    if (settings) this.start(settings);
+  }
+
+  /** Hands the process its settings: it loads the renderer, then reads the parts' sidecars. */
+  start(settings: TaskSettings): void {
     this.child.send({ settings });
+  }
+
+  /** Ends a process not needed after all, at once (what it was asked fails). */
+  dismiss(): void {
+    if (this.gone === null) this.child.kill();
   }
 
   /** Whether the process is still there to ask (it may have crashed on a document). */
