@@ -238,6 +238,14 @@ export interface PartRelocation {
   nums: Array<[number, number | number[]]>;
   /** The part's /ParentTreeNextKey. */
   nextKey: number;
+  /**
+   * How many objects the pack keeps, and where the pages and articles are among them (their
+   * places in object-number order): a part copied from the previous pack is placed without
+   * decoding `objects`. Absent in records made before these were.
+   */
+  kept?: number;
+  pageRanks?: number[];
+  topRanks?: number[];
 }
 
 /** What is written at a patch: the number there renumbered, shifted, or more. */
@@ -299,8 +307,10 @@ export function relocationOf(bytes: Uint8Array, name: string): PartRelocation {
     if (ref !== null) resources.add(ref);
   }
   const out: number[] = [];
+  const rank = new Map<number, number>();
   for (let id = 1; id < pdf.size; id++) {
     if (!keep[id]) continue;
+    rank.set(id, rank.size);
     const head = heads.get(id)!;
     const base = pdf.offsets[id]! + `${id} 0 obj\n`.length;
     const patches: Array<[number, Patch]> = [];
@@ -344,6 +354,9 @@ export function relocationOf(bytes: Uint8Array, name: string): PartRelocation {
     documentElement,
     nums,
     nextKey,
+    kept: rank.size,
+    pageRanks: pageIds.map((id) => rank.get(id)!),
+    topRanks: tops.map((id) => rank.get(id)!),
   };
 }
 
@@ -584,8 +597,11 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     fileHash.update(record.digest).update(JSON.stringify([part.meta.id, part.meta.pages, part.meta.bookmarks, part.meta.anchors]));
 
     // Kept objects are numbered in order from the first of the part's block, then its pages'
-    // footers, then its leaf of the parent tree.
-    const objects = Buffer.from(record.objects, 'base64');
+    // footers, then its leaf of the parent tree. The record's list of them is decoded only when
+    // the part is renumbered here (or when the record is older and does not say how many are
+    // kept and where its pages and articles are among them).
+    const base = nextId;
+    let objects = Buffer.alloc(0);
     let cursor = 0;
     const varint = (): number => {
       let n = 0;
@@ -598,28 +614,36 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
         scale *= 0x80;
       }
     };
-    const spans: number[] = [];
-    let highest = Math.max(record.pagesRoot, record.documentElement);
-    while (cursor < objects.length) {
-      const old = varint();
-      const start = varint();
-      const length = varint();
-      spans.push(old, start, length, cursor);
-      highest = Math.max(highest, old);
-      const patches = varint();
-      for (let i = 0; i < patches; i++) varint();
-    }
-    const base = nextId;
-    const map = new Int32Array(highest + 1);
-    for (let s = 0; s < spans.length; s += 4) map[spans[s]!] = base + s / 4;
-    map[record.pagesRoot] = plan.pages;
-    map[record.documentElement] = plan.documentElement;
-    const renumber = (ref: number): number => {
-      const to = ref < map.length ? map[ref]! : 0;
-      if (to === 0) throw fail(`object ${ref} is referenced but not kept`);
-      return to;
+    let decoded: { spans: number[]; renumber: (ref: number) => number } | null = null;
+    const decode = (): { spans: number[]; renumber: (ref: number) => number } => {
+      if (decoded) return decoded;
+      objects = Buffer.from(record.objects, 'base64');
+      cursor = 0;
+      const spans: number[] = [];
+      let highest = Math.max(record.pagesRoot, record.documentElement);
+      while (cursor < objects.length) {
+        const old = varint();
+        const start = varint();
+        const length = varint();
+        spans.push(old, start, length, cursor);
+        highest = Math.max(highest, old);
+        const patches = varint();
+        for (let i = 0; i < patches; i++) varint();
+      }
+      const map = new Int32Array(highest + 1);
+      for (let s = 0; s < spans.length; s += 4) map[spans[s]!] = base + s / 4;
+      map[record.pagesRoot] = plan.pages;
+      map[record.documentElement] = plan.documentElement;
+      const renumber = (ref: number): number => {
+        const to = ref < map.length ? map[ref]! : 0;
+        if (to === 0) throw fail(`object ${ref} is referenced but not kept`);
+        return to;
+      };
+      decoded = { spans, renumber };
+      return decoded;
     };
-    const footerBase = base + spans.length / 4;
+    const placed = (ids: number[], ranks: number[] | undefined): number[] => (ranks ? ranks.map((r) => base + r) : ids.map(decode().renumber));
+    const footerBase = base + (record.kept ?? decode().spans.length / 4);
     const { nums } = record;
     const leaf = nums.length > 0 ? footerBase + record.pages.length : 0;
     const count = footerBase + record.pages.length + (leaf ? 1 : 0) - base;
@@ -627,7 +651,6 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     const keyBase = nextKey;
     nextKey = keyBase + roundUp(Math.max(record.nextKey, nums.length > 0 ? nums[nums.length - 1]![0] + 1 : 0), KEY_BLOCK);
 
-    const pageIndex = new Map(record.pages.map((page, index) => [page, index]));
     const key = createHash('md5').update(`${record.digest} ${base} ${keyBase} ${common}`).digest('hex');
     const start = out.offset;
     const kept = reusable.get(key);
@@ -636,6 +659,9 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
       for (let id = base; id < base + count; id++) out.offsets[id] = start + (previous!.offsetOf(id) - kept.start);
       out.copyFrom(previous!, kept.start, kept.end);
     } else {
+      const { spans, renumber } = decode();
+      if (spans.length / 4 !== footerBase - base) throw fail('has a damaged relocation record');
+      const pageIndex = new Map(record.pages.map((page, index) => [page, index]));
       const bytes = bytesOf();
       if (!/%%EOF\s*$/.test(latin1(bytes, Math.max(0, bytes.length - 16), bytes.length))) throw fail('not a complete PDF (no startxref)');
       if (bytes.length !== record.bytes) throw fail(`has ${bytes.length} bytes, its record says ${record.bytes}`);
@@ -655,7 +681,7 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
         cursor = spans[s + 3]!;
         // "<old> 0 obj\n" where the record says the object starts.
         if (stop > bytes.length || numberAt(start) !== old || latin1(bytes, end, end + 7) !== ' 0 obj\n') throw fail(`object ${old} is not where its record says`);
-        const newId = map[old]!;
+        const newId = base + s / 4;
         out.offsets[newId] = out.offset;
         out.int(newId);
         let from = end;
@@ -693,8 +719,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
     regions.push({ key, start, end: out.offset, first: base, count });
     if (leaf) treeLeaves.push({ id: leaf, low: keyBase + nums[0]![0], high: keyBase + nums[nums.length - 1]![0] });
 
-    for (const top of record.tops) articles.push(renumber(top));
-    const newPages = record.pages.map(renumber);
+    for (const top of placed(record.tops, record.topRanks)) articles.push(top);
+    const newPages = placed(record.pages, record.pageRanks);
     for (const b of part.meta.bookmarks) bookmarks.push({ ...b, pageId: newPages[b.page]! });
     for (const a of part.meta.anchors) anchors.push({ ...a, pageId: newPages[a.page]! });
     for (const page of newPages) partPages.push(page);
