@@ -43,7 +43,7 @@ export interface PdfStage {
    * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
    * file picks and orders them), keeping the pieces of its cross-document pages in `store`.
    */
-  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore }, path: string): Promise<void>;
+  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore; between?: () => void }, path: string): Promise<void>;
   /** Removes `pack.pdf` and the pieces kept in `store`: a pack of no documents. */
   removePack(path: string, store: SectionStore): Promise<void>;
 }
@@ -119,7 +119,7 @@ export function loadPdfStage(): Promise<PdfStage> {
         // The pack file picks and orders the documents (by id or source path) and sets the cover.
         const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
         const options = packOptions(o.pack);
-        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store);
+        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store, o.between);
       },
       removePack: (path, store) => pdf.removePackFromParts(path, store),
     } satisfies PdfStage;

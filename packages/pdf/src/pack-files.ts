@@ -31,14 +31,16 @@ const SECTION_PREFIX = '.section-';
  * drawn (with `store`, the pieces of its contents and cross-document pages found kept there are
  * taken as they are, and only the others drawn and kept), then the parts are read one at a time and copied in.
  * `path` keeps its old bytes unless the whole pack was written; pieces this pack does not use
- * are removed from `store` once it is.
+ * are removed from `store` once it is. `between` is called between pieces and every 250 parts:
+ * where a caller may collect garbage (a pack of 10,000 documents makes mostly garbage, and V8
+ * lets the heap grow to about a gigabyte before collecting it).
  */
-export async function writePackFromParts(parts: readonly PartFile[], options: PackOptions, path: string, store?: SectionStore): Promise<void> {
+export async function writePackFromParts(parts: readonly PartFile[], options: PackOptions, path: string, store?: SectionStore, between?: () => void): Promise<void> {
   const digests = parts.map((p) => p.digest);
   const used = new Set<string>();
   const cache = store ? folderCache(store, used) : undefined;
-  const glance = await renderPackSection('at-a-glance', digests, options, cache);
-  const appendix = await renderPackSection('appendix', digests, options, cache);
+  const glance = await renderPackSection('at-a-glance', digests, options, cache, between);
+  const appendix = await renderPackSection('appendix', digests, options, cache, between);
   const metas = [...glance.map((p) => p.meta), ...parts.map((p) => p.meta), ...appendix.map((p) => p.meta)];
   const contents = await renderPackContents(digests, metas, options, cache);
   const host = await renderPackHost(digests, [...contents.map((p) => p.meta), ...metas], options);
@@ -46,7 +48,7 @@ export async function writePackFromParts(parts: readonly PartFile[], options: Pa
   const writer = await openFileAtomic(path);
   let index: PackIndex;
   try {
-    index = assemblePack(host, lazily([...contents, ...glance], parts, appendix), (chunk) => writer.write(chunk), before?.pack);
+    index = assemblePack(host, lazily([...contents, ...glance], parts, appendix, between), (chunk) => writer.write(chunk), before?.pack);
   } catch (error) {
     await writer.abort();
     throw error;
@@ -142,8 +144,14 @@ function folderCache(store: SectionStore, used: Set<string>): SectionCache {
   };
 }
 
-function* lazily(before: readonly PackPart[], parts: readonly PartFile[], appendix: readonly PackPart[]): Generator<AssemblyPart> {
+/** Parts every so many of which `between` is called while they are copied in. */
+const BETWEEN_PARTS = 250;
+
+function* lazily(before: readonly PackPart[], parts: readonly PartFile[], appendix: readonly PackPart[], between?: () => void): Generator<AssemblyPart> {
   yield* before;
-  for (const part of parts) yield { pdf: () => readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
+  for (const [i, part] of parts.entries()) {
+    if (i % BETWEEN_PARTS === 0) between?.();
+    yield { pdf: () => readFileSync(part.file), meta: part.meta, name: part.shown ?? part.file };
+  }
   yield* appendix;
 }

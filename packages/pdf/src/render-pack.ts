@@ -181,8 +181,15 @@ function packLang(digests: readonly PackDigest[]): string {
  * (the documents side by side, the pack charts, key figures) or the data appendix, in pieces
  * (see `SECTION_CHUNK`). Streamed, so a pack of 10,000 documents does not hold its hundreds of
  * table pages in memory; with a cache, a piece whose key is kept is taken from it, not drawn.
+ * `between` is called before each piece (see `writePackFromParts`).
  */
-export async function renderPackSection(section: 'at-a-glance' | 'appendix', digests: readonly PackDigest[], options: PackOptions, cache?: SectionCache): Promise<PackPart[]> {
+export async function renderPackSection(
+  section: 'at-a-glance' | 'appendix',
+  digests: readonly PackDigest[],
+  options: PackOptions,
+  cache?: SectionCache,
+  between?: () => void,
+): Promise<PackPart[]> {
   const lang = packLang(digests);
   const pieces = section === 'appendix' ? appendixPieces(digests) : atAGlancePieces(digests);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
@@ -191,6 +198,7 @@ export async function renderPackSection(section: 'at-a-glance' | 'appendix', dig
   let packCharts: { api: ChartsApi | null; specs: readonly ChartSpecLike[] } | null = null;
   const parts: PackPart[] = [];
   for (const piece of pieces) {
+    between?.();
     if (piece.blocks.includes(PACK_CHARTS) && packCharts === null) {
       const api = await resolveCharts(options.charts);
       packCharts = { api, specs: api ? api.packCharts(digests.map((d) => d.brief), chartOptions(pageSize, colours)) : [] };
