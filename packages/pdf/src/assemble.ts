@@ -578,7 +578,8 @@ export function assemblePack(host: { pdf: Uint8Array; plan: HostPlan }, parts: I
   // regions, by key, if the previous pack is the file its index describes.
   const reusable = new Map((previous?.index.regions ?? []).map((r) => [r.key, r]));
   const regions: PackRegion[] = [];
-  const common = `${save} ${restore} ${fontEntries}`;
+  // What else a part's renumbered bytes hold: the numbers of the host's objects they refer to.
+  const common = `${save} ${restore} ${plan.pages} ${plan.documentElement} ${fontEntries}`;
   const footers: Array<{ id: number; page: number }> = [];
 
   for (const part of parts) {

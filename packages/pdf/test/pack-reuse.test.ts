@@ -46,6 +46,13 @@ describe('a pack written again after one document changed', () => {
       await writePackFromParts(changed, options, fresh);
       expect(again.equals(readFileSync(fresh))).toBe(true);
 
+      // Another title moves the host's objects (its footer font among them) that every part
+      // refers to: nothing is copied from the previous pack, and the pack is the fresh one.
+      const retitled = { ...options, title: 'Reused parts, under a title long enough to take a second line' };
+      await writePackFromParts(changed, retitled, pack, store);
+      await writePackFromParts(changed, retitled, fresh);
+      expect(readFileSync(pack).equals(readFileSync(fresh))).toBe(true);
+
       // A previous pack that is not the one the index describes is not copied from.
       writeFileSync(pack, Buffer.concat([readFileSync(pack), Buffer.from('\n')]));
       changed[2] = await keptPart(dir, 2, 9);
