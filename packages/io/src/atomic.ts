@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -39,6 +39,9 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
+/** Bytes written between background syncs of a file written in pieces. */
+const SYNC_EVERY = 16 << 20;
+
 /**
  * `writeFileAtomic` for output made a piece at a time (a pack of thousands of documents is
  * never held in memory whole): the pieces go to a temporary file beside `path`, renamed on
@@ -50,7 +53,12 @@ export async function openFileAtomic(path: string): Promise<AtomicWriter> {
   const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'w');
   let open = true;
-  const close = (): void => {
+  // Every SYNC_EVERY bytes, the disk is asked (in the background) to write what is there so far,
+  // so that the fsync on commit waits for the tail only. Awaited before the file is closed.
+  let unsynced = 0;
+  const syncing: Array<Promise<void>> = [];
+  const close = async (): Promise<void> => {
+    await Promise.allSettled(syncing);
     if (open) closeSync(fd);
     open = false;
   };
@@ -58,20 +66,26 @@ export async function openFileAtomic(path: string): Promise<AtomicWriter> {
     write(chunk) {
       let done = 0;
       while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+      unsynced += chunk.length;
+      if (unsynced >= SYNC_EVERY) {
+        unsynced = 0;
+        syncing.push(new Promise((resolve) => fdatasync(fd, () => resolve())));
+      }
     },
     async commit() {
       try {
+        await Promise.all(syncing);
         fsyncSync(fd);
-        close();
+        await close();
         await rename(temp, path);
       } catch (error) {
-        close();
+        await close();
         await rm(temp, { force: true });
         throw error;
       }
     },
     async abort() {
-      close();
+      await close();
       await rm(temp, { force: true });
     },
   };
