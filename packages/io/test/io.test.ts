@@ -74,6 +74,24 @@ describe('openFileAtomic', () => {
     expect(await readFile(path, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['pack.pdf']);
   });
+
+  it('writes files larger than its background syncs whole, and aborts them cleanly', async () => {
+    const dir = await scratch();
+    const path = join(dir, 'large.bin');
+    // 40 MB in 1 MB pieces, each filled with its index: two background syncs on the way.
+    const piece = (i: number): Buffer => Buffer.alloc(1 << 20, i);
+    const writer = await openFileAtomic(path);
+    for (let i = 0; i < 40; i++) writer.write(piece(i));
+    await writer.commit();
+    const bytes = await readFile(path);
+    expect(bytes.length).toBe(40 << 20);
+    for (let i = 0; i < 40; i++) expect(bytes[(i << 20) + 12_345]).toBe(i);
+    const aborted = await openFileAtomic(path);
+    for (let i = 0; i < 40; i++) aborted.write(piece(7));
+    await aborted.abort();
+    expect((await readFile(path))[12_345]).toBe(0);
+    expect(await readdir(dir)).toEqual(['large.bin']);
+  });
 });
 
 describe('paths', () => {
