@@ -123,6 +123,19 @@ export class MappedTextBuilder {
     this.n = n + 1;
   }
 
+  /** Push `source[at, at + count)` as it stands: each code unit maps to its own one-unit span. */
+  pushRun(source: string, at: number, count: number, link = -1): void {
+    if (this.n + count > this.s.length) this.grow(this.n + count);
+    const n = this.n;
+    for (let k = 0; k < count; k++) {
+      this.c[n + k] = source.charCodeAt(at + k);
+      this.s[n + k] = at + k;
+      this.e[n + k] = at + k + 1;
+    }
+    this.l.fill(link, n, n + count);
+    this.n = n + count;
+  }
+
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
