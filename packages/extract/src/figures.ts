@@ -63,6 +63,14 @@ const PERCENT_AFTER =
   /^(?:\s?%|\s+(?:percentage\s+points?|basis\s+points?|per\s?cent|percent|pct)\b|\s?pp\b)/i;
 const MEASURE_AFTER = new RegExp(`^\\s?(${alternation(Object.keys(MEASURE_UNITS))})(?![\\w²³])`, 'i');
 const MEASURE_CASED = new Set(['MB', 'GB', 'TB', 'MW', 'GW', 'kW', 'TW', 'TWh', 'GWh', 'MWh', 'kWh', 'km', 'kg', 'bcm']);
+/** The keys of MEASURE_UNITS by their lower-cased form, in key order. */
+const MEASURE_KEYS = new Map<string, string[]>();
+for (const k of Object.keys(MEASURE_UNITS)) {
+  const lower = k.toLowerCase();
+  const keys = MEASURE_KEYS.get(lower);
+  if (keys) keys.push(k);
+  else MEASURE_KEYS.set(lower, [k]);
+}
 const SINGULAR_UNITS: Record<string, string> = {
   kilometer: 'km',
   kilometre: 'km',
@@ -435,7 +443,7 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
   const measure = MEASURE_AFTER.exec(after);
   if (measure) {
     const written = measure[1]!;
-    const key = Object.keys(MEASURE_UNITS).find((k) => k.toLowerCase() === written.toLowerCase() && (!MEASURE_CASED.has(k) || k === written));
+    const key = MEASURE_KEYS.get(written.toLowerCase())?.find((k) => !MEASURE_CASED.has(k) || k === written);
     if (key && !(key === 'm' && spelled)) {
       pos += measure[0].length;
       return { end: pos, unit: MEASURE_UNITS[key]!, kind: 'measure', scale, subjectAllowed: false, compoundSubject: null };
