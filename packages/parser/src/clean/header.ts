@@ -12,6 +12,23 @@ import { endsSentence, fold, isHeadline, isProse, isSentences, titleCaseRatio, w
 import { matchLineRule } from './line-rules.js';
 import { spellsDomain, splitTitleSuffix } from './publisher.js';
 
+/**
+ * Whether a text holds at least `n` ASCII letters and digits. Each of them stays a letter or digit
+ * in `fold(text)`, so this bounds the folded length from below without folding.
+ */
+function asciiAlnumAtLeast(text: string, n: number): boolean {
+  if (text.length < n) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      count++;
+      if (count >= n) return true;
+    }
+  }
+  return false;
+}
+
 /** Finds the title (unless front matter gave one) and drops the lines that repeat it. */
 export function readTitle(page: Page): void {
   const firstFree = (): number[] => {
@@ -55,6 +72,8 @@ export function readTitle(page: Page): void {
   if (!page.meta.title) return;
   const want = fold(page.meta.title);
   for (let i = 0; i < page.articleEnd; i++) {
+    // A text with 50 ASCII letters and digits more than the title folds too long to match.
+    if (!page.free(i) || asciiAlnumAtLeast(page.text(i), want.length + 50)) continue;
     const t = fold(page.text(i));
     if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
   }
