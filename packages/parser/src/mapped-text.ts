@@ -64,6 +64,32 @@ export class MappedText {
     return b.build();
   }
 
+  /**
+   * `filter` keeping the characters whose source start lies in none of `ranges` (sorted, disjoint
+   * [start, end) intervals). Read in one pass: while the starts go up (as the maps do) the first
+   * range ending past the start only moves forward; runs of kept characters are copied whole.
+   */
+  without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
+    const b = new MappedTextBuilder(this.length);
+    let r = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    let runFrom = -1;
+    for (let i = 0; i < this.length; i++) {
+      const s = this.start[i]!;
+      if (s < previous) r = 0;
+      previous = s;
+      while (r < ranges.length && ranges[r]![1] <= s) r++;
+      const keep = r === ranges.length || s < ranges[r]![0];
+      if (keep && runFrom < 0) runFrom = i;
+      else if (!keep && runFrom >= 0) {
+        b.appendSlice(this, runFrom, i);
+        runFrom = -1;
+      }
+    }
+    if (runFrom >= 0) b.appendSlice(this, runFrom, this.length);
+    return b.build();
+  }
+
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
     if (parts.length === 1) return parts[0]!;
     const b = new MappedTextBuilder(parts.reduce((n, p) => n + p.length + separator.length, 0));
@@ -143,6 +169,17 @@ export class MappedTextBuilder {
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
     this.l.set(text.link, this.n);
+    this.n += k;
+  }
+
+  /** Append characters [from, to) of a mapped text, maps and all. */
+  appendSlice(text: MappedText, from: number, to: number): void {
+    const k = to - from;
+    if (this.n + k > this.s.length) this.grow(this.n + k);
+    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(from + i);
+    this.s.set(text.start.subarray(from, to), this.n);
+    this.e.set(text.end.subarray(from, to), this.n);
+    this.l.set(text.link.subarray(from, to), this.n);
     this.n += k;
   }
 
