@@ -118,7 +118,9 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
     }
     return { tree, frontMatter: null, frontMatterRange: null, guarded: [], diagnostics };
   }
-  const { parseText, guarded } = guardNesting(joinBrokenTargets(text));
+  const joined = joinBrokenTargets(text);
+  // Joining broken targets turns line ends into spaces: only an unchanged text has `lines`' line starts.
+  const { parseText, guarded } = guardNesting(joined, joined === text ? lines.starts : null);
   if (guarded.length > 0) {
     const first = guarded[0]!;
     diagnostics.push({
@@ -128,7 +130,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
       position: lines.position(first.lineStart, first.end),
     });
   }
-  const longLine = longestLine(text) > MAX_GFM_LINE;
+  const longLine = longestLine(text, lines) > MAX_GFM_LINE;
   if (longLine) {
     diagnostics.push({ id: 'gfm-skipped', level: 'info', message: `a line is longer than ${MAX_GFM_LINE} characters: GFM tables and strikethrough were not read` });
   }
@@ -186,15 +188,18 @@ function readFrontMatter(
   return data as Record<string, unknown>;
 }
 
-function longestLine(text: string): number {
+/**
+ * Length of the longest run of text between CR and LF characters, from the line starts `lines`
+ * found (LF, CRLF and lone CR end a line; a CRLF's CR and LF bound an empty run between them).
+ */
+function longestLine(text: string, lines: LineIndex): number {
+  const starts = lines.starts;
   let longest = 0;
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (i - from > longest) longest = i - from;
-      from = i + 1;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    let end = k + 1 < starts.length ? starts[k + 1]! - 1 : text.length;
+    if (k + 1 < starts.length && text.charCodeAt(end) === 10 && end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (end - start > longest) longest = end - start;
   }
   return longest;
 }
@@ -237,19 +242,29 @@ function paragraphsOfText(text: string): Root {
   return { type: 'root', children };
 }
 
-/** Blank (same length) every line whose container prefix is deeper than the limits. */
-function guardNesting(text: string): { parseText: string; guarded: GuardedLine[] } {
+/**
+ * Blank (same length) every line whose container prefix is deeper than the limits. `starts`: the
+ * text's line starts when known (LF, CRLF, lone CR), so lines are not scanned for their ends.
+ */
+function guardNesting(text: string, starts: readonly number[] | null): { parseText: string; guarded: GuardedLine[] } {
   const guarded: GuardedLine[] = [];
   const pieces: string[] = [];
   let copied = 0;
   let lineStart = 0;
   const n = text.length;
-  while (lineStart <= n) {
+  for (let k = 0; lineStart <= n; k++) {
     let lineEnd = lineStart;
-    while (lineEnd < n) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+    if (starts) {
+      // The line ends before its CR or LF: one before the next start, two before it after a CRLF.
+      const next = k + 1 < starts.length ? starts[k + 1]! : -1;
+      lineEnd = next < 0 ? n : next - 1;
+      if (next >= 0 && text.charCodeAt(lineEnd) === 10 && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    } else {
+      while (lineEnd < n) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === 10 || c === 13) break;
+        lineEnd++;
+      }
     }
     const probe = prefixDepth(text, lineStart, lineEnd);
     if (probe.depth > MAX_NESTING || probe.indent > MAX_INDENT) {
