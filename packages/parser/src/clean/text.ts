@@ -83,9 +83,14 @@ export function words(text: string): string[] {
 
 const wordCountCache = memoTable<string, number>();
 
+/** `wordCount` stops counting past this many words: no rule asks about longer texts. */
+export const WORD_COUNT_CAP = 100;
+
 /**
- * `words(text).length`, without cutting the words out: most rules only ask how long a unit is,
- * several times over (every line rule with a length limit). Memoised like `words`.
+ * `words(text).length`, without cutting the words out, and no further than WORD_COUNT_CAP + 1:
+ * rules only ask how long a unit is against limits of at most WORD_COUNT_CAP, several times over
+ * (every line rule with a length limit), so a long paragraph is not read to its end. Memoised
+ * like `words`.
  */
 export function wordCount(text: string): number {
   const hit = wordCountCache.get(text);
@@ -94,7 +99,7 @@ export function wordCount(text: string): number {
   let from = -1;
   let alnum = false;
   let wide = false;
-  for (let i = 0; i <= text.length; i++) {
+  for (let i = 0; i <= text.length && n <= WORD_COUNT_CAP; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
     if (!isJsSpace(c)) {
       if (from < 0) {
