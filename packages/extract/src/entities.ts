@@ -83,7 +83,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     at = nextRunStart(text, at + m[0].length);
     let run = m[0];
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    if (run.endsWith('.')) run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
+    if (run.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(run) && !/\b(?:St|Jr|Dr|Inc)\.$/.test(run)) run = run.slice(0, -1);
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
