@@ -83,7 +83,8 @@ export function readHeadings(page: Page): void {
     }
     const n = wordCount(text);
     const small = text.length <= 400;
-    const depth = small ? outline.get(fold(text)) : undefined;
+    // An empty outline holds no title: the text need not be folded to look it up.
+    const depth = small && outline.size > 0 ? outline.get(fold(text)) : undefined;
     if (depth !== undefined && u.kind !== 'listItem') {
       page.set(i, { role: 'heading', rule: 'outline-heading', depth: Math.min(6, depth) });
       continue;
