@@ -159,6 +159,8 @@ function readFrontMatter(
   lines: LineIndex,
   range: [number, number],
 ): Record<string, unknown> | null {
+  const simple = simpleFrontMatter(value);
+  if (simple) return simple;
   // Bad YAML is a problem in the content, not a crash: warn with the line and go on without it.
   const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
@@ -192,6 +194,52 @@ function readFrontMatter(
  * Length of the longest run of text between CR and LF characters, from the line starts `lines`
  * found (LF, CRLF and lone CR end a line; a CRLF's CR and LF bound an empty run between them).
  */
+/** A plain key that YAML reads as the same string (not null, a boolean or `__proto__`). */
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+/** A plain value: no indicator first, no comment, no mapping inside, no tab or control character. */
+const SIMPLE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff][^\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff]*$/;
+/** A double-quoted value without escapes (its text is what stands between the quotes). */
+const SIMPLE_QUOTED = /^"([^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff]*)"$/;
+/** Plain values the YAML 1.2 core schema does not read as strings (null, booleans, numbers). */
+const CORE_NON_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+
+/**
+ * Front matter of `key: value` lines only, read without the YAML library when every value is one
+ * whose reading is plain: a double-quoted text without escapes, a plain text the core schema
+ * leaves a string (URLs, dates), or a small decimal integer. Anything else (lists, comments,
+ * quoting with escapes, continuation lines, other numbers…) returns null and goes to the library,
+ * which reads these lines to the same object (later keys overwrite earlier ones, as there).
+ */
+function simpleFrontMatter(value: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  let pairs = 0;
+  for (const line of value.split('\n')) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(': ');
+    if (colon <= 0) return null;
+    const key = line.slice(0, colon);
+    if (!SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key)) return null;
+    const raw = line.slice(colon + 2).replace(/ +$/, '');
+    const quoted = SIMPLE_QUOTED.exec(raw);
+    if (quoted) data[key] = quoted[1];
+    else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) data[key] = Number(raw);
+    else if (SIMPLE_PLAIN.test(raw) && !raw.includes(' #') && !raw.includes(': ') && !raw.endsWith(':') && !CORE_NON_STRING.some((re) => re.test(raw))) data[key] = raw;
+    else return null;
+    pairs++;
+  }
+  return pairs > 0 ? data : null;
+}
+
 function longestLine(text: string, lines: LineIndex): number {
   const starts = lines.starts;
   let longest = 0;
