@@ -146,15 +146,19 @@ function nextNonSpace(text: string, from: number): { index: number; char: string
   return { index: i, char: text[i] ?? '' };
 }
 
+/** `/[\s([—–-]/` of one code unit: what may stand before a straight quote that opens. */
+const opensStraightQuote = (c: number): boolean => isJsSpace(c) || c === 40 || c === 91 || c === 0x2014 || c === 0x2013 || c === 45;
+
 /** Quotation spans [open, close] that close within MAX_QUOTE characters. */
 function protectedQuotes(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    // By code: “ « " (this loop reads every character of a paragraph).
+    const c = text.charCodeAt(i);
     let close = -1;
-    if (c === '“') close = text.indexOf('”', i + 1);
-    else if (c === '«') close = text.indexOf('»', i + 1);
-    else if (c === '"' && (i === 0 || /[\s([—–-]/.test(text[i - 1]!))) close = text.indexOf('"', i + 1);
+    if (c === 0x201c) close = text.indexOf('”', i + 1);
+    else if (c === 0xab) close = text.indexOf('»', i + 1);
+    else if (c === 34 && (i === 0 || opensStraightQuote(text.charCodeAt(i - 1)))) close = text.indexOf('"', i + 1);
     if (close !== -1 && close - i <= MAX_QUOTE) {
       out.push([i, close]);
       i = close;
