@@ -5,6 +5,7 @@
  */
 import type { ClaimKind } from '@briefs/ast';
 import { has, type Lexed, lex, wordClass } from './lex.js';
+import { allMatches } from './state.js';
 
 /**
  * Each pattern with a word every match contains, lower-cased: a sentence without it skips the
@@ -78,7 +79,7 @@ function collect(text: string, lower: string, patterns: ReadonlyArray<readonly [
   const out: Array<{ index: number; word: string }> = [];
   for (const [pattern, word] of patterns) {
     if (!lower.includes(word)) continue;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(pattern, text)) {
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/^(?:will|might)$/i.test(m[0]) && NOUN_BEFORE.test(before)) continue;
       if (/^call/i.test(m[0]) && /\b(?:despite|amid|the|growing|new|repeated|renewed|recent|of|to|with|his|her|their|its)\s+$/i.test(before)) continue;

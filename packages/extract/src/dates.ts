@@ -6,7 +6,7 @@
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
 import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { alternation, type DateSpan, type DocumentState } from './state.js';
+import { allMatches, alternation, type DateSpan, type DocumentState } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
 type Precision = DateSpan['precision'];
@@ -141,37 +141,37 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   const years = digits && YEAR_LIKE.test(text);
   const lower = lexed.lower;
 
-  for (const m of years && months ? text.matchAll(MONTH_DAY_RANGE_YEAR) : []) {
+  for (const m of years && months ? allMatches(MONTH_DAY_RANGE_YEAR, text) : []) {
     const month = monthOf(m[1]!);
     const year = Number(m[4]);
     const from = Number(m[2]);
     const to = Number(m[3]);
     if (to > from) push(m.index, m.index + m[0].length, `${ymd(year, month, from)}/${ymd(year, month, to)}`, 'day');
   }
-  for (const m of years ? text.matchAll(ISO_DAY) : []) {
+  for (const m of years ? allMatches(ISO_DAY, text) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[1]), Number(m[2]), Number(m[3])), 'day');
   }
-  for (const m of years && months ? text.matchAll(MONTH_DAY_YEAR) : []) {
+  for (const m of years && months ? allMatches(MONTH_DAY_YEAR, text) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[1]!), Number(m[2])), 'day');
   }
-  for (const m of years && months ? text.matchAll(DAY_MONTH_YEAR) : []) {
+  for (const m of years && months ? allMatches(DAY_MONTH_YEAR, text) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[2]!), Number(m[1])), 'day');
   }
-  for (const m of years && months ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of years && months ? allMatches(MONTH_YEAR, text) : []) {
     if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
     push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
   }
   if (published && months) {
-    for (const m of digits ? text.matchAll(MONTH_DAY) : []) {
+    for (const m of digits ? allMatches(MONTH_DAY, text) : []) {
       const month = monthOf(m[1]!);
       const year = inferYear(month, published);
       push(m.index, m.index + m[0].length, validDay(year, month, Number(m[2])), 'day');
     }
-    for (const m of digits ? text.matchAll(DAY_MONTH) : []) {
+    for (const m of digits ? allMatches(DAY_MONTH, text) : []) {
       const month = monthOf(m[2]!);
       push(m.index, m.index + m[0].length, validDay(inferYear(month, published), month, Number(m[1])), 'day');
     }
-    for (const m of text.matchAll(MONTH_ALONE)) {
+    for (const m of allMatches(MONTH_ALONE, text)) {
       const month = monthOf(m[2]!);
       const relative = m[1]?.toLowerCase();
       // Capitalised month names only: "the march toward victory" is a verb or a noun.
@@ -188,7 +188,7 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
       push(m.index, m.index + m[0].length, ym(year, month), 'month');
     }
   }
-  for (const m of years ? text.matchAll(YEAR_SPAN) : []) {
+  for (const m of years ? allMatches(YEAR_SPAN, text) : []) {
     const from = Number(m[1]);
     const second = m[2]!;
     const to = second.length === 2 ? Math.floor(from / 100) * 100 + Number(second) : Number(second);
@@ -196,41 +196,41 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${from}/${to}`, 'year');
   }
-  for (const m of years ? text.matchAll(DECADE) : []) {
+  for (const m of years ? allMatches(DECADE, text) : []) {
     const decade = Number(`${m[1]}0`);
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
   }
-  for (const m of years ? text.matchAll(PART_OF_YEAR) : []) {
+  for (const m of years ? allMatches(PART_OF_YEAR, text) : []) {
     push(m.index, m.index + m[0].length, m[1]!, 'year');
   }
-  for (const m of years && lower.includes('q') ? text.matchAll(QUARTER) : []) {
+  for (const m of years && lower.includes('q') ? allMatches(QUARTER, text) : []) {
     const q = m[1] ? Number(m[1]) : quarterNumber(m[2]!);
     const year = Number(m[3]);
     push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
   }
   // "since 2000.3 Most chips…": a year with a footnote marker glued on.
-  for (const m of years ? text.matchAll(FOOTNOTED_YEAR) : []) push(m.index, m.index + 4, m[1]!, 'year');
-  for (const m of years ? text.matchAll(PLAIN_YEAR) : []) {
+  for (const m of years ? allMatches(FOOTNOTED_YEAR, text) : []) push(m.index, m.index + 4, m[1]!, 'year');
+  for (const m of years ? allMatches(PLAIN_YEAR, text) : []) {
     const yearStart = m.index + (m[1]?.length ?? 0);
     if (!isYear(text, yearStart, yearStart + 4)) continue;
     push(m.index, m.index + m[0].length, m[2]!, 'year');
   }
   if (published && relative) {
     const relativeUnit = lower.includes('week') || lower.includes('month') || lower.includes('year');
-    for (const m of relativeUnit ? text.matchAll(RELATIVE) : []) {
+    for (const m of relativeUnit ? allMatches(RELATIVE, text) : []) {
       push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
     }
     // Every weekday name ends in "day".
-    for (const m of lower.includes('day') ? text.matchAll(RELATIVE_WEEKDAY) : []) {
+    for (const m of lower.includes('day') ? allMatches(RELATIVE_WEEKDAY, text) : []) {
       const day = weekdayDate(m[1]?.toLowerCase() ?? null, WEEKDAYS[m[2]!.toLowerCase()]!, published);
       push(m.index, m.index + m[0].length, day, 'day');
     }
-    for (const m of lower.includes('yesterday') || lower.includes('tomorrow') ? text.matchAll(YESTERDAY) : []) {
+    for (const m of lower.includes('yesterday') || lower.includes('tomorrow') ? allMatches(YESTERDAY, text) : []) {
       const offset = m[1]!.toLowerCase() === 'yesterday' ? -1 : 1;
       push(m.index, m.index + m[0].length, shiftDays(published, offset), 'day');
     }
-    for (const m of lower.includes('ago') ? text.matchAll(AGO) : []) {
+    for (const m of lower.includes('ago') ? allMatches(AGO, text) : []) {
       const unit = m[1]!.toLowerCase();
       if (unit === 'week') push(m.index, m.index + m[0].length, shiftDays(published, -7), 'day');
       else if (unit === 'month') push(m.index, m.index + m[0].length, shiftMonths(published, -1), 'month');

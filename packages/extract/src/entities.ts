@@ -7,7 +7,7 @@ import type { EntityKind } from '@briefs/ast';
 import { gazetteer, gazetteerFirstWords } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { isSpace, type Lexed, lex } from './lex.js';
-import { alternation, type DocumentState, type EntitySpan } from './state.js';
+import { allMatches, alternation, type DocumentState, type EntitySpan } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
 /** Lower-case words inside a name: "Council on Foreign Relations", "Ursula von der Leyen". */
@@ -83,7 +83,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     at = nextRunStart(text, at + m[0].length);
     let run = m[0];
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    if (run.endsWith('.')) run = run.replace(/[.]$/, (dot) => (/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run) ? dot : ''));
+    if (run.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(run) && !/\b(?:St|Jr|Dr|Inc)\.$/.test(run)) run = run.slice(0, -1);
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
@@ -118,7 +118,7 @@ function splitBeforeKnown(
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
-  for (const m of run.matchAll(/\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g)) {
+  for (const m of allMatches(/\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g, run)) {
     const next = m[1]!.split(/\s+/);
     const previous = /(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? '';
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
@@ -138,7 +138,7 @@ function splitPossessive(run: string): Array<{ text: string; offset: number }> {
   const out: Array<{ text: string; offset: number }> = [];
   const re = /['’]s\b/g;
   let offset = 0;
-  for (const m of run.matchAll(re)) {
+  for (const m of allMatches(re, run)) {
     out.push({ text: run.slice(offset, m.index), offset });
     offset = m.index + m[0].length;
     while (run[offset] === ' ') offset++;

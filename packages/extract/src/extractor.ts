@@ -9,7 +9,7 @@ import { findDates } from './dates.js';
 import { findEntities, rememberPerson } from './entities.js';
 import { findFigures } from './figures.js';
 import { gazetteer } from './gazetteer.js';
-import { lex } from './lex.js';
+import { isSpace, lex } from './lex.js';
 import { ORGANIZATION_HEADS } from './lexicon.js';
 import { findQuotes, isTitleLike, maskQuotes, type RawQuote } from './quotes.js';
 import { type Cue, findCues } from './sources.js';
@@ -44,8 +44,7 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
     const start = text.length - text.trimStart().length;
     const end = text.trimEnd().length;
     // Fragments ("SWIFT", "85 percent": link texts cut out of a sentence) are not quotations.
-    const words = text.slice(start, end).split(/\s+/).length;
-    if (end > start && words >= 3) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
+    if (end > start && wordsAtLeast(text, start, end, 3)) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
   }
   inlines.push(...quoteSpans);
 
@@ -77,6 +76,18 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
 
   inlines.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
   return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines };
+}
+
+/**
+ * Whether `text.slice(start, end).split(/\s+/)` has at least `n` pieces, for a span without
+ * white space at its ends: one piece more than its runs of white space.
+ */
+function wordsAtLeast(text: string, start: number, end: number, n: number): boolean {
+  let pieces = 1;
+  for (let i = start; i < end && pieces < n; i++) {
+    if (isSpace(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i - 1))) pieces++;
+  }
+  return pieces >= n;
 }
 
 /** The sentence's source: a cue closing the sentence (", Haddad said.") wins over earlier ones. */

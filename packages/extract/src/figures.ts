@@ -26,7 +26,7 @@ import {
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
 import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
+import { allMatches, alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
 
 type Kind = FigureSpan['kind'];
 
@@ -63,6 +63,14 @@ const PERCENT_AFTER =
   /^(?:\s?%|\s+(?:percentage\s+points?|basis\s+points?|per\s?cent|percent|pct)\b|\s?pp\b)/i;
 const MEASURE_AFTER = new RegExp(`^\\s?(${alternation(Object.keys(MEASURE_UNITS))})(?![\\w²³])`, 'i');
 const MEASURE_CASED = new Set(['MB', 'GB', 'TB', 'MW', 'GW', 'kW', 'TW', 'TWh', 'GWh', 'MWh', 'kWh', 'km', 'kg', 'bcm']);
+/** The keys of MEASURE_UNITS by their lower-cased form, in key order. */
+const MEASURE_KEYS = new Map<string, string[]>();
+for (const k of Object.keys(MEASURE_UNITS)) {
+  const lower = k.toLowerCase();
+  const keys = MEASURE_KEYS.get(lower);
+  if (keys) keys.push(k);
+  else MEASURE_KEYS.set(lower, [k]);
+}
 const SINGULAR_UNITS: Record<string, string> = {
   kilometer: 'km',
   kilometre: 'km',
@@ -226,18 +234,18 @@ export function findFigures(
   };
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
-  for (const m of has(lexed, FRACTION_WORDS) ? text.matchAll(FRACTION_RE) : []) add(fraction(text, m));
+  for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
   // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
   const ratio = has(lexed, IN_OUT) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
-  for (const m of ratio ? text.matchAll(IN_RATIO_RE) : []) add(inRatio(text, m));
-  for (const m of has(lexed, HALF) ? text.matchAll(HALF_RE) : []) add(half(text, m));
-  for (const m of vague ? text.matchAll(VAGUE_RE) : []) {
+  for (const m of ratio ? allMatches(IN_RATIO_RE, text) : []) add(inRatio(text, m));
+  for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m));
+  for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }
 
   const cores: Core[] = [];
   const listNumber = /^\s*\d{1,2}[.)]\s/.exec(text);
-  for (const m of lexed.digits ? text.matchAll(DIGITS_RE) : []) {
+  for (const m of lexed.digits ? allMatches(DIGITS_RE, text) : []) {
     let start = m.index;
     let raw = m[0];
     if (listNumber && start < listNumber[0].length) continue;
@@ -268,7 +276,7 @@ export function findFigures(
     }
     cores.push({ start, end, value: parseDigits(raw), vague: false, spelled: false });
   }
-  for (const m of spelled ? text.matchAll(SPELLED_RE) : []) {
+  for (const m of spelled ? allMatches(SPELLED_RE, text) : []) {
     const value = parseSpelledNumber(m[0]);
     if (value === null) continue;
     const start = m.index;
@@ -281,8 +289,8 @@ export function findFigures(
     if (!free(core.start, core.end)) continue;
     add(build(text, core));
   }
-  for (const m of lexed.digits ? text.matchAll(ORDINAL_DIGIT_RE) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
-  for (const m of ordinalWords ? text.matchAll(ORDINAL_WORD_RE) : []) {
+  for (const m of lexed.digits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
+  for (const m of ordinalWords ? allMatches(ORDINAL_WORD_RE, text) : []) {
     const value = parseOrdinalWord(m[1]!);
     if (value === null || value === 1) continue;
     add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
@@ -435,7 +443,7 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
   const measure = MEASURE_AFTER.exec(after);
   if (measure) {
     const written = measure[1]!;
-    const key = Object.keys(MEASURE_UNITS).find((k) => k.toLowerCase() === written.toLowerCase() && (!MEASURE_CASED.has(k) || k === written));
+    const key = MEASURE_KEYS.get(written.toLowerCase())?.find((k) => !MEASURE_CASED.has(k) || k === written);
     if (key && !(key === 'm' && spelled)) {
       pos += measure[0].length;
       return { end: pos, unit: MEASURE_UNITS[key]!, kind: 'measure', scale, subjectAllowed: false, compoundSubject: null };

@@ -3,6 +3,7 @@
  * quotation left open at the end of the sentence (it goes on in the next paragraph). Straight
  * single quotes are not read as quotes: they are far more often apostrophes.
  */
+import { allMatches } from './state.js';
 
 export interface RawQuote {
   /** Index of the opening mark, or -1 when the quotation began in an earlier sentence. */
@@ -58,7 +59,7 @@ export function findQuotes(text: string): RawQuote[] {
     }
   }
   // ‘Single’ quotes outside double ones (nested single quotes stay inside their parent).
-  for (const m of text.includes('‘') ? text.matchAll(/(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu) : []) {
+  for (const m of text.includes('‘') ? allMatches(/(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu, text) : []) {
     if (isTaken(m.index)) continue;
     add(found, taken, text, m.index, m.index + m[0].length - 1);
   }

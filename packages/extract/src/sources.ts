@@ -6,7 +6,7 @@
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { has, type Lexed, lex, wordClass } from './lex.js';
-import { alternation, type DocumentState } from './state.js';
+import { allMatches, alternation, type DocumentState } from './state.js';
 
 export interface Cue {
   /** Where the cue's words sit in the sentence, [start, end). */
@@ -96,6 +96,15 @@ const LEADING_NOISE =
 
 const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|its|their|his|her|our|such)\s+/i;
 
+/** A parenthesis and what it holds, with the white space before it. */
+const PARENTHESISED = /\s*\([^)]*\)/g;
+/** Quote marks and brackets at the ends of a trimmed phrase (white space: what `trim` left). */
+const EDGE_MARKS = /^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,;:]+$/g;
+/** The characters `EDGE_MARKS` can start with at the front, or end with at the back, of a trimmed phrase. */
+const EDGE_OPENERS = '“”"\'‘’«»„(';
+const EDGE_CLOSERS = '“”"\'‘’«»„),;:';
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Words that are titles by themselves ("Minister", not "Foreign" of "Foreign Minister"). */
 const STANDALONE_TITLES = new Set(PERSON_TITLES.map((t) => t.split(' ').at(-1)!.toLowerCase()));
 const TITLE_WORDS = new Set(
@@ -118,7 +127,7 @@ const PRONOUNS = /^(?:he|she|him|her|they|them|it|we|i|you)$/i;
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
   if (!has(lexed, CUE_WORDS)) return cues;
-  for (const m of masked.matchAll(/\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi)) {
+  for (const m of allMatches(/\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi, masked)) {
     const rest = masked.slice(m.index + m[0].length);
     const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);
     if (!np) continue;
@@ -127,7 +136,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
       cues.push({ start: m.index, end: m.index + m[0].length + np[0].length, source, form: 'according' });
     }
   }
-  for (const m of masked.matchAll(SPEECH_VERB_RE)) {
+  for (const m of allMatches(SPEECH_VERB_RE, masked)) {
     const verb = m[0].toLowerCase();
     const verbStart = m.index;
     const verbEnd = verbStart + m[0].length;
@@ -173,7 +182,7 @@ function subjectBefore(before: string): { text: string; start: number } | null {
   let text = before.replace(/\s*[—–][^—–]*[—–]\s*$/, '');
   if (!/\S/.test(text)) return null;
   let boundary = 0;
-  for (const m of text.matchAll(CLAUSE_BOUNDARY)) boundary = m.index + m[0].length;
+  for (const m of allMatches(CLAUSE_BOUNDARY, text)) boundary = m.index + m[0].length;
   let segment = text.slice(boundary);
   let segmentStart = boundary;
   if (!/[\p{L}\d]/u.test(segment)) {
@@ -246,20 +255,24 @@ function resolveAccording(np: string, state: DocumentState): string | null {
  * ("experts", "U.S. officials", "the Trump administration’s 2018 … strategy").
  */
 export function resolveSource(np: string, state: DocumentState, context: string): string | null {
-  let text = np
-    .replace(/\s*\([^)]*\)/g, '')
-    .trim()
-    .replace(/^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,;:]+$/g, '')
-    .replace(/(?<!\b\p{Lu})\.+$/u, '')
-    .replace(LEADING_NOISE, '')
-    // Footnote numbers, "(IW)", "(2025)", a leading date and a trailing "in Cologne" are not the name.
-    .replace(/\s+\d{1,3}$/, '')
-    .replace(/\s*\([^)]*\)/g, '')
+  // Each replacement is skipped where the text lacks a character its pattern needs: the same
+  // text, without running a pattern that cannot match.
+  let text = (np.includes('(') ? np.replace(PARENTHESISED, '') : np).trim();
+  if (text.length > 0 && (EDGE_OPENERS.includes(text[0]!) || EDGE_CLOSERS.includes(text[text.length - 1]!))) text = text.replace(EDGE_MARKS, '');
+  if (text.endsWith('.')) text = text.replace(/(?<!\b\p{Lu})\.+$/u, '');
+  text = text.replace(LEADING_NOISE, '');
+  // Footnote numbers, "(IW)", "(2025)", a leading date and a trailing "in Cologne" are not the name.
+  if (isDigit(text.charCodeAt(text.length - 1))) text = text.replace(/\s+\d{1,3}$/, '');
+  if (text.includes('(')) text = text.replace(PARENTHESISED, '');
+  text = text
     .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
-    .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '')
-    .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
-    .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all))
-    .trim();
+    .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
+  if (text.includes('in')) {
+    text = text
+      .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
+      .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all));
+  }
+  text = text.trim();
   if (/^[\d%$€£]/.test(text) || /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text)) return null;
   // "according to figures": a bare document word names no one.
   if (/^(?:the\s+)?[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text.replace(/^the\s+/, '')) && !state.lastSource) return null;

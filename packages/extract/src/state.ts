@@ -74,3 +74,34 @@ export function alternation(words: Iterable<string>): string {
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
+
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/**
+ * What `text.matchAll(re)` yields, for a global `re` used by no other call (its `lastIndex` is 0
+ * between calls), read by `exec` into an array: `matchAll` copies the pattern for every call,
+ * which cost more than the match itself on the short texts of a sentence.
+ */
+export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  const unicode = re.unicode || re.flags.includes('v');
+  while (m !== null) {
+    out.push(m);
+    // An empty match steps on by one character, as `matchAll` does.
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, unicode);
+    m = re.exec(text);
+  }
+  return out;
+}
+
+/** The index after the character at `i`: a surrogate pair is one character to a unicode pattern. */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return i + 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}

@@ -68,7 +68,7 @@ export class TreeBuilder {
   private addUnit(unit: ParsedUnit, decision: UnitDecision): void {
     if (decision.role === 'residue') return;
     let reader = unit.reader;
-    if (decision.drop && decision.drop.length > 0) reader = reader.filter(outside(decision.drop));
+    if (decision.drop && decision.drop.length > 0) reader = reader.without(mergeRanges(decision.drop));
     if (decision.role === 'heading') {
       this.startSection(decision.depth ?? (unit.kind === 'heading' ? unit.depth : 2), reader.trim(), unit.start);
       return;
@@ -325,26 +325,17 @@ export class TreeBuilder {
 }
 
 /**
- * Whether an offset lies in none of `ranges`: their union as sorted disjoint intervals, searched
- * by halving (flattened pages carry hundreds of drops, tested for every character of the unit).
+ * The union of `ranges` as sorted disjoint [start, end) intervals (empty ranges left out): what
+ * `MappedText.without` reads. Flattened pages carry hundreds of drops.
  */
-function outside(ranges: ReadonlyArray<{ start: number; end: number }>): (offset: number) => boolean {
+function mergeRanges(ranges: ReadonlyArray<{ start: number; end: number }>): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
   for (const r of [...ranges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
     else merged.push([r.start, r.end]);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = merged.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (merged[mid]![1] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === merged.length || offset < merged[lo]![0];
-  };
+  return merged;
 }
 
 /**
@@ -442,6 +433,8 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let lo = 0;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
+  let runInto = -1;
+  let runFrom = 0;
   for (let i = 0; i < reader.length; i++) {
     const s = reader.start[i]!;
     if (!(s >= low && s < high)) {
@@ -459,8 +452,14 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     }
     const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
     const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
-    if (into >= 0) builders[into]!.push(reader.text.charCodeAt(i), s, reader.end[i]!, reader.link[i]!);
+    // Characters going to the same piece in a row are copied as one run.
+    if (into !== runInto) {
+      if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, i);
+      runInto = into;
+      runFrom = i;
+    }
   }
+  if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, reader.length);
   const built = builders.map((b) => b.build());
   return { pieces: built.slice(0, n), rest: built[n]! };
 }

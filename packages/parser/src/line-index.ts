@@ -20,17 +20,29 @@ export class LineIndex {
     }
   }
 
+  /** Index of the line `point` found last: positions are mostly asked for in reading order. */
+  private lastLine = 0;
+
   /** Clamped into [0, length]: every position we hand out lies inside the source. */
   point(offset: number): Point {
     const at = Math.max(0, Math.min(this.length, offset));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    // The last line found, or the one after it, holds most offsets: test those before searching.
+    let lo = this.lastLine;
+    if (!(starts[lo]! <= at && (lo + 1 >= starts.length || at < starts[lo + 1]!))) {
+      lo++;
+      if (!(lo < starts.length && starts[lo]! <= at && (lo + 1 >= starts.length || at < starts[lo + 1]!))) {
+        lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= at) lo = mid;
+          else hi = mid - 1;
+        }
+      }
     }
-    return { line: lo + 1, column: at - this.starts[lo]! + 1, offset: at };
+    this.lastLine = lo;
+    return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
   }
 
   position(start: number, end: number): Position {

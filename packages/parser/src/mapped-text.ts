@@ -64,6 +64,32 @@ export class MappedText {
     return b.build();
   }
 
+  /**
+   * `filter` keeping the characters whose source start lies in none of `ranges` (sorted, disjoint
+   * [start, end) intervals). Read in one pass: while the starts go up (as the maps do) the first
+   * range ending past the start only moves forward; runs of kept characters are copied whole.
+   */
+  without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
+    const b = new MappedTextBuilder(this.length);
+    let r = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    let runFrom = -1;
+    for (let i = 0; i < this.length; i++) {
+      const s = this.start[i]!;
+      if (s < previous) r = 0;
+      previous = s;
+      while (r < ranges.length && ranges[r]![1] <= s) r++;
+      const keep = r === ranges.length || s < ranges[r]![0];
+      if (keep && runFrom < 0) runFrom = i;
+      else if (!keep && runFrom >= 0) {
+        b.appendSlice(this, runFrom, i);
+        runFrom = -1;
+      }
+    }
+    if (runFrom >= 0) b.appendSlice(this, runFrom, this.length);
+    return b.build();
+  }
+
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
     if (parts.length === 1) return parts[0]!;
     const b = new MappedTextBuilder(parts.reduce((n, p) => n + p.length + separator.length, 0));
@@ -123,6 +149,19 @@ export class MappedTextBuilder {
     this.n = n + 1;
   }
 
+  /** Push `source[at, at + count)` as it stands: each code unit maps to its own one-unit span. */
+  pushRun(source: string, at: number, count: number, link = -1): void {
+    if (this.n + count > this.s.length) this.grow(this.n + count);
+    const n = this.n;
+    for (let k = 0; k < count; k++) {
+      this.c[n + k] = source.charCodeAt(at + k);
+      this.s[n + k] = at + k;
+      this.e[n + k] = at + k + 1;
+    }
+    this.l.fill(link, n, n + count);
+    this.n = n + count;
+  }
+
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
@@ -130,6 +169,17 @@ export class MappedTextBuilder {
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
     this.l.set(text.link, this.n);
+    this.n += k;
+  }
+
+  /** Append characters [from, to) of a mapped text, maps and all. */
+  appendSlice(text: MappedText, from: number, to: number): void {
+    const k = to - from;
+    if (this.n + k > this.s.length) this.grow(this.n + k);
+    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(from + i);
+    this.s.set(text.start.subarray(from, to), this.n);
+    this.e.set(text.end.subarray(from, to), this.n);
+    this.l.set(text.link.subarray(from, to), this.n);
     this.n += k;
   }
 
@@ -200,8 +250,22 @@ function allocate(size: number): [Uint16Array, Int32Array, Int32Array, Int32Arra
   return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
 }
 
+/**
+ * Decodes code units as they are: `ignoreBOM` keeps a leading U+FEFF; a lone surrogate comes out
+ * as U+FFFD, so a result holding U+FFFD is built again by `fromCharCode` (which keeps it).
+ */
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Below this many code units `fromCharCode` is the quicker of the two. */
+const DECODE_FROM = 64;
+
 /** The string of the code units [from, to) of a buffer. */
 export function codesToString(codes: Uint16Array, from: number, to: number): string {
+  if (to - from >= DECODE_FROM) {
+    // The decoder reads the buffer in one go: several times quicker than spreading it into
+    // `fromCharCode` arguments once a run is longer than a few words.
+    const text = utf16.decode(codes.subarray(from, to));
+    if (!text.includes('\uFFFD')) return text;
+  }
   if (to - from <= 8192) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
   const parts: string[] = [];
   const CHUNK = 8192; // one apply over millions of arguments would overflow the stack

@@ -61,6 +61,7 @@ export function parseBriefWith(
     format,
     frontMatter: md.frontMatter,
     frontMatterRange: md.frontMatterRange,
+    lineStarts: lines.starts,
   };
   const cleaned = clean(units, cleanContext);
   if (cleaned.decisions.length !== units.length) {

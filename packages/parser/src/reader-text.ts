@@ -82,10 +82,17 @@ export function readPhrasing(children: readonly PhrasingContent[], span: [number
  * not part of the URL (GFM spec §6.9).
  */
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/**
+ * `BARE_URL` without its email branch, for a text without `@` (where that branch never matches,
+ * so both find the same URLs): the branch is tried at every word character and re-reads the
+ * word each time, which made it the costly part of a long paragraph.
+ */
+const BARE_URL_ONLY = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
 function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): void {
   const text = b.textFrom(from);
-  BARE_URL.lastIndex = 0;
-  for (let m = BARE_URL.exec(text); m; m = BARE_URL.exec(text)) {
+  const pattern = text.includes('@') ? BARE_URL : BARE_URL_ONLY;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const before = m.index > 0 ? text[m.index - 1]! : ' ';
     if (!/[\s*_~(]/.test(before)) continue;
     let url = m[0];
@@ -225,14 +232,13 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
         const c = source.charCodeAt(q);
         if (c === v && v !== 13 && v !== 10) {
           // Fast path: the usual case, a run of characters copied as they stand.
-          b.push(v, q, q + 1, link);
           let k = 1;
           while (i + k < value.length && q + k < e) {
             const w = value.charCodeAt(i + k);
             if (w !== source.charCodeAt(q + k) || w === 10 || w === 13 || w === 92 || w === 38) break;
-            b.push(w, q + k, q + k + 1, link);
             k++;
           }
+          b.pushRun(source, q, k, link);
           i += k - 1;
           p = q + k;
           mapped = true;

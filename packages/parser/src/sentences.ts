@@ -12,6 +12,7 @@
  * Footnote markers glued to the full stop (`crisis.12 The`), or set after it before a sentence
  * opener (`years. 4 But`), end the sentence after the marker.
  */
+import { isJsSpace } from './clean/text.js';
 
 /** Longest quotation kept in one sentence; past this the quote mark is treated as unbalanced. */
 export const MAX_QUOTE = 600;
@@ -34,8 +35,17 @@ const STARTERS = new Set(
   ).split(' '),
 );
 
-const TERMINAL = /[.!?…]/;
-const CLOSERS = /["'”’»)\]]/;
+/** `/[.!?…]/` of one code unit. */
+const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** `/["'”’»)\]]/` of one code unit. */
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+const LETTER = /\p{L}/u;
+/** `/\p{L}/u` of the code unit at `i` (alone, as `text[i]`): ASCII by code, the rest by the pattern. */
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]!);
+}
 const OPENERS = /["'“‘«([¿¡]/;
 
 export function splitSentences(text: string): Array<[number, number]> {
@@ -46,8 +56,8 @@ export function splitSentences(text: string): Array<[number, number]> {
   const emit = (end: number) => {
     let a = from;
     let b = end;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    while (a < b && isJsSpace(text.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) out.push([a, b]);
     from = end;
   };
@@ -61,7 +71,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const start = k;
     let end = k;
-    while (end < text.length && TERMINAL.test(text[end]!)) end++;
+    while (end < text.length && isTerminal(text.charCodeAt(end))) end++;
     const run = text.slice(k, end);
     // Footnote marker glued to the full stop: `crisis.12 The`.
     if (run === '.' && /[A-Za-z)”"’]/.test(text[k - 1] ?? '') && /\d/.test(text[end] ?? '')) {
@@ -69,10 +79,10 @@ export function splitSentences(text: string): Array<[number, number]> {
       while (d < text.length && d - end < 3 && /\d/.test(text[d]!)) d++;
       if (/\s/.test(text[d] ?? '') && /[A-Z“"]/.test(nextNonSpace(text, d).char)) end = d;
     }
-    while (end < text.length && CLOSERS.test(text[end]!)) end++;
+    while (end < text.length && isCloser(text.charCodeAt(end))) end++;
     k = end - 1;
     if (end >= text.length) break;
-    if (!/\s/.test(text[end]!)) continue;
+    if (!isJsSpace(text.charCodeAt(end))) continue;
     const next = nextNonSpace(text, end);
     if (next.index >= text.length) break;
     while (q < quotes.length && quotes[q]![1] < end) q++;
@@ -120,31 +130,35 @@ function isBoundary(run: string, word: string, nextChar: string, nextWord: strin
 /** The token before the final `.` at `at`: letters and inner dots (`U.S` of `U.S.`). */
 function wordBefore(text: string, at: number): string {
   let a = at;
-  while (a > 0 && /[\p{L}.]/u.test(text[a - 1]!)) a--;
+  while (a > 0 && (text.charCodeAt(a - 1) === 46 || isLetter(text, a - 1))) a--;
   return text.slice(a, at).replace(/^\.+/, '');
 }
 
 function wordAt(text: string, at: number): string {
   let b = at;
-  while (b < text.length && /[\p{L}]/u.test(text[b]!)) b++;
+  while (b < text.length && isLetter(text, b)) b++;
   return text.slice(at, b);
 }
 
 function nextNonSpace(text: string, from: number): { index: number; char: string } {
   let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   return { index: i, char: text[i] ?? '' };
 }
+
+/** `/[\s([—–-]/` of one code unit: what may stand before a straight quote that opens. */
+const opensStraightQuote = (c: number): boolean => isJsSpace(c) || c === 40 || c === 91 || c === 0x2014 || c === 0x2013 || c === 45;
 
 /** Quotation spans [open, close] that close within MAX_QUOTE characters. */
 function protectedQuotes(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    // By code: “ « " (this loop reads every character of a paragraph).
+    const c = text.charCodeAt(i);
     let close = -1;
-    if (c === '“') close = text.indexOf('”', i + 1);
-    else if (c === '«') close = text.indexOf('»', i + 1);
-    else if (c === '"' && (i === 0 || /[\s([—–-]/.test(text[i - 1]!))) close = text.indexOf('"', i + 1);
+    if (c === 0x201c) close = text.indexOf('”', i + 1);
+    else if (c === 0xab) close = text.indexOf('»', i + 1);
+    else if (c === 34 && (i === 0 || opensStraightQuote(text.charCodeAt(i - 1)))) close = text.indexOf('"', i + 1);
     if (close !== -1 && close - i <= MAX_QUOTE) {
       out.push([i, close]);
       i = close;

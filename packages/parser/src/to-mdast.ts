@@ -118,7 +118,9 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
     }
     return { tree, frontMatter: null, frontMatterRange: null, guarded: [], diagnostics };
   }
-  const { parseText, guarded } = guardNesting(joinBrokenTargets(text));
+  const joined = joinBrokenTargets(text);
+  // Joining broken targets turns line ends into spaces: only an unchanged text has `lines`' line starts.
+  const { parseText, guarded } = guardNesting(joined, joined === text ? lines.starts : null);
   if (guarded.length > 0) {
     const first = guarded[0]!;
     diagnostics.push({
@@ -128,7 +130,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
       position: lines.position(first.lineStart, first.end),
     });
   }
-  const longLine = longestLine(text) > MAX_GFM_LINE;
+  const longLine = longestLine(text, lines) > MAX_GFM_LINE;
   if (longLine) {
     diagnostics.push({ id: 'gfm-skipped', level: 'info', message: `a line is longer than ${MAX_GFM_LINE} characters: GFM tables and strikethrough were not read` });
   }
@@ -157,6 +159,8 @@ function readFrontMatter(
   lines: LineIndex,
   range: [number, number],
 ): Record<string, unknown> | null {
+  const simple = simpleFrontMatter(value);
+  if (simple) return simple;
   // Bad YAML is a problem in the content, not a crash: warn with the line and go on without it.
   const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
@@ -186,15 +190,64 @@ function readFrontMatter(
   return data as Record<string, unknown>;
 }
 
-function longestLine(text: string): number {
+/**
+ * Length of the longest run of text between CR and LF characters, from the line starts `lines`
+ * found (LF, CRLF and lone CR end a line; a CRLF's CR and LF bound an empty run between them).
+ */
+/** A plain key that YAML reads as the same string (not null, a boolean or `__proto__`). */
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
+/** A plain value: no indicator first, no comment, no mapping inside, no tab or control character. */
+const SIMPLE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff][^\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff]*$/;
+/** A double-quoted value without escapes (its text is what stands between the quotes). */
+const SIMPLE_QUOTED = /^"([^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff]*)"$/;
+/** Plain values the YAML 1.2 core schema does not read as strings (null, booleans, numbers). */
+const CORE_NON_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+
+/**
+ * Front matter of `key: value` lines only, read without the YAML library when every value is one
+ * whose reading is plain: a double-quoted text without escapes, a plain text the core schema
+ * leaves a string (URLs, dates), or a small decimal integer. Anything else (lists, comments,
+ * quoting with escapes, continuation lines, other numbers…) returns null and goes to the library,
+ * which reads these lines to the same object (later keys overwrite earlier ones, as there).
+ */
+function simpleFrontMatter(value: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  let pairs = 0;
+  for (const line of value.split('\n')) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(': ');
+    if (colon <= 0) return null;
+    const key = line.slice(0, colon);
+    if (!SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key)) return null;
+    const raw = line.slice(colon + 2).replace(/ +$/, '');
+    const quoted = SIMPLE_QUOTED.exec(raw);
+    if (quoted) data[key] = quoted[1];
+    else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) data[key] = Number(raw);
+    else if (SIMPLE_PLAIN.test(raw) && !raw.includes(' #') && !raw.includes(': ') && !raw.endsWith(':') && !CORE_NON_STRING.some((re) => re.test(raw))) data[key] = raw;
+    else return null;
+    pairs++;
+  }
+  return pairs > 0 ? data : null;
+}
+
+function longestLine(text: string, lines: LineIndex): number {
+  const starts = lines.starts;
   let longest = 0;
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (i - from > longest) longest = i - from;
-      from = i + 1;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    let end = k + 1 < starts.length ? starts[k + 1]! - 1 : text.length;
+    if (k + 1 < starts.length && text.charCodeAt(end) === 10 && end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (end - start > longest) longest = end - start;
   }
   return longest;
 }
@@ -237,19 +290,29 @@ function paragraphsOfText(text: string): Root {
   return { type: 'root', children };
 }
 
-/** Blank (same length) every line whose container prefix is deeper than the limits. */
-function guardNesting(text: string): { parseText: string; guarded: GuardedLine[] } {
+/**
+ * Blank (same length) every line whose container prefix is deeper than the limits. `starts`: the
+ * text's line starts when known (LF, CRLF, lone CR), so lines are not scanned for their ends.
+ */
+function guardNesting(text: string, starts: readonly number[] | null): { parseText: string; guarded: GuardedLine[] } {
   const guarded: GuardedLine[] = [];
   const pieces: string[] = [];
   let copied = 0;
   let lineStart = 0;
   const n = text.length;
-  while (lineStart <= n) {
+  for (let k = 0; lineStart <= n; k++) {
     let lineEnd = lineStart;
-    while (lineEnd < n) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+    if (starts) {
+      // The line ends before its CR or LF: one before the next start, two before it after a CRLF.
+      const next = k + 1 < starts.length ? starts[k + 1]! : -1;
+      lineEnd = next < 0 ? n : next - 1;
+      if (next >= 0 && text.charCodeAt(lineEnd) === 10 && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    } else {
+      while (lineEnd < n) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === 10 || c === 13) break;
+        lineEnd++;
+      }
     }
     const probe = prefixDepth(text, lineStart, lineEnd);
     if (probe.depth > MAX_NESTING || probe.indent > MAX_INDENT) {

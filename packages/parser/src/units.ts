@@ -56,6 +56,8 @@ export interface CleanContext {
   frontMatter: Record<string, unknown> | null;
   /** [start, end) of the front matter block in the source, to report it. */
   frontMatterRange: [number, number] | null;
+  /** Offsets where the source's lines start (`LineIndex.starts`), when the caller has them. */
+  lineStarts?: readonly number[];
 }
 
 export type UnitRole = 'body' | 'heading' | 'caption' | 'residue';

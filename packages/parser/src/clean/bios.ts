@@ -1,7 +1,7 @@
 /** Author bios: "Name is a fellow at …" lines that close articles and fill author boxes. */
 import { isPersonName } from './names.js';
 import { memoTable } from './memo.js';
-import { clean, words } from './text.js';
+import { clean, wordCount } from './text.js';
 
 const ROLE =
   /\b(?:fellow|editor|director|professor|correspondent|reporter|writer|journalist|analyst|scholar|researcher|author|associate|president|chair(?:man|woman)?|founder|lecturer|member|head|manager|officer|minister|ambassador|advis[eo]r|expert|contributor|columnist|economist|specialist|coordinator|lead|principal|partner|consultant|intern|student|chief|dean)\b/i;
@@ -24,7 +24,7 @@ export function closingBioName(text: string): string | null {
 
 function readBioName(text: string): string | null {
   const t = clean(text).replace(/\s*[❖◆■]\s*$/, '');
-  if (words(t).length > 80) return null;
+  if (wordCount(t) > 80) return null;
   const m = /^(.{3,60}?)(?:[’']s)?\s+(?:is|was|serves as|has been|are|were)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+)$/.exec(t);
   if (!m) return null;
   const name = m[1]!.trim();
@@ -39,6 +39,6 @@ function readBioName(text: string): string | null {
 /** A role line under a name in an author box: "Senior Fellow, Russia and Eurasia Program". */
 export function isRoleLine(text: string): boolean {
   const t = clean(text);
-  const n = words(t).length;
+  const n = wordCount(t);
   return n >= 1 && n <= 16 && !/[.!?]$/.test(t) && ROLE.test(t);
 }

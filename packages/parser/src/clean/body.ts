@@ -7,7 +7,7 @@ import type { Page } from './page.js';
 import { isCreditLine, matchLineRule } from './line-rules.js';
 import { isPersonName } from './names.js';
 import { kindLabel, RELATED_MARKER, TOPIC_MARKER, REGION_MARKER, AUTHOR_BOX_MARKER } from './labels.js';
-import { clean, endsSentence, fold, isAllCaps, isProse, words } from './text.js';
+import { clean, endsSentence, fold, isAllCaps, isJsSpace, isProse, wordCount } from './text.js';
 
 const CAPTION_START = /^(?:image|photo|picture|caption|photograph|illustration|figure \d+|map|chart|graphic)\s*:\s*\S|^item \d+ of \d+\b|^\[\d+\/\d+\]/i;
 const CAPTION_SUBJECT =
@@ -28,13 +28,14 @@ export function readCaptions(page: Page): void {
       continue;
     }
     if (u.kind === 'heading' || !text) continue;
-    const n = words(text).length;
+    const n = wordCount(text);
     // Longer texts are never captions: the tests below would be thrown away.
     if (n > 70) continue;
     const next = page.next(i);
-    const creditFollows = next < page.length && page.free(next) && isCreditLine(page.text(next)) && words(page.text(next)).length <= 12;
-    const lastChunk = text.split(/(?<=[.!?])\s+/).pop() ?? '';
-    const endsWithCredit = CREDIT_TAIL.test(text) || (isCreditLine(lastChunk) && words(lastChunk).length <= 12 && n > words(lastChunk).length);
+    // Counts before patterns: both tests ask the credit rule only of a text short enough.
+    const creditFollows = next < page.length && page.free(next) && wordCount(page.text(next)) <= 12 && isCreditLine(page.text(next));
+    const lastChunk = afterLastSentenceBreak(text);
+    const endsWithCredit = CREDIT_TAIL.test(text) || (wordCount(lastChunk) <= 12 && n > wordCount(lastChunk) && isCreditLine(lastChunk));
     // One sentence or two: asked last, of the few texts that name a map or photo.
     const single = (): boolean => text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
     if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (n >= 5 && CAPTION_SUBJECT.test(text) && single())) {
@@ -43,6 +44,22 @@ export function readCaptions(page: Page): void {
       if (creditFollows) page.drop(next, 'photo-credit');
     }
   }
+}
+
+/**
+ * `text.split(/(?<=[.!?])\s+/).pop()`: the text after the last run of white space that follows
+ * `.`, `!` or `?` (the whole text when there is none), found from the end.
+ */
+function afterLastSentenceBreak(text: string): string {
+  for (let i = text.length - 1; i > 0; i--) {
+    if (!isJsSpace(text.charCodeAt(i))) continue;
+    const p = text.charCodeAt(i - 1);
+    if (p !== 46 && p !== 33 && p !== 63) continue;
+    let j = i + 1;
+    while (j < text.length && isJsSpace(text.charCodeAt(j))) j++;
+    return text.slice(j);
+  }
+  return text;
 }
 
 /** ALL-CAPS lines, bold lines and outline titles inside the article become headings. */
@@ -64,9 +81,10 @@ export function readHeadings(page: Page): void {
       page.set(i, { role: 'heading', depth: u.depth });
       continue;
     }
-    const n = words(text).length;
+    const n = wordCount(text);
     const small = text.length <= 400;
-    const depth = small ? outline.get(fold(text)) : undefined;
+    // An empty outline holds no title: the text need not be folded to look it up.
+    const depth = small && outline.size > 0 ? outline.get(fold(text)) : undefined;
     if (depth !== undefined && u.kind !== 'listItem') {
       page.set(i, { role: 'heading', rule: 'outline-heading', depth: Math.min(6, depth) });
       continue;
@@ -88,7 +106,7 @@ export function readHeadings(page: Page): void {
     const lead = /^(\s*(?:[-*+>]\s+)?)(\*\*|__)([^*_\n]{2,90}?)(\2)?([.:])(\2)?\s+(?=\S)/.exec(raw);
     if (lead && startsParagraph(page, i) && (lead[4] || lead[6])) {
       const title = lead[3]!.trim();
-      const tw = words(title).length;
+      const tw = wordCount(title);
       if (tw >= 1 && tw <= 10 && !/^(?:join us|sign up|subscribe|register)/i.test(title)) {
         const start = Math.max(u.start, lineStart + lead[1]!.length);
         page.set(i, { role: 'body', rule: 'bold-lead', inlineHeadings: [{ start, end: lineStart + lead[0].length, text: title }] });
@@ -99,7 +117,7 @@ export function readHeadings(page: Page): void {
   const questions: number[] = [];
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
     const t = page.text(i);
-    if (!page.free(i) || !/\?$/.test(t) || words(t).length > 18 || words(t).length < 3 || page.unit(i).kind !== 'line' || !page.unit(i).blockStart) continue;
+    if (!page.free(i) || !/\?$/.test(t) || wordCount(t) > 18 || wordCount(t) < 3 || page.unit(i).kind !== 'line' || !page.unit(i).blockStart) continue;
     const next = page.next(i);
     if (next < page.articleEnd && isProse(page.text(next))) questions.push(i);
   }
@@ -115,7 +133,7 @@ export function readSpeakers(page: Page): void {
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
     if (!page.free(i) && page.decisions[i]?.role !== 'body') continue;
     const m = label.exec(page.text(i));
-    if (m && isPersonName(m[1]!) && words(m[1]!).length <= 5) candidates.push({ i, name: m[1]!.trim(), rest: m[2]! });
+    if (m && isPersonName(m[1]!) && wordCount(m[1]!) <= 5) candidates.push({ i, name: m[1]!.trim(), rest: m[2]! });
   }
   // One "Name:" is a sentence; a transcript repeats its speakers.
   const counts = new Map<string, number>();
@@ -167,13 +185,13 @@ export function readQuizzes(page: Page): void {
       if (texts.has(fold(page.text(k)))) {
         page.drop(k, 'quiz');
         const expl = page.next(k);
-        if (expl < page.length && page.free(expl) && words(page.text(expl)).length <= 60) page.drop(expl, 'quiz');
+        if (expl < page.length && page.free(expl) && wordCount(page.text(expl)) <= 60) page.drop(expl, 'quiz');
         break;
       }
     }
   }
   for (let i = 0; i < page.length; i++) {
-    if (page.free(i) && /\bquiz\b/i.test(page.text(i)) && /\b(?:click here|sign up|take the)\b/i.test(page.text(i)) && words(page.text(i)).length <= 40) page.drop(i, 'quiz');
+    if (page.free(i) && /\bquiz\b/i.test(page.text(i)) && /\b(?:click here|sign up|take the)\b/i.test(page.text(i)) && wordCount(page.text(i)) <= 40) page.drop(i, 'quiz');
   }
 }
 
@@ -191,7 +209,7 @@ export function readDuplicates(page: Page): void {
     if (d && d.role === 'residue') continue;
     if (page.unit(i).kind === 'heading' || d?.role === 'heading') continue;
     const t = page.text(i);
-    if (words(t).length < 6) continue;
+    if (wordCount(t) < 6) continue;
     const k = key(t, d?.role === 'caption');
     if (seen.has(k)) {
       if (d) page.set(i, { role: 'residue', rule: 'duplicate' });

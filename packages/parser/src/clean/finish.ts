@@ -5,7 +5,7 @@ import type { Page } from './page.js';
 import { dateInUrl, datelineMonthDay } from './dates.js';
 import { detectLanguage } from './language.js';
 import { domainLabel, publisherFromText, spellsDomain } from './publisher.js';
-import { excerpt, fold, titleCase } from './text.js';
+import { fold, titleCase } from './text.js';
 
 /** Repairs scraped hrefs (`https://site/a/</b/c>`, `https:/www…`) and resolves relative ones. */
 export function fixUrl(url: string, base: string): string {
@@ -94,8 +94,8 @@ export function finishDecisions(page: Page): { decisions: UnitDecision[]; residu
   let run: { rule: string; start: number; end: number; texts: string[] } | null = null;
   const flush = (): void => {
     if (!run) return;
-    const r = page.residueAt(run.rule, run.start, run.end, run.texts.join(' · '));
-    residue.push({ ...r, text: excerpt(run.texts.join(' · ')) });
+    // residueAt's text is already the excerpt of the joined texts.
+    residue.push(page.residueAt(run.rule, run.start, run.end, run.texts.join(' · ')));
     run = null;
   };
   decisions.forEach((d, i) => {

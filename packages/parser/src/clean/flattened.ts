@@ -7,7 +7,7 @@ import type { Page } from './page.js';
 import { parseDateAt } from './dates.js';
 import { isPersonName } from './names.js';
 import { kindLabel } from './labels.js';
-import { isJsSpace, words } from './text.js';
+import { isJsSpace, wordCount } from './text.js';
 
 const MIN_LENGTH = 1200;
 /** Outline matching searches the text repeatedly: past this size only the cheap rules run. */
@@ -253,7 +253,7 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
   const re = new RegExp(`\\s*(.{8,200}?)\\s+(${KIND})\\s+(${DATE})`, 'g');
   for (const m of rest.matchAll(re)) {
     const title = m[1]!.trim();
-    if (words(title).length < 3) continue;
+    if (wordCount(title) < 3) continue;
     page.addRelated({ title, ...(parseDateAt(m[3]!) ? { date: parseDateAt(m[3]!)!.iso } : {}) });
   }
 }
@@ -278,7 +278,7 @@ export function endnotesAt(body: string): { start: number; numbers: Set<number> 
     for (let c = next; c <= cuts.length && ok; c++) {
       const item = trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length);
       const n = /^(\d{1,3})\s/.exec(item);
-      if (!n || words(item).length > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
+      if (!n || wordCount(item) > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
       else numbers.push(Number(n[1]));
     }
     if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };

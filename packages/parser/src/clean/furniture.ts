@@ -7,7 +7,7 @@ import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, TRANSLA
 import { languageFromName, languageFromPath } from './language.js';
 import { isPersonName } from './names.js';
 import { closingBioName, isRoleLine } from './bios.js';
-import { clean, fold, inlineUrl, isProse, words } from './text.js';
+import { clean, fold, inlineUrl, isProse, wordCount } from './text.js';
 import { isPlace, splitTagLine } from './gazetteer.js';
 import { parseDateLine } from './dates.js';
 
@@ -80,7 +80,7 @@ export function readAuthorBoxes(page: Page, from: number): void {
       } else if (current && (closingBioName(t) || (/^(?:he|she|they)\s/i.test(t) && isProse(t)))) {
         const author = page.meta.authors.find((a) => a.name === current);
         // A full bio sentence beats the short role line.
-        if (author && (!author.bio || words(author.bio).length < 12)) author.bio = t;
+        if (author && (!author.bio || wordCount(author.bio) < 12)) author.bio = t;
       } else break;
       page.drop(j, 'author-box');
     }
@@ -100,7 +100,7 @@ export function addUnlabelledTag(page: Page, tag: string, url?: string): void {
   page.addTag(urlKind(url) ?? (isPlace(tag) ? 'regions' : 'topics'), tag);
 }
 
-const isTagText = (t: string): boolean => t.length > 0 && t.length <= 60 && words(t).length <= 6 && !/[.!?:]$/.test(t) && !/^\d/.test(t);
+const isTagText = (t: string): boolean => t.length > 0 && t.length <= 60 && wordCount(t) <= 6 && !/[.!?:]$/.test(t) && !/^\d/.test(t);
 
 /** TOPICS / REGIONS & COUNTRIES markers followed by one tag per unit; inline "Tags: a, b" lines. */
 export function readTagLists(page: Page, from: number): void {
@@ -108,7 +108,7 @@ export function readTagLists(page: Page, from: number): void {
     if (!page.free(i)) continue;
     const text = page.text(i);
     const inline = /^(?:(topics?|tags?|filed under|categories|issues|subjects)|(regions?|countries)|read more on)\s*:?\s+(.+)$/i.exec(text);
-    if (inline && /[,|;]/.test(inline[3]!) && words(text).length <= 40) {
+    if (inline && /[,|;]/.test(inline[3]!) && wordCount(text) <= 40) {
       const kind = inline[1] ? 'topics' : inline[2] ? 'regions' : null;
       for (const tag of inline[3]!.split(/\s*[,|;]\s*/)) {
         if (!isTagText(tag)) continue;

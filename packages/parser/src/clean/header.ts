@@ -8,9 +8,26 @@ import { kindLabel, TRANSLATION_MARKER } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
 import { isRoleLine } from './bios.js';
-import { endsSentence, fold, isHeadline, isProse, isSentences, titleCaseRatio, words } from './text.js';
+import { endsSentence, fold, isHeadline, isProse, isSentences, titleCaseRatio, wordCount } from './text.js';
 import { matchLineRule } from './line-rules.js';
 import { spellsDomain, splitTitleSuffix } from './publisher.js';
+
+/**
+ * Whether a text holds at least `n` ASCII letters and digits. Each of them stays a letter or digit
+ * in `fold(text)`, so this bounds the folded length from below without folding.
+ */
+function asciiAlnumAtLeast(text: string, n: number): boolean {
+  if (text.length < n) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      count++;
+      if (count >= n) return true;
+    }
+  }
+  return false;
+}
 
 /** Finds the title (unless front matter gave one) and drops the lines that repeat it. */
 export function readTitle(page: Page): void {
@@ -46,7 +63,7 @@ export function readTitle(page: Page): void {
   if (!page.meta.title) {
     for (const i of firstFree()) {
       const text = page.text(i);
-      if (isProse(text) || !isHeadline(text) || words(text).length < 4 || page.unit(i).links.length) continue;
+      if (isProse(text) || !isHeadline(text) || wordCount(text) < 4 || page.unit(i).links.length) continue;
       if (matchLineRule(text) || kindLabel(text)) continue;
       page.meta.title = text;
       break;
@@ -55,6 +72,8 @@ export function readTitle(page: Page): void {
   if (!page.meta.title) return;
   const want = fold(page.meta.title);
   for (let i = 0; i < page.articleEnd; i++) {
+    // A text with 50 ASCII letters and digits more than the title folds too long to match.
+    if (!page.free(i) || asciiAlnumAtLeast(page.text(i), want.length + 50)) continue;
     const t = fold(page.text(i));
     if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
   }
@@ -64,7 +83,7 @@ export function readTitle(page: Page): void {
 function readByline(page: Page, i: number): number | null {
   const text = page.text(i);
   const m = /^(?:by|written by|words by|author|authors):?\s*(.*)$/i.exec(text);
-  if (!m || words(text).length > 30) return null;
+  if (!m || wordCount(text) > 30) return null;
   let rest = m[1]!.trim();
   page.drop(i, 'byline');
   // "By Name · January 21, 2025": the date part is a date line.
@@ -131,7 +150,7 @@ const isHeaderSignal = (page: Page, j: number): boolean => {
   const rule = page.decisions[j]?.rule;
   if (rule && /^(?:byline|date-line|share-bar|read-time|kind-label|translations)$/.test(rule)) return true;
   return (
-    /^by\b/i.test(t) && words(t).length <= 30 ? true :
+    /^by\b/i.test(t) && wordCount(t) <= 30 ? true :
     dateLine(t) !== null || /^(?:published|posted|updated|last updated)(?: on)?:?$/i.test(t) || matchLineRule(t) === 'share-bar' || matchLineRule(t) === 'read-time' || TRANSLATION_MARKER.test(t)
   );
 };
@@ -157,7 +176,7 @@ export function readHeader(page: Page, description: string): void {
     if (!text) continue;
     const wasKind = previousKind;
     previousKind = false;
-    if (/^(?:by\b|written by\b|words by\b|authors?:)/i.test(text) && words(text).length <= 30 && !isProse(text.replace(/^by\s*/i, 'x '))) {
+    if (/^(?:by\b|written by\b|words by\b|authors?:)/i.test(text) && wordCount(text) <= 30 && !isProse(text.replace(/^by\s*/i, 'x '))) {
       const last = readByline(page, i);
       if (last !== null) {
         i = last;
@@ -191,7 +210,7 @@ export function readHeader(page: Page, description: string): void {
       continue;
     }
     if (wasKind || signalAhead(page, i)) {
-      if (!page.meta.summary && words(text) .length <= 80) {
+      if (!page.meta.summary && wordCount(text) <= 80) {
         page.meta.summary = text;
         page.drop(i, 'standfirst');
       } else page.drop(i, 'page-header');
@@ -215,6 +234,6 @@ export function readHeader(page: Page, description: string): void {
   for (let i = 0; i < page.bodyStart; i++) {
     // Only loose short lines: a list or a quote before the first paragraph is content.
     if (!page.free(i) || page.unit(i).kind !== 'line') continue;
-    if (words(page.text(i)).length <= 5 || !page.text(i)) page.drop(i, 'page-header');
+    if (wordCount(page.text(i)) <= 5 || !page.text(i)) page.drop(i, 'page-header');
   }
 }

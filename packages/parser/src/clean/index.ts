@@ -19,7 +19,7 @@ import { dropFooter, findArticleEnd, readTail } from './tail.js';
 import { dropSelfFromRelated, readByBullets, readInlineCards, readInlineRelated, readLearnMoreCards, readRelatedLists, readTrailingHeadlines } from './related.js';
 import { readFlattened } from './flattened.js';
 import { completeSummary, datelineMonthDay, finishDecisions, settleDates, settleMeta, settlePublisher } from './finish.js';
-import { isProse, isSentenceLike, words } from './text.js';
+import { isProse, isSentenceLike, wordCount } from './text.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER } from './labels.js';
 
 const FURNITURE_MARKERS = [TOPIC_MARKER, REGION_MARKER, RELATED_MARKER, AUTHOR_BOX_MARKER];
@@ -43,7 +43,7 @@ function extendPromoBlocks(page: Page): void {
       const t = page.text(j);
       const d = page.decisions[j];
       if (d?.role === 'residue' && /^(?:navigation|newsletter-promo)$/.test(d.rule ?? '') && /^(?:subscribe|sign up)/i.test(t)) {
-        for (let k = i + 1; k < j; k++) if (words(page.text(k)).length <= 40) page.drop(k, 'newsletter-promo');
+        for (let k = i + 1; k < j; k++) if (wordCount(page.text(k)) <= 40) page.drop(k, 'newsletter-promo');
         break;
       }
     }

@@ -40,7 +40,9 @@ const SCRIPTS: Array<[RegExp, string]> = [
 export function detectLanguage(full: string): string {
   // A sample decides; scanning megabytes for scripts would cost more than it tells.
   const text = full.length > 60000 ? full.slice(0, 60000) : full;
-  const { letters, wide } = countLetters(text);
+  const wide = hasWideCodeUnit(text);
+  // Without a script to weigh, the count only has to reach 40.
+  const letters = countLetters(text, wide ? Number.POSITIVE_INFINITY : 40);
   if (letters < 40) return 'en';
   // The scripts below have no letter under U+0400 or in U+2000–U+2DDF (punctuation, symbols):
   // a text without a code unit elsewhere skips them all.
@@ -68,6 +70,23 @@ const FUNCTION_WORDS: Array<[string, string[]]> = [
 ];
 const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS.flatMap(([, ws]) => ws));
 const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORD_SET].map((w) => w.length));
+/** Function words by `packWord` code. */
+const FUNCTION_WORD_CODES = new Map([...FUNCTION_WORD_SET].map((w) => [packWord(w, 0, w.length), w] as const));
+
+/**
+ * `text.slice(from, to)` as a number when it is 1–6 letters a–z (5 bits a letter, 1–26: one
+ * number per word), else -1. Function words are looked up by it without cutting tokens out.
+ */
+function packWord(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 6) return -1;
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return -1;
+    code = code * 32 + (c - 96);
+  }
+  return code;
+}
 
 /**
  * How often each function word stands between two spaces in ` ${sample} `, counted as
@@ -76,16 +95,18 @@ const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORD_SET].map((w) => w.le
  */
 function functionWordCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
-  let counted = '';
+  // Code of the function word just counted (-1: none); a token's code stands for the token.
+  let counted = -1;
   // The tokens of `sample.split(' ')`, read in place: only those short enough to be a function
-  // word are cut out.
+  // word are looked at.
   for (let from = 0, i = 0; i <= sample.length; i++) {
     if (i < sample.length && sample.charCodeAt(i) !== 32) continue;
-    const token = i - from <= LONGEST_FUNCTION_WORD ? sample.slice(from, i) : '';
-    if (FUNCTION_WORD_SET.has(token) && token !== counted) {
-      counts.set(token, (counts.get(token) ?? 0) + 1);
-      counted = token;
-    } else counted = '';
+    const code = i - from <= LONGEST_FUNCTION_WORD ? packWord(sample, from, i) : -1;
+    const word = code < 0 ? undefined : FUNCTION_WORD_CODES.get(code);
+    if (word !== undefined && code !== counted) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      counted = code;
+    } else counted = -1;
     from = i + 1;
   }
   return counts;
@@ -103,14 +124,22 @@ function scriptProbe(re: RegExp): RegExp {
 }
 
 const LETTER = /\p{L}/u;
+/** Whether some code unit lies where the scripts of `SCRIPTS` have letters (U+0400–U+1FFF, U+2DE0 on). */
+function hasWideCodeUnit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) return true;
+  }
+  return false;
+}
+
 /**
  * Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array;
- * `wide` when some code unit lies where the scripts of `SCRIPTS` have letters (U+0400–U+1FFF, U+2DE0 on).
+ * the count stops at `enough`.
  */
-function countLetters(text: string): { letters: number; wide: boolean } {
+function countLetters(text: string, enough: number): number {
   let n = 0;
-  let wide = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n < enough; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
@@ -118,10 +147,9 @@ function countLetters(text: string): { letters: number; wide: boolean } {
     }
     // General punctuation (’ “ ” — …, U+2000–U+206F) holds no letter: no test needed.
     if (c >= 0x2000 && c <= 0x206f) continue;
-    if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) wide = true;
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     if (LETTER.test(String.fromCodePoint(cp))) n++;
   }
-  return { letters: n, wide };
+  return n;
 }

@@ -5,14 +5,14 @@
  * start and end of short units and on phrasing that prose does not use.
  */
 import { memoTable } from './memo.js';
-import { words } from './text.js';
+import { wordCount } from './text.js';
 
 export interface LineRule {
   id: string;
   test: (text: string) => boolean;
 }
 
-const short = (text: string, max: number): boolean => words(text).length <= max;
+const short = (text: string, max: number): boolean => wordCount(text) <= max;
 
 /** Words that make up site menus, alone on a line. */
 const MENU_WORDS = new Set(
@@ -135,12 +135,26 @@ export const LINE_RULES: LineRule[] = [
   { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
 ];
 
-/** A photo credit on its own: "Dimitar Dilkoff/AFP/Getty Images", "REUTERS/Name", "Photo: AP". */
+const creditCache = memoTable<string, boolean>();
+
+/**
+ * A photo credit on its own: "Dimitar Dilkoff/AFP/Getty Images", "REUTERS/Name", "Photo: AP".
+ * Memoised (bounded): the caption rule asks it of each unit's next unit, the line rules again.
+ */
 export function isCreditLine(text: string): boolean {
   if (text.length > 400) return false;
+  const hit = creditCache.get(text);
+  if (hit !== undefined) return hit;
+  const answer = readCreditLine(text);
+  if (creditCache.size >= 4096) creditCache.clear();
+  creditCache.set(text, answer);
+  return answer;
+}
+
+function readCreditLine(text: string): boolean {
   const t = text.trim().replace(/^\(|\)$/g, '');
-  if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && words(t).length <= 12) return true;
-  if (/^(?:picture alliance|getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\b/i.test(t) && words(t).length <= 12) return true;
+  if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && wordCount(t) <= 12) return true;
+  if (/^(?:picture alliance|getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\b/i.test(t) && wordCount(t) <= 12) return true;
   return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
 }
 

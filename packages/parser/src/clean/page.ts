@@ -31,7 +31,7 @@ export class Page {
   domain = '';
   /** Publisher candidates with a weight, best kept. */
   readonly publisherHints: Array<{ name: string; weight: number }> = [];
-  private readonly lineStarts: number[];
+  private readonly lineStarts: readonly number[];
 
   constructor(
     readonly units: readonly Unit[],
@@ -44,12 +44,7 @@ export class Page {
       title: '', summary: '', authors: [], published: null, updated: null, publisher: '', sourceUrl: '',
       language: '', kind: '', translations: [], topics: [], regions: [], related: [],
     };
-    this.lineStarts = [0];
-    const src = context.source;
-    for (let i = 0; i < src.length; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
-    }
+    this.lineStarts = context.lineStarts ?? lineStartsOf(context.source);
   }
 
   get length(): number {
@@ -161,4 +156,14 @@ export class Page {
     while (j < this.length && this.text(j) === '' && this.unit(j).links.length === 0) j++;
     return j;
   }
+}
+
+/** Offsets where lines start: after LF, CRLF and a lone CR (what `LineIndex` finds). */
+function lineStartsOf(src: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }

@@ -1,6 +1,6 @@
 /** Publisher names: title suffixes ("… | Reuters"), domains, and phrases that spell a domain. */
 import { memoTable } from './memo.js';
-import { fold, titleCaseRatio, words } from './text.js';
+import { fold, titleCaseRatio, wordCount } from './text.js';
 
 /** Splits "Title - Publisher" / "Title | Publisher"; the suffix must look like a name. */
 export function splitTitleSuffix(title: string, domain = ''): { title: string; publisher: string } {
@@ -8,9 +8,9 @@ export function splitTitleSuffix(title: string, domain = ''): { title: string; p
   if (!m) return { title: title.trim(), publisher: '' };
   const head = m[1]!.trim();
   const tail = m[2]!.trim();
-  const n = words(tail).length;
+  const n = wordCount(tail);
   const matchesDomain = domain !== '' && spellsDomain(tail, domain);
-  if (matchesDomain || (n >= 1 && n <= 6 && titleCaseRatio(tail) >= 0.99 && words(head).length >= 3)) {
+  if (matchesDomain || (n >= 1 && n <= 6 && titleCaseRatio(tail) >= 0.99 && wordCount(head) >= 3)) {
     return { title: head, publisher: tail };
   }
   return { title: title.trim(), publisher: '' };

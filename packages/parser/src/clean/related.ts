@@ -8,7 +8,7 @@ import type { Page } from './page.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, cardLabel, kindLabel } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
-import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, words } from './text.js';
+import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, wordCount } from './text.js';
 import { matchLineRule } from './line-rules.js';
 
 const CONTACT = /^(?:phone|tel|fax|e-?mail)\b|^\d+\s+\p{Lu}.*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Sq|Place|Floor|Suite|Lane)\b|\b\d{5}(?:-\d{4})?$/u;
@@ -112,7 +112,7 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
       page.drop(j, rule);
       continue;
     }
-    const headline = (isHeadline(t) || (words(t).length >= 5 && words(t).length <= 30 && !endsSentence(t))) && !matchLineRule(t);
+    const headline = (isHeadline(t) || (wordCount(t) >= 5 && wordCount(t) <= 30 && !endsSentence(t))) && !matchLineRule(t);
     if (headline && (!item || (item as RelatedItem).title)) {
       flush();
       item = { title: t };
@@ -123,13 +123,13 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
       continue;
     }
     // A one-sentence dek under the headline.
-    if (item && deks === 0 && words(t).length <= 45 && endsSentence(t) && titleCaseRatio(t) < 0.6) {
+    if (item && deks === 0 && wordCount(t) <= 45 && endsSentence(t) && titleCaseRatio(t) < 0.6) {
       deks++;
       page.drop(j, rule);
       continue;
     }
     // A series name under a label ("Emissary").
-    if (labelled && !item && words(t).length <= 4 && !endsSentence(t)) {
+    if (labelled && !item && wordCount(t) <= 4 && !endsSentence(t)) {
       page.drop(j, rule);
       continue;
     }
@@ -142,7 +142,7 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
 /** RECOMMENDED, "Related", "More Work from …": a marker, then cards until other furniture. */
 export function readRelatedLists(page: Page, from: number): void {
   for (let i = from; i < page.length; i++) {
-    if (!page.free(i) || !RELATED_MARKER.test(page.text(i)) || words(page.text(i)).length > 8) continue;
+    if (!page.free(i) || !RELATED_MARKER.test(page.text(i)) || wordCount(page.text(i)) > 8) continue;
     // A markdown heading inside the article opens a list only when links or cards follow it.
     if (page.unit(i).kind === 'heading' && i < page.articleEnd) {
       const n = page.next(i);
@@ -158,7 +158,7 @@ export function readInlineRelated(page: Page, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     if (!page.free(i)) continue;
     const m = /^(?:related|read more|see also|also read|read also|more|recommended|must read)\s*:\s+(.{8,200})$/i.exec(page.text(i));
-    if (!m || words(m[1]!).length > 30 || /[.!]$/.test(m[1]!) && !isHeadline(m[1]!)) continue;
+    if (!m || wordCount(m[1]!) > 30 || /[.!]$/.test(m[1]!) && !isHeadline(m[1]!)) continue;
     const url = unitUrl(page, i, m[1]!);
     page.addRelated({ title: m[1]!, ...(url ? { url } : {}) });
     page.drop(i, 'related-list');
@@ -183,7 +183,7 @@ export function readInlineCards(page: Page, from: number, to: number): void {
     if (!page.free(i) || !cardLabel(page.text(i)) || page.unit(i).kind === 'heading') continue;
     // The label must be followed, within two units, by a headline: else it is a word in the text.
     let h = page.next(i);
-    if (h < to && words(page.text(h)).length <= 4 && !isHeadline(page.text(h))) h = page.next(h);
+    if (h < to && wordCount(page.text(h)) <= 4 && !isHeadline(page.text(h))) h = page.next(h);
     if (h >= to || !isHeadline(page.text(h)) || isProse(page.text(h))) continue;
     i = Math.max(i, readCards(page, i, to, 'promo-card', { requireLabel: true }) - 1);
   }
@@ -223,7 +223,7 @@ export function readTrailingHeadlines(page: Page, from: number): void {
   for (let i = from; i < page.length; i++) {
     if (!page.free(i)) continue;
     const t = cardText(page.text(i));
-    const n = words(t).length;
+    const n = wordCount(t);
     if (n < 4 || n > 35 || (endsSentence(t) && !/[?!]$/.test(t) && titleCaseRatio(t) < 0.6) || kindLabel(t)) continue;
     i = Math.max(i, readCards(page, i, page.length, 'related-list') - 1);
   }
@@ -233,7 +233,7 @@ export function readTrailingHeadlines(page: Page, from: number): void {
 export function dropSelfFromRelated(page: Page): void {
   // Bare short lines without link, date or authors are more likely a site name than a headline.
   page.meta.related = page.meta.related.filter(
-    (r) => (r.url || r.date || r.authors?.length || words(r.title).length >= 5) && fold(r.title) !== fold(page.meta.publisher),
+    (r) => (r.url || r.date || r.authors?.length || wordCount(r.title) >= 5) && fold(r.title) !== fold(page.meta.publisher),
   );
   const own = page.meta.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/);
   if (own.length < 3) return;

@@ -8,7 +8,7 @@ import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER } from '
 import { closingBioName } from './bios.js';
 import { matchLineRule } from './line-rules.js';
 import { addUnlabelledTag, readClosingBio } from './furniture.js';
-import { fold, isProse, words } from './text.js';
+import { fold, isProse, wordCount } from './text.js';
 import { isPlace } from './gazetteer.js';
 import { splitNames } from './names.js';
 
@@ -19,7 +19,7 @@ function isEndMarker(page: Page, i: number): boolean {
   if (!t) return false;
   if (/[❖]\s*$/.test(t) || /^❖$/.test(t)) return true;
   if (closingBioName(t)) return true;
-  if (words(t) .length <= 8 && (RELATED_MARKER.test(t) || TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t))) {
+  if (wordCount(t) <= 8 && (RELATED_MARKER.test(t) || TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t))) {
     return page.unit(i + 1) !== undefined;
   }
   const rule = page.decisions[i]?.rule ?? matchLineRule(t);
@@ -93,7 +93,7 @@ export function readTail(page: Page): void {
   }
 }
 
-const isShortTag = (t: string): boolean => t.length > 0 && words(t).length <= 4 && !/[.!?:,;]$/.test(t) && !/^\d|©/.test(t);
+const isShortTag = (t: string): boolean => t.length > 0 && wordCount(t) <= 4 && !/[.!?:,;]$/.test(t) && !/^\d|©/.test(t);
 
 /** Everything after the article that no rule named. */
 export function dropFooter(page: Page): void {

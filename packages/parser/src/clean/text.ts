@@ -81,6 +81,45 @@ export function words(text: string): string[] {
   return out;
 }
 
+const wordCountCache = memoTable<string, number>();
+
+/** `wordCount` stops counting past this many words: no rule asks about longer texts. */
+export const WORD_COUNT_CAP = 100;
+
+/**
+ * `words(text).length`, without cutting the words out, and no further than WORD_COUNT_CAP + 1:
+ * rules only ask how long a unit is against limits of at most WORD_COUNT_CAP, several times over
+ * (every line rule with a length limit), so a long paragraph is not read to its end. Memoised
+ * like `words`.
+ */
+export function wordCount(text: string): number {
+  const hit = wordCountCache.get(text);
+  if (hit !== undefined) return hit;
+  let n = 0;
+  let from = -1;
+  let alnum = false;
+  let wide = false;
+  for (let i = 0; i <= text.length && n <= WORD_COUNT_CAP; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isJsSpace(c)) {
+      if (from < 0) {
+        from = i;
+        alnum = false;
+        wide = false;
+      }
+      if (c < 128) alnum ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      else wide = true;
+      continue;
+    }
+    if (from < 0) continue;
+    if (alnum || (wide && LETTER_OR_DIGIT.test(text.slice(from, i)))) n++;
+    from = -1;
+  }
+  if (wordCountCache.size >= 4096) wordCountCache.clear();
+  wordCountCache.set(text, n);
+  return n;
+}
+
 const foldCache = memoTable<string, string>();
 
 /**
@@ -140,7 +179,7 @@ export const endsSentence = (text: string): boolean => /[.!?…:]["'”’)\]]*$
 /** Running prose: long enough and built of sentences, not a label or a headline. */
 export function isProse(text: string): boolean {
   const t = text.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   if (n >= 25) return true;
   return n >= 12 && endsSentence(t) && /[a-z]/.test(t);
 }
@@ -155,14 +194,14 @@ export function isSentences(text: string): boolean {
   if (isProse(t)) return true;
   if (!isSentenceLike(t)) return false;
   // Two sentences, or one long enough not to be a caption or a button ("Read the full report.").
-  return /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u.test(t) || words(t).length >= 8;
+  return /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/u.test(t) || wordCount(t) >= 8;
 }
 
 /** At least one sentence: 3+ words, capital first, closing full stop, mostly lower-case words. */
 export function isSentenceLike(text: string): boolean {
   const t = text.trim();
   if (isProse(t)) return true;
-  if (words(t).length < 3 || !/[.!?…]["'”’)\]]*$/.test(t) || !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  if (wordCount(t) < 3 || !/[.!?…]["'”’)\]]*$/.test(t) || !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(t)) return false;
   return titleCaseRatio(t) <= 0.5;
 }
 
@@ -182,7 +221,7 @@ export function titleCaseRatio(text: string): number {
 /** A headline: one line, 3–25 words, mostly capitalised words, no trailing full stop. */
 export function isHeadline(text: string): boolean {
   const t = text.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   if (n < 3 || n > 25 || /\.$/.test(t)) return false;
   return titleCaseRatio(t) >= 0.6;
 }
