@@ -56,26 +56,7 @@ export function words(text: string): string[] {
   const hit = wordCache.get(text);
   if (hit) return hit;
   const out: string[] = [];
-  let from = -1;
-  let alnum = false;
-  let wide = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (!isJsSpace(c)) {
-      if (from < 0) {
-        from = i;
-        alnum = false;
-        wide = false;
-      }
-      if (c < 128) alnum ||= (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      else wide = true;
-      continue;
-    }
-    if (from < 0) continue;
-    const token = text.slice(from, i);
-    if (alnum || (wide && LETTER_OR_DIGIT.test(token))) out.push(token);
-    from = -1;
-  }
+  scanWords(text, Number.POSITIVE_INFINITY, (word) => out.push(word));
   if (wordCache.size >= 4096) wordCache.clear();
   wordCache.set(text, out);
   return out;
@@ -87,7 +68,7 @@ const wordCountCache = memoTable<string, number>();
 export const WORD_COUNT_CAP = 100;
 
 /**
- * `words(text).length`, without cutting the words out, and no further than WORD_COUNT_CAP + 1:
+ * `words(text).length`, without keeping the words, and no further than WORD_COUNT_CAP + 1:
  * rules only ask how long a unit is against limits of at most WORD_COUNT_CAP, several times over
  * (every line rule with a length limit), so a long paragraph is not read to its end. Memoised
  * like `words`.
@@ -95,11 +76,23 @@ export const WORD_COUNT_CAP = 100;
 export function wordCount(text: string): number {
   const hit = wordCountCache.get(text);
   if (hit !== undefined) return hit;
+  const n = scanWords(text, WORD_COUNT_CAP);
+  if (wordCountCache.size >= 4096) wordCountCache.clear();
+  wordCountCache.set(text, n);
+  return n;
+}
+
+/**
+ * The words of `text` as `words` finds them (runs between JavaScript white space that hold an
+ * ASCII letter or digit, or any letter or digit), counted until there are more than `cap`;
+ * `found` gets each one. Returns how many were counted.
+ */
+function scanWords(text: string, cap: number, found?: (word: string) => void): number {
   let n = 0;
   let from = -1;
   let alnum = false;
   let wide = false;
-  for (let i = 0; i <= text.length && n <= WORD_COUNT_CAP; i++) {
+  for (let i = 0; i <= text.length && n <= cap; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
     if (!isJsSpace(c)) {
       if (from < 0) {
@@ -112,11 +105,13 @@ export function wordCount(text: string): number {
       continue;
     }
     if (from < 0) continue;
-    if (alnum || (wide && LETTER_OR_DIGIT.test(text.slice(from, i)))) n++;
+    const start = from;
     from = -1;
+    // Sliced only when wanted: to test a run with no ASCII letter or digit, or to hand it on.
+    if (!alnum && !(wide && LETTER_OR_DIGIT.test(text.slice(start, i)))) continue;
+    n++;
+    found?.(text.slice(start, i));
   }
-  if (wordCountCache.size >= 4096) wordCountCache.clear();
-  wordCountCache.set(text, n);
   return n;
 }
 
