@@ -320,7 +320,35 @@ export class TreeBuilder {
       ),
       position: lines.position(row.start, row.end),
     }));
+    subjectsFromHeaders(rows);
     return { type: 'table', align: data.align, children: rows, position: lines.position(unit.start, unit.end) };
+  }
+}
+
+/**
+ * A figure alone in a table cell ("2,060,000" under "Displaced people (2023)") says what it counts
+ * only through its column's header: that header, without a parenthesised note and with a
+ * capitalised first word lowered (as subjects found in sentences are), becomes the subject of
+ * each figure in the column that has none. Headers with digits (years, quarters, dates) name a
+ * time or a series, not the kind of thing counted, and are left out.
+ */
+function subjectsFromHeaders(rows: TableRow[]): void {
+  const header = rows[0];
+  if (!header?.header) return;
+  const subjects = header.children.map((cell) => {
+    const text = cell.text.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+    if (!/\p{L}{2}/u.test(text) || /\d/.test(text)) return null;
+    // "Displaced people" → "displaced people"; "GDP growth" and "UN staff" keep their capitals.
+    return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  });
+  for (const row of rows.slice(1)) {
+    row.children.forEach((cell, column) => {
+      const subject = subjects[column];
+      if (!subject) return;
+      for (const claim of cell.children) {
+        for (const inline of claim.children) if (inline.type === 'figure' && inline.subject === null) inline.subject = subject;
+      }
+    });
   }
 }
 

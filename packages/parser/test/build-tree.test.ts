@@ -115,3 +115,37 @@ describe('empty containers', () => {
     expect(brief.children[0]!.children.map((b) => b.type)).toEqual(['paragraph']);
   });
 });
+
+describe('tables', () => {
+  it("gives a figure alone in a cell its column's header as subject", async () => {
+    const { parseBrief } = await import('../src/parse-brief.js');
+    // A table alone on a short page reads as page furniture: this one sits in an article.
+    const para = 'Rainfall in the region has fallen for a decade, and herders have moved south earlier each year, according to the regional water authority.';
+    const source = [
+      '# Displacement in the Sahel',
+      '',
+      para,
+      '',
+      'The table below counts people displaced by drought and the share of land degraded in each country.',
+      '',
+      '| Country | Displaced people (2023) | Share of land degraded | 2019 | GDP growth |',
+      '|---|---:|---:|---:|---:|',
+      '| Burkina Faso | 2,060,000 | 34% | 1,200 | 2.1% |',
+      '| Mali | 375,000 | 21% | 900 | 3.0% |',
+      '',
+      para.replace('decade', 'generation'),
+      '',
+    ].join('\n');
+    const brief = parseBrief(source, { path: 'table.md', id: 'table' });
+    const table = brief.children.flatMap((s) => s.children).find((b) => b.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    const subjects = table.children.slice(1).map((row) =>
+      row.children.map((cell) => cell.children.flatMap((c) => c.children).find((n) => n.type === 'figure')).map((f) => (f?.type === 'figure' ? f.subject : undefined)),
+    );
+    // A year as header says when, not what: no subject; capitals of an acronym stay.
+    expect(subjects).toEqual([
+      [undefined, 'displaced people', 'share of land degraded', null, 'GDP growth'],
+      [undefined, 'displaced people', 'share of land degraded', null, 'GDP growth'],
+    ]);
+  });
+});
