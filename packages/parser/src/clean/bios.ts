@@ -1,28 +1,20 @@
 /** Author bios: "Name is a fellow at …" lines that close articles and fill author boxes. */
 import { isPersonName } from './names.js';
-import { memoTable } from './memo.js';
+import { memoised } from './memo.js';
 import { clean, wordCount } from './text.js';
 
 const ROLE =
   /\b(?:fellow|editor|director|professor|correspondent|reporter|writer|journalist|analyst|scholar|researcher|author|associate|president|chair(?:man|woman)?|founder|lecturer|member|head|manager|officer|minister|ambassador|advis[eo]r|expert|contributor|columnist|economist|specialist|coordinator|lead|principal|partner|consultant|intern|student|chief|dean)\b/i;
-
-const bioCache = memoTable<string, string | null>();
 
 /**
  * A closing bio: "Name is (a|the) <role> at/of <org>." Returns the name, or null. Memoised
  * (bounded): the tail rules ask about the same units again and again.
  */
 export function closingBioName(text: string): string | null {
-  if (text.length > 1500) return null;
-  const hit = bioCache.get(text);
-  if (hit !== undefined) return hit;
-  const name = readBioName(text);
-  if (bioCache.size >= 4096) bioCache.clear();
-  bioCache.set(text, name);
-  return name;
+  return text.length > 1500 ? null : bioName(text);
 }
 
-function readBioName(text: string): string | null {
+const bioName = memoised((text: string): string | null => {
   const t = clean(text).replace(/\s*[❖◆■]\s*$/, '');
   if (wordCount(t) > 80) return null;
   const m = /^(.{3,60}?)(?:[’']s)?\s+(?:is|was|serves as|has been|are|were)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+)$/.exec(t);
@@ -34,7 +26,7 @@ function readBioName(text: string): string | null {
   const pair = /^(.+?)\s+and\s+(.+)$/.exec(name);
   if (pair && isPersonName(pair[1]!) && isPersonName(pair[2]!)) return name;
   return null;
-}
+});
 
 /** A role line under a name in an author box: "Senior Fellow, Russia and Eurasia Program". */
 export function isRoleLine(text: string): boolean {

@@ -4,7 +4,7 @@
  * sentence that merely mentions "share" or "subscribe" does not match: they anchor on the
  * start and end of short units and on phrasing that prose does not use.
  */
-import { memoTable } from './memo.js';
+import { memoised } from './memo.js';
 import { wordCount } from './text.js';
 
 export interface LineRule {
@@ -135,30 +135,20 @@ export const LINE_RULES: LineRule[] = [
   { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
 ];
 
-const creditCache = memoTable<string, boolean>();
-
 /**
  * A photo credit on its own: "Dimitar Dilkoff/AFP/Getty Images", "REUTERS/Name", "Photo: AP".
  * Memoised (bounded): the caption rule asks it of each unit's next unit, the line rules again.
  */
 export function isCreditLine(text: string): boolean {
-  if (text.length > 400) return false;
-  const hit = creditCache.get(text);
-  if (hit !== undefined) return hit;
-  const answer = readCreditLine(text);
-  if (creditCache.size >= 4096) creditCache.clear();
-  creditCache.set(text, answer);
-  return answer;
+  return text.length <= 400 && creditLine(text);
 }
 
-function readCreditLine(text: string): boolean {
+const creditLine = memoised((text: string): boolean => {
   const t = text.trim().replace(/^\(|\)$/g, '');
   if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && wordCount(t) <= 12) return true;
   if (/^(?:picture alliance|getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\b/i.test(t) && wordCount(t) <= 12) return true;
   return /(?:getty images|\bafp\b|\bap photo\b|reuters\/|\/reuters|\bepa\b|shutterstock|alamy|associated press|nurphoto|bloomberg via|via getty)/i.test(t) && !/[.!?]\s+\p{Lu}/u.test(t.slice(0, -1));
-}
-
-const ruleCache = memoTable<string, string | null>();
+});
 
 /**
  * The first rule that claims a unit's text, or null. Memoised (bounded): cleaning asks about the
@@ -166,17 +156,8 @@ const ruleCache = memoTable<string, string | null>();
  */
 export function matchLineRule(text: string): string | null {
   // Line rules describe short page chrome; long paragraphs are never one.
-  if (!text || text.length > 1500) return null;
-  const hit = ruleCache.get(text);
-  if (hit !== undefined) return hit;
-  let id: string | null = null;
-  for (const rule of LINE_RULES) {
-    if (rule.test(text)) {
-      id = rule.id;
-      break;
-    }
-  }
-  if (ruleCache.size >= 4096) ruleCache.clear();
-  ruleCache.set(text, id);
-  return id;
+  return !text || text.length > 1500 ? null : firstLineRule(text);
 }
+
+/** The id of the first line rule `text` matches, or null. */
+const firstLineRule = memoised((text: string): string | null => LINE_RULES.find((rule) => rule.test(text))?.id ?? null);

@@ -16,3 +16,22 @@ export function memoTable<K, V>(): Map<K, V> {
 export function clearMemoTables(): void {
   for (const table of tables) table.clear();
 }
+
+/** How many answers a memo table holds before it is emptied. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * `read`, memoised by its text in a memo table of its own (emptied at every page, and when it
+ * reaches MEMO_LIMIT answers). `null` answers are kept like any other.
+ */
+export function memoised<V>(read: (text: string) => V): (text: string) => V {
+  const table = memoTable<string, V>();
+  return (text) => {
+    const hit = table.get(text);
+    if (hit !== undefined) return hit;
+    const value = read(text);
+    if (table.size >= MEMO_LIMIT) table.clear();
+    table.set(text, value);
+    return value;
+  };
+}

@@ -1,6 +1,6 @@
 /** Small text helpers shared by the page-cleaning rules. */
 import { codesToString } from '../mapped-text.js';
-import { memoTable } from './memo.js';
+import { memoised } from './memo.js';
 
 /** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
 const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/g;
@@ -16,32 +16,23 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
   return offset > 0 && isWordCode(all.charCodeAt(offset - 1)) && isWordCode(all.charCodeAt(offset + m.length)) ? m : '';
 }
 
-const cleanCache = memoTable<string, string>();
-
 /**
  * Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed.
  * Memoised (bounded): rules clean texts the page already holds cleaned (bios, author boxes).
  */
-export function clean(text: string): string {
-  const hit = cleanCache.get(text);
-  if (hit !== undefined) return hit;
+export const clean = memoised((text: string): string => {
   // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
   const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
   const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
   // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
-  const out = (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
-  if (cleanCache.size >= 4096) cleanCache.clear();
-  cleanCache.set(text, out);
-  return out;
-}
+  return (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
+});
 
 /** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
 export function inlineUrl(text: string): string | null {
   const match = /\(\s*<?((?:https?:\/\/|\/)[^\s()<>]*)>?\s*\)/.exec(text);
   return match?.[1] ?? null;
 }
-
-const wordCache = memoTable<string, string[]>();
 
 /** Code units `\s` matches (ECMA-262 WhiteSpace and LineTerminator). */
 export const isJsSpace = (c: number): boolean =>
@@ -52,17 +43,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * Words of a text (tokens with a letter or digit): `text.split(/\s+/)` filtered by
  * `/[\p{L}\p{N}]/u`, read in one loop. Memoised: rules ask about the same units often.
  */
-export function words(text: string): string[] {
-  const hit = wordCache.get(text);
-  if (hit) return hit;
+export const words = memoised((text: string): string[] => {
   const out: string[] = [];
   scanWords(text, Number.POSITIVE_INFINITY, (word) => out.push(word));
-  if (wordCache.size >= 4096) wordCache.clear();
-  wordCache.set(text, out);
   return out;
-}
-
-const wordCountCache = memoTable<string, number>();
+});
 
 /** `wordCount` stops counting past this many words: no rule asks about longer texts. */
 export const WORD_COUNT_CAP = 100;
@@ -73,14 +58,7 @@ export const WORD_COUNT_CAP = 100;
  * (every line rule with a length limit), so a long paragraph is not read to its end. Memoised
  * like `words`.
  */
-export function wordCount(text: string): number {
-  const hit = wordCountCache.get(text);
-  if (hit !== undefined) return hit;
-  const n = scanWords(text, WORD_COUNT_CAP);
-  if (wordCountCache.size >= 4096) wordCountCache.clear();
-  wordCountCache.set(text, n);
-  return n;
-}
+export const wordCount = memoised((text: string): number => scanWords(text, WORD_COUNT_CAP));
 
 /**
  * The words of `text` as `words` finds them (runs between JavaScript white space that hold an
@@ -115,16 +93,12 @@ function scanWords(text: string, cap: number, found?: (word: string) => void): n
   return n;
 }
 
-const foldCache = memoTable<string, string>();
-
 /**
  * Lower-cased letters and digits only, for loose comparisons. Memoised (bounded): rules fold the
  * same unit texts and candidate names over and over (title search, publisher sub-phrases).
  */
-export function fold(text: string): string {
-  const hit = foldCache.get(text);
-  if (hit !== undefined) return hit;
-  const out =
+export const fold = memoised(
+  (text: string): string =>
     foldPlain(text) ??
     text
       .normalize('NFKD')
@@ -132,11 +106,8 @@ export function fold(text: string): string {
       .toLowerCase()
       .replace(/[’‘`]/g, "'")
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  if (foldCache.size >= 4096) foldCache.clear();
-  foldCache.set(text, out);
-  return out;
-}
+      .trim(),
+);
 
 /** Output buffer of `foldPlain`, grown as needed (scratch space: nothing is kept in it between calls). */
 let folded = new Uint16Array(1024);
