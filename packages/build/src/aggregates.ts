@@ -64,7 +64,8 @@ async function isFresh(outDir: string, record: AggregateRecord | null, key: stri
  * Writes `data/*` and `pack.pdf` from the ASTs in `ast/` and the kept pack parts, each only when
  * what it contains changed (its key differs from the manifest's) or a file of it is missing.
  * With `parallel`, the pack is written by a child process while this one writes the tables: by
- * `pdfProcess` when the build started one (it has the renderer loaded), else by a new one.
+ * `pdfProcess` when the build started one (forked before the plan, it is up by now), else by a
+ * new one.
  */
 export async function writeAggregates(
   outDir: string,
@@ -105,6 +106,7 @@ export async function writeAggregates(
     // The build's PDF process, unless it died drawing a document (that document failed): then a new one.
     const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null;
     if (child) {
+      child.start(pdfSettings(outDir, settings));
       packInChild = child.writePack(job).then(() => {
         result.pack = written();
       });

@@ -73,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   try {
     return await buildWith(early);
   } finally {
-    // Let go at once if the build did not need it (else it is done already).
+    // Let go at once if the build ended before it was needed (else it is closed already).
     early?.dismiss();
   }
 
@@ -105,11 +105,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       }
     }
 
-    // The PDF process loads the renderer while this one loads the parser and parses; it then
-    // draws the document's PDFs and writes the pack, beside the tables written here. The renderer
-    // is loaded once, not twice, and not on the way from the source to the AST.
-    const pdfProcess = mayDrawApart && stale.length === 1 ? (early ?? new PdfProcess()) : null;
-    pdfProcess?.start(pdfSettings(outDir, settings));
+    // With one document to do, the PDF process loads the renderer while this one loads the parser
+    // and parses; it then draws the document's PDFs and writes the pack, beside the tables written
+    // here. The renderer is loaded once, not twice, and not on the way from the source to the AST.
+    // With more, the documents go to workers and the process started early (if any) only writes
+    // the pack: started when the pack is due, as the workers rewrite the sidecars it reads.
+    const drawApart = mayDrawApart && stale.length === 1;
+    const pdfProcess = drawApart ? (early ?? new PdfProcess()) : early;
+    if (drawApart) pdfProcess?.start(pdfSettings(outDir, settings));
     try {
       await buildOutputs();
     } finally {
@@ -130,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       }
 
       const documentsStarted = performance.now();
-      const render = pdfProcess ? (task: DocumentTask, brief: Brief) => pdfProcess.render(task, brief) : undefined;
+      const render = drawApart && pdfProcess ? (task: DocumentTask, brief: Brief) => pdfProcess.render(task, brief) : undefined;
       const results = await runDocuments(stale, outDir, settings, jobs, reporter, 'build', render);
       summary.timings.documentsMs = performance.now() - documentsStarted;
 

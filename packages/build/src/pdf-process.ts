@@ -30,6 +30,7 @@ export class PdfProcess {
   private readonly waiting = new Map<number, Waiting>();
   private seq = 0;
   private gone: string | null = null;
+  private started = false;
 
   /**
    * Starts the process; it loads the renderer once it has `settings` (given here or to `start`).
@@ -54,8 +55,13 @@ export class PdfProcess {
     if (settings) this.start(settings);
   }
 
-  /** Hands the process its settings: it loads the renderer, then reads the parts' sidecars. */
+  /**
+   * Hands the process its settings: it loads the renderer, then reads the parts' sidecars. Once:
+   * a process already started keeps its settings.
+   */
   start(settings: TaskSettings): void {
+    if (this.started || this.gone !== null) return;
+    this.started = true;
     this.child.send({ settings });
   }
 
@@ -84,7 +90,9 @@ export class PdfProcess {
     return new Promise((resolve) => {
       if (this.gone !== null || this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
       this.child.once('exit', () => resolve());
-      this.child.disconnect();
+      // Never asked anything: nothing to finish, and it may still be starting up.
+      if (this.started) this.child.disconnect();
+      else this.child.kill();
     });
   }
 

@@ -208,6 +208,16 @@ describe('build', () => {
     expect(drawn['briefs/doc-2.pdf']).toBeDefined();
     expect(drawn).toEqual(await snapshot(join(one, 'out')));
 
+    // Two documents to build: the workers draw them, and the process started first writes the
+    // pack from the sidecars as the workers left them.
+    for (const cwd of [two, one]) {
+      await put(cwd, 'src/doc-1.md', sampleDoc(1, 'Grid Brief One, Revised'));
+      await put(cwd, 'src/doc-3.md', sampleDoc(3, 'Grid Brief Three, Revised'));
+    }
+    expect((await run(two, { jobs: 2 })).built).toEqual(['doc-1', 'doc-3']);
+    expect((await run(one, { jobs: 1 })).built).toEqual(['doc-1', 'doc-3']);
+    expect(await snapshot(join(two, 'out'))).toEqual(await snapshot(join(one, 'out')));
+
     // A pack file that cannot be read fails the document, named with its file and line.
     const failed = [];
     for (const jobs of [2, 1]) {
