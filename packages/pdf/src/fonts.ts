@@ -62,11 +62,45 @@ export function loadFonts(fontDir: string = process.env.BRIEFS_FONT_DIR ?? DEFAU
         });
       }
       memoiseGlyphDecoding(font);
+      if (!role.startsWith('arabic') && !role.startsWith('hebrew')) skipIdleMarkPositioning(font);
       cache.set(path, font);
     }
     out.set(role, font);
   }
   return out;
+}
+
+/**
+ * Whether no glyph of `text` can be a combining mark: every character is a letter, digit, symbol
+ * or punctuation of Latin, Greek or Cyrillic (precomposed, as text almost always is), general
+ * punctuation, currency, letterlike, arrow, maths or geometric — none a combining mark, and none
+ * that the Noto faces' glyph substitutions turn into one (tested on every such character the
+ * faces have, and on the corpus's words).
+ */
+export function withoutMarks(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300) continue;
+    if (c <= 0x36f) return false;
+    if (c < 0x483 || (c >= 0x48a && c <= 0x52f)) continue;
+    if (c >= 0x1e00 && c <= 0x1fff) continue;
+    if ((c >= 0x2000 && c <= 0x20cf) || (c >= 0x2100 && c <= 0x22ff) || (c >= 0x25a0 && c <= 0x25ff)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * fontkit applies every default feature of a script to every run, and the first run of a face
+ * decodes each feature's lookups: for the Latin faces, the mark-to-base and mark-to-mark lookups
+ * (Noto's, for every combining mark of three scripts) are half of that first decoding, about 40 ms
+ * a face, a third of a first brief's time in a fresh process. They position combining marks only,
+ * so a run with none (`withoutMarks`) is laid out without them, to the same glyphs and positions.
+ * Anything else, and any call that names its own features, goes through as before.
+ */
+function skipIdleMarkPositioning(font: fontkit.Font): void {
+  const layout = font.layout.bind(font);
+  font.layout = (text, features, ...rest) => layout(text, features === undefined && withoutMarks(text) ? { mark: false, mkmk: false } : features, ...rest);
 }
 
 type DecodingGlyph = { _decode(): unknown; _font: { _variationProcessor?: unknown }; _briefsDecoded?: unknown };
