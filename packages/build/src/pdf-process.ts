@@ -1,9 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Brief, BriefsError, type BriefsErrorCode } from '@briefs/ast';
 import type { DocumentTask, TaskSettings } from './document-task.js';
+import { entryFile } from './entries.js';
 import type { PackFailure, PackJob } from './pack-task.js';
 
 /** What the PDF process answers a request with. */
@@ -36,7 +34,7 @@ export class PdfProcess {
    * Starts the process; it loads the renderer once it has `settings` (given here or to `start`).
    */
   constructor(settings?: TaskSettings) {
-    this.child = fork(pdfWorkerFile(), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    this.child = fork(entryFile('pdf-worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     this.child.on('message', (message: PdfReply) => {
       const waiting = this.waiting.get(message.seq);
       if (!waiting) return;
@@ -116,12 +114,3 @@ function fromFailure(error: PackFailure): Error {
   return new BriefsError(error.code as BriefsErrorCode, error.message, { ...(error.file ? { file: error.file } : {}), ...(error.point ? { point: error.point } : {}) });
 }
 
-/**
- * The compiled entry. Under vitest this module runs from `src/`, where Node cannot load the
- * TypeScript entry: the compiled one in `dist/` is used instead.
- */
-function pdfWorkerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, 'pdf-worker.js');
-  return existsSync(beside) ? beside : join(here, '..', 'dist', 'pdf-worker.js');
-}

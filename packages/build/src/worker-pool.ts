@@ -1,9 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type DocumentTask, type RenderDocument, type TaskResult, type TaskSettings, runDocumentTask } from './document-task.js';
+import { entryFile } from './entries.js';
 
 /** Runs document tasks, on worker threads or (one job) in this thread. */
 export interface TaskRunner {
@@ -58,7 +56,7 @@ interface PoolWorker {
 }
 
 function spawnThread(settings: TaskSettings): PoolWorker {
-  const worker = new Worker(workerFile(), { workerData: { settings } });
+  const worker = new Worker(entryFile('worker.js'), { workerData: { settings } });
   return {
     send: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', listener),
@@ -73,7 +71,7 @@ function spawnThread(settings: TaskSettings): PoolWorker {
 }
 
 function spawnProcess(settings: TaskSettings): PoolWorker {
-  const child: ChildProcess = fork(workerFile(), [], {
+  const child: ChildProcess = fork(entryFile('worker.js'), [], {
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
@@ -186,15 +184,6 @@ class WorkerPool implements TaskRunner {
   }
 }
 
-/**
- * The compiled worker entry. Under vitest this module runs from `src/`, where Node cannot load
- * the TypeScript worker: the compiled one in `dist/` is used instead.
- */
-function workerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, 'worker.js');
-  return existsSync(beside) ? beside : join(here, '..', 'dist', 'worker.js');
-}
 
 /**
  * Results of `tasks` in task order, at most `window` in flight: lets a consumer (the tables

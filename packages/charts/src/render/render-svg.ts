@@ -11,7 +11,7 @@ import { captureText, textCapturePlugin, textElements } from './svg-text.js';
 import { utcDateAdapter } from './utc-date-adapter.js';
 
 // chartjs-node-canvas and canvas are CommonJS; load them the CommonJS way.
-const require = createRequire(import.meta.url);
+const load = createRequire(import.meta.url);
 
 type ChartStatic = typeof ChartClass & {
   _adapters: { _date: { override(members: object): void } };
@@ -34,7 +34,7 @@ function rendererFor(width: number, height: number): Renderer {
   const existing = renderers.get(key);
   if (existing) return existing;
   registerChartFonts();
-  const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+  const { ChartJSNodeCanvas } = load('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
   let chart: ChartStatic | undefined;
   const canvas = new ChartJSNodeCanvas({
     width,

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * Bundles the compiled CLI and the build's two process entries (a document worker, the PDF
+ * process) into `dist/bundle/`, which `bin/briefs.js` runs when it is fresh. Loading ~700 small
+ * ES modules is most of a start-up: the parser's take ~0.3 s and the PDF renderer's ~0.3 s as
+ * files, a third of that bundled. The stages stay lazy: the parser, the PDF renderer, the charts
+ * and the tables are chunks of their own, loaded on first use as before.
+ *
+ * What is found at run time relative to a module keeps finding it where it was: every
+ * `import.meta.url`, `__dirname` and `__filename` in a bundled file is rewritten to that file's
+ * own place, relative to the bundle (so the bundle works wherever the checkout is). Native and
+ * CommonJS-loaded packages (canvas, chartjs-node-canvas, world-countries) are therefore required
+ * from where they are installed, as without the bundle. One file keeps the bundle's own place:
+ * `@briefs/build`'s entries.js, which finds the bundled process entries beside it.
+ *
+ * `dist/bundle/inputs.json` lists the workspace files bundled, with their sizes, times and
+ * digests: a bundle older than any of them (a package rebuilt alone) is not used.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const cli = fileURLToPath(new URL('..', import.meta.url));
+const outdir = join(cli, 'dist', 'bundle');
+const buildDist = join(dirname(fileURLToPath(import.meta.resolve('@briefs/build/package.json'))), 'dist');
+
+/** Files whose `import.meta.url` stays the bundle's. */
+const BUNDLE_LOCAL = new Set([join(buildDist, 'entries.js')]);
+
+const toPosix = (path) => path.split(sep).join('/');
+
+/** Rewrites a file's references to its own place (see above). */
+const keepPlaces = {
+  name: 'keep-places',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.(?:js|mjs|cjs)$/ }, async (args) => {
+      if (BUNDLE_LOCAL.has(args.path)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      const meta = text.includes('import.meta.url');
+      const node = /\b__(?:dirname|filename)\b/.test(text);
+      if (!meta && !node) return undefined;
+      const place = `new URL(${JSON.stringify(toPosix(relative(outdir, args.path)))}, __briefsBundleUrl)`;
+      let contents = meta ? text.replaceAll('import.meta.url', `${place}.href`) : text;
+      if (node) contents = `var __filename = __briefsFileURLToPath(${place}), __dirname = __briefsDirname(__filename);\n${contents}`;
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: cli,
+  entryPoints: { main: join(cli, 'dist', 'main.js'), worker: join(buildDist, 'worker.js'), 'pdf-worker': join(buildDist, 'pdf-worker.js') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  // CommonJS code in the bundle requires Node's own modules through `require`.
+  banner: {
+    js: [
+      "import { createRequire as __briefsCreateRequire } from 'node:module';",
+      "import { dirname as __briefsDirname } from 'node:path';",
+      "import { fileURLToPath as __briefsFileURLToPath } from 'node:url';",
+      'const require = __briefsCreateRequire(import.meta.url);',
+      'const __briefsBundleUrl = import.meta.url;',
+    ].join(' '),
+  },
+  plugins: [keepPlaces],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const inputs = {};
+for (const input of Object.keys(result.metafile.inputs).sort()) {
+  if (input.includes('node_modules/') || input.startsWith('<')) continue;
+  const file = join(cli, input);
+  const stat = statSync(file);
+  inputs[toPosix(relative(outdir, file))] = { size: stat.size, mtimeMs: stat.mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') };
+}
+writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
