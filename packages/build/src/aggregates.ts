@@ -104,9 +104,9 @@ export async function writeAggregates(
     };
     const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
     // The build's PDF process, unless it died drawing a document (that document failed): then a new one.
-    const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings)) : null;
+    const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings, tool)) : null;
     if (child) {
-      child.start(pdfSettings(outDir, settings));
+      child.start(pdfSettings(outDir, settings, tool));
       packInChild = child.writePack(job).then(() => {
         result.pack = written();
       });
@@ -155,12 +155,13 @@ export async function writeAggregates(
 }
 
 /** What a PDF process of a build needs to know. */
-export const pdfSettings = (outDir: string, settings: Settings): TaskSettings => ({
+export const pdfSettings = (outDir: string, settings: Settings, tool: string): TaskSettings => ({
   mode: 'build',
   outDir,
   packFile: settings.packFile,
   epoch: settings.epoch,
   maxBytes: settings.maxBytes,
+  tool,
 });
 
 /**

@@ -112,7 +112,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     // the pack: started when the pack is due, as the workers rewrite the sidecars it reads.
     const drawApart = mayDrawApart && stale.length === 1;
     const pdfProcess = drawApart ? (early ?? new PdfProcess()) : early;
-    if (drawApart) pdfProcess?.start(pdfSettings(outDir, settings));
+    if (drawApart) pdfProcess?.start(pdfSettings(outDir, settings, tool));
     try {
       await buildOutputs();
     } finally {
@@ -134,7 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
       const documentsStarted = performance.now();
       const render = drawApart && pdfProcess ? (task: DocumentTask, brief: Brief) => pdfProcess.render(task, brief) : undefined;
-      const results = await runDocuments(stale, outDir, settings, jobs, reporter, 'build', render);
+      const results = await runDocuments(stale, outDir, { ...settings, tool }, jobs, reporter, 'build', render);
       summary.timings.documentsMs = performance.now() - documentsStarted;
 
       const records: DocumentRecord[] = [...fresh];
@@ -176,7 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 export async function runDocuments(
   docs: readonly PlannedDocument[],
   outDir: string,
-  settings: { packFile: string | null; epoch: number | null; maxBytes: number | null },
+  settings: { packFile: string | null; epoch: number | null; maxBytes: number | null; tool: string },
   jobs: number | undefined,
   reporter: Reporter,
   mode: 'build' | 'tables',
@@ -185,7 +185,7 @@ export async function runDocuments(
   const results = new Map<string, TaskResult>();
   if (docs.length === 0) return results;
   const runner = createRunner(
-    { mode, outDir, packFile: settings.packFile, epoch: settings.epoch, maxBytes: settings.maxBytes },
+    { mode, outDir, packFile: settings.packFile, epoch: settings.epoch, maxBytes: settings.maxBytes, tool: settings.tool },
     jobs ?? defaultJobs(),
     docs.length,
     render,

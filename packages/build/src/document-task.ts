@@ -27,6 +27,8 @@ export interface TaskSettings {
   packFile: string | null;
   epoch: number | null;
   maxBytes: number | null;
+  /** The tool's fingerprint: what a build keeps for the next (charts drawn) is good for this tool only. */
+  tool: string;
 }
 
 export interface TaskFailure {
@@ -63,8 +65,10 @@ export const partPdfPath = (id: string): string => `${PARTS_DIR}/${id}.pdf`;
 export const partJsonPath = (id: string): string => `${PARTS_DIR}/${id}.json`;
 /** Where a document's share of the tables is kept (@briefs/tables `tablesPart`), for the same reason. */
 export const partTablesPath = (id: string): string => `${PARTS_DIR}/${id}.tables`;
+/** Where a document's charts, as drawn, are kept (see `renderDocument`). */
+export const partChartsPath = (id: string): string => `${PARTS_DIR}/${id}.charts`;
 /** Every file a document can have in the output folder. */
-export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id), partTablesPath(id)];
+export const documentFiles = (id: string): string[] => [astPath(id), pdfPath(id), partPdfPath(id), partJsonPath(id), partTablesPath(id), partChartsPath(id)];
 
 /** A document parsed, before anything is written. */
 export interface ParsedDocument {
@@ -95,22 +99,47 @@ export async function parseDocument(task: DocumentTask, settings: TaskSettings):
 
 /**
  * Draws a parsed document's PDFs and writes them: its brief, and its part of the pack (or removes
- * a part it no longer has). Returns the files written, relative to the output folder.
+ * a part it no longer has). Returns the files written, relative to the output folder. Its charts
+ * as drawn are kept (`.briefs-parts/<id>.charts`): a rebuild of the document draws only those
+ * that changed, and none when none did (most edits), without loading the chart renderer.
  */
 export async function renderDocument(id: string, brief: Brief, settings: TaskSettings): Promise<string[]> {
   const pdf = await loadPdfStage();
   const pack = await packOptions(pdf.loadPackFile, settings.packFile);
-  await writeFileAtomic(join(settings.outDir, pdfPath(id)), await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack }));
+  const chartsFile = join(settings.outDir, partChartsPath(id));
+  const chartDrawings = { kept: await keptCharts(chartsFile, settings.tool), drawn: new Map<string, string>() };
+  await writeFileAtomic(join(settings.outDir, pdfPath(id)), await pdf.renderBrief(brief, { date: briefDate(settings.epoch, brief.meta), pack, chartDrawings }));
   const outputs = [pdfPath(id)];
   if (pdf.packMayInclude(brief, pack)) {
-    const part = await pdf.renderPackPart(brief, pack);
+    const part = await pdf.renderPackPart(brief, pack, chartDrawings);
     await writeFileAtomic(join(settings.outDir, partPdfPath(id)), part.pdf);
     await writeFileAtomic(join(settings.outDir, partJsonPath(id)), `${JSON.stringify(part.sidecar)}\n`);
     outputs.push(partPdfPath(id), partJsonPath(id));
   } else {
     for (const file of [partPdfPath(id), partJsonPath(id)]) await rm(join(settings.outDir, file), { force: true });
   }
+  if (chartDrawings.drawn.size > 0) {
+    const svgs = Object.fromEntries([...chartDrawings.drawn].sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeFileAtomic(chartsFile, `${JSON.stringify({ tool: settings.tool, svgs })}\n`);
+    outputs.push(partChartsPath(id));
+  } else {
+    await rm(chartsFile, { force: true });
+  }
   return outputs;
+}
+
+/**
+ * The drawings a document's charts file keeps, when the same tool made them; none when it is not
+ * there, was made by another tool, or is not whole (a damaged file only costs a redrawing).
+ */
+async function keptCharts(file: string, tool: string): Promise<Map<string, string>> {
+  try {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { tool?: unknown; svgs?: unknown };
+    if (kept.tool !== tool || !kept.svgs || typeof kept.svgs !== 'object') return new Map();
+    return new Map(Object.entries(kept.svgs as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new Map();
+  }
 }
 
 /** How a document's PDFs are drawn: here, or by another process that has the renderer loaded. */

@@ -40,7 +40,7 @@ export async function exportTables(options: ExportOptions): Promise<ExportSummar
   const tasks = await discover(options.inputs, settings.cwd, null);
   const jobs = options.jobs ?? defaultJobs();
   const runner = createRunner(
-    { mode: 'tables', outDir, packFile: null, epoch: settings.epoch, maxBytes: settings.maxBytes },
+    { mode: 'tables', outDir, packFile: null, epoch: settings.epoch, maxBytes: settings.maxBytes, tool: '' },
     jobs,
     tasks.length,
   );

@@ -83,7 +83,7 @@ export async function findOrphans(outDir: string, keep: ReadonlySet<string>): Pr
   for (const [dir, exts] of [
     ['ast', ['.json']],
     ['briefs', ['.pdf']],
-    [PARTS_DIR, ['.pdf', '.json', '.tables']],
+    [PARTS_DIR, ['.pdf', '.json', '.tables', '.charts']],
   ] as const) {
     for (const name of await listDir(join(outDir, dir))) {
       const ext = exts.find((e) => name.endsWith(e));

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
-import type { PackConfig, PackDigest, PackPartMeta, PartFile, SectionStore } from '@briefs/pdf';
+import type { ChartDrawings, PackConfig, PackDigest, PackPartMeta, PartFile, SectionStore } from '@briefs/pdf';
 import type { TablesPart } from '@briefs/tables';
 
 /**
@@ -30,6 +30,8 @@ export interface RenderBriefStageOptions {
   date: Date;
   /** The pack file, as `loadPackFile` read it: theme and the like apply to every brief. */
   pack: unknown;
+  /** Charts drawn before, and where those drawn now are recorded. */
+  chartDrawings?: ChartDrawings;
 }
 
 export interface PdfStage {
@@ -38,7 +40,7 @@ export interface PdfStage {
   /** Whether the pack (file) may hold `brief`: documents it cannot name get no pack pages. */
   packMayInclude(brief: Brief, pack: unknown): boolean;
   /** The brief's pages of the pack, kept so a pack is assembled without redrawing them. */
-  renderPackPart(brief: Brief, pack: unknown): Promise<{ pdf: Uint8Array; sidecar: PackPartSidecar }>;
+  renderPackPart(brief: Brief, pack: unknown, chartDrawings?: ChartDrawings): Promise<{ pdf: Uint8Array; sidecar: PackPartSidecar }>;
   /**
    * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
    * file picks and orders them), keeping the pieces of its cross-document pages in `store`.
@@ -109,8 +111,8 @@ export function loadPdfStage(): Promise<PdfStage> {
         const config = packConfig(pack);
         return config ? pdf.packMayInclude(brief, config) : true;
       },
-      renderPackPart: async (brief, pack) => {
-        const part = await pdf.renderPackPart(brief, packOptions(pack));
+      renderPackPart: async (brief, pack, chartDrawings) => {
+        const part = await pdf.renderPackPart(brief, packOptions(pack), chartDrawings);
         return { pdf: part.pdf, sidecar: { meta: part.meta, digest: pdf.packDigest(brief) } };
       },
       writePack: async (parts, o, path) => {
@@ -137,6 +139,7 @@ function briefOptions(o: RenderBriefStageOptions): Record<string, unknown> {
   const pack = (o.pack && typeof o.pack === 'object' ? o.pack : {}) as { pageSize?: unknown; theme?: { colours?: unknown } };
   return {
     date: o.date,
+    ...(o.chartDrawings ? { chartDrawings: o.chartDrawings } : {}),
     ...(pack.pageSize ? { pageSize: pack.pageSize } : {}),
     ...(pack.theme?.colours ? { colours: pack.theme.colours } : {}),
   };

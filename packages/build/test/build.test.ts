@@ -101,6 +101,40 @@ describe('build', () => {
     expect(summary.removed).toEqual(expect.arrayContaining(['.briefs-parts/doc-3.json', '.briefs-parts/doc-3.pdf']));
   });
 
+  it("keeps a document's charts as drawn, and draws again only those that changed, for the same tool only", async () => {
+    const cwd = await project(2);
+    await run(cwd);
+    const file = join(cwd, 'out/.briefs-parts/doc-1.charts');
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { tool: string; svgs: Record<string, string> };
+    expect(Object.keys(kept.svgs).length).toBeGreaterThan(0);
+    for (const svg of Object.values(kept.svgs)) expect(svg).toContain("<svg");
+    // Drawings that are not what the charts show: a rebuild that takes them is seen in its PDFs.
+    const marker = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#ff0000"/></svg>';
+    const tamper = (tool: string) => writeFile(file, `${JSON.stringify({ tool, svgs: Object.fromEntries(Object.keys(kept.svgs).map((k) => [k, marker])) })}\n`);
+    const fresh = await project(2);
+    const revise = async (title: string) => {
+      for (const dir of [cwd, fresh]) await put(dir, 'src/doc-1.md', sampleDoc(1, title));
+      await run(cwd);
+      await run(fresh, { force: true, jobs: 2 });
+      return [await snapshot(join(cwd, 'out')), await snapshot(join(fresh, 'out'))] as const;
+    };
+    // A new title changes no chart: every drawing is taken as kept, none drawn.
+    await tamper(kept.tool);
+    const [taken, drawn] = await revise('Grid Brief One, Retitled');
+    expect(taken['briefs/doc-1.pdf']).not.toBe(drawn['briefs/doc-1.pdf']);
+    expect(taken['.briefs-parts/doc-1.pdf']).not.toBe(drawn['.briefs-parts/doc-1.pdf']);
+    expect(Object.values((JSON.parse(await readFile(file, 'utf8')) as typeof kept).svgs)).toEqual(Object.keys(kept.svgs).map(() => marker));
+    // Kept by another tool: not taken.
+    await tamper('another tool');
+    const [again, anew] = await revise('Grid Brief One, Retitled Again');
+    expect(again['briefs/doc-1.pdf']).toBe(anew['briefs/doc-1.pdf']);
+    expect(again['.briefs-parts/doc-1.charts']).toBe(anew['.briefs-parts/doc-1.charts']);
+    expect(again['pack.pdf']).toBe(anew['pack.pdf']);
+    // A deleted source takes its charts with it.
+    await rm(join(cwd, 'src/doc-1.md'));
+    expect((await run(cwd)).removed).toContain('.briefs-parts/doc-1.charts');
+  });
+
   it('leaves the pack alone when only a document its pack file leaves out changed', async () => {
     const cwd = await project(3, { 'pack.yaml': 'title: Two of three\ndocuments:\n  - doc-1\n  - src/doc-2.md\n' });
     await run(cwd, { pack: 'pack.yaml' });

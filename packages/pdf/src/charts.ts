@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Brief } from '@briefs/ast';
 import { BriefsError } from '@briefs/ast';
 import type { ChartBlock } from './blocks.js';
@@ -56,28 +57,50 @@ export function defaultCharts(): Promise<ChartsApi | null> {
 const svgCache = new Map<string, string>();
 const SVG_CACHE_LIMIT = 64;
 
-async function svgOf(api: ChartsApi, spec: ChartSpecLike): Promise<string> {
+/**
+ * Charts drawn before, to draw again without the chart renderer, and where the charts drawn now
+ * are recorded: SVGs by `chartKey`. `briefs build` keeps a document's drawings beside its part
+ * of the pack, so a rebuild of a document whose charts did not change (most edits: a sentence, a
+ * title, a name) draws none, and in a fresh process does not even load the renderer, whose first
+ * drawings are a third of a first brief's time.
+ */
+export interface ChartDrawings {
+  kept: ReadonlyMap<string, string>;
+  drawn: Map<string, string>;
+}
+
+/** The key of a chart's drawing: a SHA-256 of its spec, which says all a drawing shows. */
+export const chartKey = (spec: ChartSpecLike): string => createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+
+async function svgOf(api: ChartsApi, spec: ChartSpecLike, drawings?: ChartDrawings): Promise<string> {
   const key = JSON.stringify(spec);
-  const hit = svgCache.get(key);
-  if (hit !== undefined) {
-    svgCache.delete(key);
-    svgCache.set(key, hit);
-    return hit;
+  const stored = drawings ? chartKey(spec) : '';
+  // A document's kept drawings serve that document only: they do not enter the cache.
+  const kept = drawings?.kept.get(stored);
+  if (kept !== undefined) {
+    drawings?.drawn.set(stored, kept);
+    return kept;
   }
-  const svg = await api.renderChartSvg(spec);
+  const hit = svgCache.get(key);
+  if (hit !== undefined) svgCache.delete(key);
+  const svg = hit ?? (await api.renderChartSvg(spec));
   svgCache.set(key, svg);
   if (svgCache.size > SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
+  drawings?.drawn.set(stored, svg);
   return svg;
 }
 
-/** Renders specs to SVG chart blocks, in order. A chart that fails to draw keeps its alt text. */
-export async function chartBlocks(api: ChartsApi, specs: readonly ChartSpecLike[]): Promise<ChartBlock[]> {
+/**
+ * Renders specs to SVG chart blocks, in order, taking kept `drawings` and recording those made.
+ * A chart that fails to draw keeps its alt text.
+ */
+export async function chartBlocks(api: ChartsApi, specs: readonly ChartSpecLike[], drawings?: ChartDrawings): Promise<ChartBlock[]> {
   return Promise.all(
     specs.map(async (spec): Promise<ChartBlock> => {
       const aspect = spec.width && spec.height ? spec.height / spec.width : 0.5;
       const title = spec.title ?? '';
       try {
-        const svg = await svgOf(api, spec);
+        const svg = await svgOf(api, spec, drawings);
         return { type: 'chart', title, alt: spec.alt, svg, aspect };
       } catch (error) {
         return { type: 'chart', title, alt: spec.alt, svg: null, aspect, error: (error as Error).message };

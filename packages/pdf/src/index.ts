@@ -2,7 +2,7 @@ export { renderBrief, briefInfo } from './render-brief.js';
 export type { RenderOptions } from './render-brief.js';
 export { briefBlocks, sourcesAndLinks } from './brief-blocks.js';
 export type { Block, BlockMap, ChartBlock, HeadingBlock, ListBlock, ListEntry, ParagraphBlock, QuoteBlock, TableBlock, TableColumn } from './blocks.js';
-export type { ChartSpecLike, ChartsApi } from './charts.js';
+export type { ChartDrawings, ChartSpecLike, ChartsApi } from './charts.js';
 export { safeUrl } from './links.js';
 export { visualLine } from './bidi.js';
 export { STYLES, DEFAULT_COLOURS } from './styles.js';

@@ -1,6 +1,6 @@
 import type { Brief } from '@briefs/ast';
 import { briefBlocks } from './brief-blocks.js';
-import { type ChartSizeOptions, type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
+import { type ChartDrawings, type ChartSizeOptions, type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
 import { type DateInput, resolveDocumentDate } from './dates.js';
 import { Layout, type PageSize, textWidth } from './layout.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
@@ -14,6 +14,8 @@ export interface RenderOptions {
   charts?: ChartsApi | false;
   /** Folder of the Noto TrueType files (default /usr/share/fonts/truetype/noto or BRIEFS_FONT_DIR). */
   fontDir?: string;
+  /** Charts drawn before, and where those drawn now are recorded (see `ChartDrawings`). */
+  chartDrawings?: ChartDrawings;
 }
 
 /** PDF info of one brief: title, authors, publisher and kind, topics and regions. */
@@ -42,7 +44,7 @@ export async function renderBrief(brief: Brief, options: RenderOptions = {}): Pr
   const { date } = resolveDocumentDate(options.date, [brief]);
   const charts = await resolveCharts(options.charts);
   const colours = { ...DEFAULT_COLOURS, ...options.colours };
-  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours)), options.chartDrawings) : [];
   const layout = new Layout({
     pageSize: options.pageSize ?? 'A4',
     colours,

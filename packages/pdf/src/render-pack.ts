@@ -4,7 +4,7 @@ import { BriefsError, selectAll } from '@briefs/ast';
 import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
-import type { ChartSpecLike, ChartsApi } from './charts.js';
+import type { ChartDrawings, ChartSpecLike, ChartsApi } from './charts.js';
 import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
 import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
 import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, PACK_CHARTS, appendixPieces, atAGlancePieces, withCharts } from './pack-blocks.js';
@@ -136,11 +136,12 @@ async function finishPart(layout: Layout, id: string, title: string): Promise<Pa
  * One document's pages of a pack (`briefs build` keeps them beside the manifest, so a pack where
  * one document changed redraws that document's pages only). Footers, bookmarks and destinations
  * are left to `assemblePack`, which knows where the pages land; the running header is drawn here.
+ * `chartDrawings`: charts drawn before, and where those drawn now are recorded.
  */
-export async function renderPackPart(brief: Brief, options: PackOptions): Promise<PackPart> {
+export async function renderPackPart(brief: Brief, options: PackOptions, chartDrawings?: ChartDrawings): Promise<PackPart> {
   const charts = await resolveCharts(options.charts);
   const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
-  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours))) : [];
+  const drawn = charts ? await chartBlocks(charts, charts.briefCharts(brief, chartOptions(options.pageSize ?? 'A4', colours)), chartDrawings) : [];
   const title = brief.meta.title || brief.id;
   const layout = partLayout(options, brief.meta.language || 'en', title);
   layout.group('Art', () => layout.render(briefBlocks(brief, { charts: drawn })), { lang: brief.meta.language || 'en' });
