@@ -65,15 +65,23 @@ export function packDigest(brief: Brief): PackDigest {
   let quotes = 0;
   for (const claim of selectAll(brief, 'claim')) {
     claims++;
-    const inlines = claim.children.filter((c) => {
+    const inlines: Claim['children'] = [];
+    for (const c of claim.children) {
       if (c.type === 'quote') quotes++;
-      return c.type === 'figure' || c.type === 'date';
-    });
-    if (inlines.length > 0) kept.push({ ...claim, children: inlines });
+      // Where a node is in the source is for the brief's own pages: the pack's never show it.
+      else if (c.type === 'figure' || c.type === 'date') inlines.push(withoutPosition(c));
+    }
+    if (inlines.length > 0) kept.push({ ...withoutPosition(claim), children: inlines });
   }
-  const { residue: _residue, diagnostics: _diagnostics, ...rest } = brief;
+  const { residue: _residue, diagnostics: _diagnostics, position: _position, ...rest } = brief;
   const section: Section = { type: 'section', id: 's0', depth: 0, heading: null, children: [{ type: 'paragraph', children: kept } as unknown as Section['children'][number]] };
   return { brief: { ...rest, children: kept.length > 0 ? [section] : [] }, claims, quotes };
+}
+
+/** A node without its `position` (a digest's nodes are read only for what they say). */
+function withoutPosition<T extends { position?: unknown }>(node: T): T {
+  const { position: _position, ...rest } = node;
+  return rest as T;
 }
 
 /** What the pack's own pages need of one rendered part: its pages and where its anchors are. */
