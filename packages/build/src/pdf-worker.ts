@@ -15,7 +15,10 @@ type Request =
 
 let settings: TaskSettings | null = null;
 let sidecars: ReturnType<typeof readSidecarsAhead> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
+// Loading the renderer (modules, fonts) is most of a first document's time: begun at once, while
+// the parent is still planning and parsing (it needs no settings). A load that fails fails again,
+// with its error, where the renderer is first used.
+let queue: Promise<unknown> = loadPdfStage().catch(() => undefined);
 const reply = (message: PdfReply): void => {
   process.send?.(message);
 };
@@ -43,10 +46,8 @@ async function answer(request: Exclude<Request, { settings: TaskSettings }>): Pr
 process.on('message', (request: Request) => {
   if ('settings' in request) {
     settings = request.settings;
-    // Loading the renderer (modules, fonts) is most of a first document's time: done while the
-    // parent is still parsing; then the parts' sidecars, which the pack reads, are read meanwhile.
+    // Once the renderer is loaded, the parts' sidecars, which the pack reads, are read meanwhile.
     queue = queue
-      .then(() => loadPdfStage())
       .then(() => {
         sidecars = readSidecarsAhead(request.settings.outDir);
       })
