@@ -55,7 +55,12 @@ export function selectAll<T extends AnyNode['type']>(tree: AnyNode, type: T): Ar
 export function claimsWithSection(brief: Brief): Array<{ claim: Claim; sectionId: string }> {
   const out: Array<{ claim: Claim; sectionId: string }> = [];
   for (const section of brief.children) {
-    for (const claim of selectAll(section, 'claim')) out.push({ claim, sectionId: section.id });
+    // A claim's children are inline nodes, never claims: the walk does not go into them.
+    visit(section, (node) => {
+      if (node.type !== 'claim') return undefined;
+      out.push({ claim: node, sectionId: section.id });
+      return SKIP;
+    });
   }
   return out;
 }
