@@ -84,8 +84,8 @@ async function openPreviousPack(path: string, store: SectionStore): Promise<{ pa
   } catch {
     return null;
   }
-  const readAt = (start: number, end: number): Uint8Array => {
-    const buffer = Buffer.allocUnsafe(end - start);
+  const readAt = (start: number, end: number, into?: Uint8Array): Uint8Array => {
+    const buffer = into ? Buffer.from(into.buffer, into.byteOffset, end - start) : Buffer.allocUnsafe(end - start);
     let done = 0;
     while (done < buffer.length) {
       const n = readSync(fd, buffer, done, buffer.length - done, start + done);
