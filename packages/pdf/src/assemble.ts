@@ -811,14 +811,22 @@ export function previousPack(index: PackIndex, length: number, readAt: (start: n
   const xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(tail)?.[1] ?? Number.NaN);
   if (id !== index.id || !(xref > 0 && xref < length)) return null;
   const table = Buffer.from(readAt(xref, length));
-  const offsets: number[] = [];
-  // "xref", then subsections: "first count" and count entries of 20 bytes.
-  let at = table.indexOf(0x0a) + 1;
-  while (at < table.length && table[at] !== 0x74 /* t of trailer */) {
+  // "xref", then subsections: "first count" and count entries of 20 bytes. Their headers first,
+  // for the highest number: the offsets then go to a flat array (numbers start in the thousands,
+  // with gaps, which would make a plain array a slow sparse one).
+  const start = table.indexOf(0x0a) + 1;
+  const subsections: Array<[first: number, count: number, at: number]> = [];
+  let size = 0;
+  for (let at = start; at < table.length && table[at] !== 0x74 /* t of trailer */; ) {
     const eol = table.indexOf(0x0a, at);
     const [first, count] = latin1(table, at, eol).split(' ').map(Number) as [number, number];
-    at = eol + 1;
-    for (let i = 0; i < count; i++, at += 20) {
+    subsections.push([first, count, eol + 1]);
+    size = Math.max(size, first + count);
+    at = eol + 1 + count * 20;
+  }
+  const offsets = new Float64Array(size).fill(-1);
+  for (const [first, count, from] of subsections) {
+    for (let i = 0, at = from; i < count; i++, at += 20) {
       if (table[at + 17] !== 0x6e /* n */) continue;
       let offset = 0;
       for (let d = at; d < at + 10; d++) offset = offset * 10 + (table[d]! - 0x30);
@@ -829,8 +837,8 @@ export function previousPack(index: PackIndex, length: number, readAt: (start: n
     index,
     read: readAt,
     offsetOf: (id) => {
-      const offset = offsets[id];
-      if (offset === undefined) throw new BriefsError('E_INTERNAL', `the previous pack has no object ${id}`);
+      const offset = id < size ? offsets[id]! : -1;
+      if (offset < 0) throw new BriefsError('E_INTERNAL', `the previous pack has no object ${id}`);
       return offset;
     },
   };
