@@ -4,9 +4,10 @@ import { readFileSync, statSync } from 'node:fs';
 
 /**
  * The bundle (`dist/bundle/`, made by scripts/bundle.mjs) starts several times faster than the
- * compiled modules it was made from, and is used when every workspace file it bundled is as it
- * was: same size and time, or else same digest. A package rebuilt since (alone, without the CLI)
- * makes it stale, and the compiled modules are run instead.
+ * compiled modules it was made from, and is used when every workspace file it bundled (and every
+ * file of the tool's fingerprint) is as it was: same size and time, or else same digest. A
+ * package rebuilt since (alone, without the CLI) makes it stale, and the compiled modules are run
+ * instead.
  */
 function freshBundle() {
   const bundle = new URL('../dist/bundle/', import.meta.url);
@@ -16,7 +17,7 @@ function freshBundle() {
   } catch {
     return null;
   }
-  for (const [file, was] of Object.entries(inputs)) {
+  for (const [file, was] of Object.entries(inputs.files ?? {})) {
     const url = new URL(file, bundle);
     try {
       const now = statSync(url);
@@ -26,6 +27,8 @@ function freshBundle() {
       return null;
     }
   }
+  // The tool's fingerprint is a digest of those same files: the build need not read them again.
+  globalThis[Symbol.for('briefs.toolFingerprint')] = inputs.tool;
   return new URL('main.js', bundle).href;
 }
 

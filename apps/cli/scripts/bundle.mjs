@@ -13,14 +13,15 @@
  * from where they are installed, as without the bundle. One file keeps the bundle's own place:
  * `@briefs/build`'s entries.js, which finds the bundled process entries beside it.
  *
- * `dist/bundle/inputs.json` lists the workspace files bundled, with their sizes, times and
- * digests: a bundle older than any of them (a package rebuilt alone) is not used.
+ * `dist/bundle/inputs.json` lists the workspace files bundled (and all the tool's fingerprint
+ * reads), with their sizes, times and digests, and the fingerprint: a bundle older than any of
+ * them (a package rebuilt alone) is not used, and a fresh one spares the fingerprint's reading.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const cli = fileURLToPath(new URL('..', import.meta.url));
@@ -77,11 +78,13 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const inputs = {};
-for (const input of Object.keys(result.metafile.inputs).sort()) {
-  if (input.includes('node_modules/') || input.startsWith('<')) continue;
-  const file = join(cli, input);
+// The workspace files bundled, and every file the tool's fingerprint reads (the same, and any
+// shipped file no import reaches): with all of them unchanged, the fingerprint is the one here.
+const { toolFiles, toolFingerprint } = await import(pathToFileURL(join(buildDist, 'fingerprint.js')).href);
+const bundled = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/') && !input.startsWith('<')).map((input) => join(cli, input));
+const files = {};
+for (const file of [...new Set([...bundled, ...toolFiles()])].sort()) {
   const stat = statSync(file);
-  inputs[toPosix(relative(outdir, file))] = { size: stat.size, mtimeMs: stat.mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') };
+  files[toPosix(relative(outdir, file))] = { size: stat.size, mtimeMs: stat.mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') };
 }
-writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify({ tool: await toolFingerprint(), files }, null, 1)}\n`);

@@ -22,7 +22,7 @@ function freezeTool(): string {
       if (!existsSync(join(from, 'package.json'))) continue;
       const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { files?: string[] };
       for (const entry of ['package.json', 'node_modules', ...(pkg.files ?? ['dist'])]) {
-        if (existsSync(join(from, entry))) cpSync(join(from, entry), join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true });
+        if (existsSync(join(from, entry))) cpSync(join(from, entry), join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
       }
     }
   }

@@ -22,8 +22,8 @@ afterAll(releaseTool);
 
 describe('the bundled CLI', () => {
   it('is built, and lists the workspace files it was made from', () => {
-    const inputs = JSON.parse(readFileSync(join(tool, 'apps/cli/dist/bundle/inputs.json'), 'utf8')) as Record<string, unknown>;
-    const files = Object.keys(inputs);
+    const inputs = JSON.parse(readFileSync(join(tool, 'apps/cli/dist/bundle/inputs.json'), 'utf8')) as { tool: string; files: Record<string, unknown> };
+    const files = Object.keys(inputs.files);
     expect(files.some((f) => f.endsWith('packages/parser/dist/index.js'))).toBe(true);
     expect(files.some((f) => f.endsWith('packages/pdf/dist/render-brief.js'))).toBe(true);
     for (const name of ['main.js', 'worker.js', 'pdf-worker.js']) expect(existsSync(join(tool, 'apps/cli/dist/bundle', name))).toBe(true);
@@ -38,6 +38,9 @@ describe('the bundled CLI', () => {
       expect(readFileSync(join(bundled, file)).equals(readFileSync(join(compiled, file))), file).toBe(true);
     }
     expect(run(['parse', example]).stdout).toBe(run(['parse', example], { BRIEFS_NO_BUNDLE: '1' }).stdout);
+    // The bundle hands over the tool's fingerprint it was made with: the one computed from the files.
+    const tool = (dir: string) => (JSON.parse(readFileSync(join(dir, '.briefs-manifest.json'), 'utf8')) as { tool: string }).tool;
+    expect(tool(bundled)).toBe(tool(compiled));
   });
 
   it('is not used once a file it bundled has changed', () => {

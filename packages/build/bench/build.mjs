@@ -35,7 +35,7 @@ function freezeTool() {
       const pkg = JSON.parse(readFileSync(path.join(from, 'package.json'), 'utf8'));
       for (const entry of ['package.json', 'node_modules', ...(pkg.files ?? ['dist'])]) {
         if (existsSync(path.join(from, entry))) {
-          cpSync(path.join(from, entry), path.join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true });
+          cpSync(path.join(from, entry), path.join(tool, group, name, entry), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
         }
       }
     }
