@@ -427,10 +427,24 @@ class Writer {
     if (this.run) this.endRun();
     if (this.used + 20 > BLOCK) this.flush();
     const block = this.block;
+    const used = this.used;
+    // A pack has a hundred thousand of these: digits by integer arithmetic below 2^31, and the
+    // rest (" 00000 n \n") byte by byte, not through a string.
     let m = at;
-    for (let i = this.used + 9; i >= this.used; i--, m = Math.floor(m / 10)) block[i] = 0x30 + (m % 10);
-    block.write(' 00000 n \n', this.used + 10, 'latin1');
-    this.used += 20;
+    if (m < 0x80000000) {
+      for (let i = used + 9; i >= used; i--) {
+        const q = (m / 10) | 0;
+        block[i] = 0x30 + m - q * 10;
+        m = q;
+      }
+    } else for (let i = used + 9; i >= used; i--, m = Math.floor(m / 10)) block[i] = 0x30 + (m % 10);
+    block[used + 10] = 0x20;
+    for (let i = used + 11; i < used + 16; i++) block[i] = 0x30;
+    block[used + 16] = 0x20;
+    block[used + 17] = 0x6e;
+    block[used + 18] = 0x20;
+    block[used + 19] = 0x0a;
+    this.used = used + 20;
     this.offset += 20;
   }
 
