@@ -314,24 +314,18 @@ function analyzeRun(
     const name = trimmed.slice(from, to);
     const absoluteStart = runStart + from;
     const absoluteEnd = runStart + to;
-    const localBefore = text.slice(Math.max(0, absoluteStart - 40), absoluteStart);
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = lowerWordBeforeSpace(localBefore);
+    const wordBefore = lowerWordBeforeSpace(text, Math.max(0, absoluteStart - 40), absoluteStart);
     const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
     WORD_AFTER.lastIndex = absoluteEnd;
     const wordAfter = WORD_AFTER.exec(text)?.[1];
-    const cued =
-      (wordAfter !== undefined && SPEECH_WORDS.has(wordAfter)) ||
-      (text.charCodeAt(absoluteEnd) === 44 && APPOSITIVE_AFTER.test(text.slice(absoluteEnd, absoluteEnd + 80)));
-    const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
-    const calendar = tokens.slice(i, j).some((t) => CALENDAR_WORDS.test(t.word));
     const speechCued = wordAfter !== undefined && SPEECH_WORDS.has(wordAfter);
     // One unknown word is a person only after a title, or before a speech verb mid-sentence.
     const single = wordCount === 1 && !titled && (!speechCued || afterPossessive || firstWordOfSentence);
-    const refused = calendar || single || (wordCount === 1 && places.has(name));
-    if (!refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)))) {
+    // A refused single word needs none of the tests below (most unknown words end here).
+    if (!single && isPersonRun(text, tokens, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);
       hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
@@ -341,13 +335,43 @@ function analyzeRun(
   }
 }
 
-/** `/([a-z]+)\s+$/.exec(text)?.[1]`: the a–z word right before the white space that ends the text. */
-function lowerWordBeforeSpace(text: string): string | undefined {
-  let e = text.length;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === text.length) return undefined;
+/**
+ * Whether the unknown capitalised words [i, j) of a run (`name`, ending at `end` in the sentence)
+ * name a person: after a title, or cued by a speech verb or an appositive after them; never a
+ * calendar word or, alone, a place. The tests `analyzeRun` makes of a name that is not a refused
+ * single word.
+ */
+function isPersonRun(
+  text: string,
+  tokens: ReadonlyArray<{ word: string }>,
+  i: number,
+  j: number,
+  name: string,
+  end: number,
+  titled: boolean,
+  speechCued: boolean,
+  firstWordOfSentence: boolean,
+  places: ReturnType<typeof gazetteer>,
+): boolean {
+  const wordCount = j - i;
+  const cued = speechCued || (text.charCodeAt(end) === 44 && APPOSITIVE_AFTER.test(text.slice(end, end + 80)));
+  const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
+  let calendar = false;
+  for (let k = i; k < j && !calendar; k++) calendar = CALENDAR_WORDS.test(tokens[k]!.word);
+  const refused = calendar || (wordCount === 1 && places.has(name));
+  return !refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)));
+}
+
+/**
+ * `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]`: the a–z word right before the white space that
+ * ends `text`'s span [from, to), read in place.
+ */
+function lowerWordBeforeSpace(text: string, from: number, to: number): string | undefined {
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === to) return undefined;
   let b = e;
-  while (b > 0) {
+  while (b > from) {
     const c = text.charCodeAt(b - 1);
     if (c < 97 || c > 122) break;
     b--;
