@@ -21,12 +21,22 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
  * Memoised (bounded): rules clean texts the page already holds cleaned (bios, author boxes).
  */
 export const clean = memoised((text: string): string => {
-  // Fast paths: most units hold no `(` (so no scraper URL) and no `*`/`_` (so no emphasis leftovers).
-  const urls = text.includes('(') ? text.replace(INLINE_URL, ' ') : text;
+  // Fast paths: most units hold no `(` and `/` (every scraper URL has both) and no `*`/`_` (so no
+  // emphasis leftovers).
+  const urls = text.includes('(') && text.includes('/') ? text.replace(INLINE_URL, ' ') : text;
   const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
   // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
   return (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
 });
+
+/**
+ * `text.replace(/\s*[❖◆■]\s*$/, '')`: a bio's closing marker dropped. Most texts hold none of the
+ * three marks, and the pattern (tried at every offset) cannot match them: they are returned as
+ * they are.
+ */
+export function withoutBioMarker(text: string): string {
+  return text.includes('❖') || text.includes('◆') || text.includes('■') ? text.replace(/\s*[❖◆■]\s*$/, '') : text;
+}
 
 /** The first parenthesised site path or URL found in a text (`(/policy-analysis/x)`), or null. */
 export function inlineUrl(text: string): string | null {
