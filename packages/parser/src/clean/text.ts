@@ -1,5 +1,4 @@
 /** Small text helpers shared by the page-cleaning rules. */
-import { codesToString } from '../mapped-text.js';
 import { memoised } from './memo.js';
 
 /** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
@@ -125,8 +124,11 @@ export const fold = memoised(
       .trim(),
 );
 
-/** Output buffer of `foldPlain`, grown as needed (scratch space: nothing is kept in it between calls). */
-let folded = new Uint16Array(1024);
+/**
+ * Output buffer of `foldPlain`, grown as needed (scratch space: nothing is kept in it between
+ * calls). Bytes: the output is ASCII, read back as Latin-1 without a UTF-16 decoder.
+ */
+let folded = Buffer.allocUnsafe(1024);
 
 /**
  * `fold` of a text of ASCII and common punctuation (NBSP, «, », ·, U+2000–U+206F): the ASCII
@@ -136,7 +138,7 @@ let folded = new Uint16Array(1024);
  * rule folds every unit). Null when the text holds any other character.
  */
 function foldPlain(text: string): string | null {
-  if (folded.length < text.length) folded = new Uint16Array(text.length * 2);
+  if (folded.length < text.length) folded = Buffer.allocUnsafe(text.length * 2);
   const out = folded;
   let n = 0;
   let gap = false;
@@ -152,7 +154,7 @@ function foldPlain(text: string): string | null {
     if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && (c < 0x2000 || c > 0x206f)) return null;
     gap = true;
   }
-  return codesToString(out, 0, n);
+  return out.toString('latin1', 0, n);
 }
 
 /** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
