@@ -1,11 +1,15 @@
 /** Small text helpers shared by the page-cleaning rules. */
 import { memoised } from './memo.js';
 
-/** A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`, `(<https://…>)`. */
-const INLINE_URL = /\s*\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/g;
+/**
+ * A parenthesised URL or site path that scrapers leave inside link text: `Name (/experts/x)`,
+ * `(<https://…>)`; from its `(`, sticky (the white space before it goes too: see `withoutInlineUrls`).
+ */
+const INLINE_URL_AT = /\(\s*<?(?:https?:\/\/|\/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*>?\s*\)/y;
 
-/** Emphasis markers next to a non-space character. */
-const EMPHASIS_EDGE = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g;
+/** Emphasis markers next to a non-space character; sticky, tried at each `*` and `_`. */
+const EMPHASIS_EDGE_AT = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/y;
+const EMPHASIS_MARK = /[*_]/g;
 /** White space that collapsing to single spaces would change. */
 const ODD_SPACE = /[^\S ]| {2}/;
 const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -16,16 +20,66 @@ function keepInnerMarker(m: string, offset: number, all: string): string {
 }
 
 /**
+ * `text.replace(/\s*\(\s*<?(?:https?:\/\/|\/)…\)/g, ' ')`: every match starts at a `(` or in the
+ * white space right before one, so the pattern is tried from each `(` (found by indexOf) instead
+ * of at every offset of a long paragraph, and the white space before it, back to the previous
+ * match, goes with it.
+ */
+function withoutInlineUrls(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let q = text.indexOf('('); q >= 0; q = text.indexOf('(', q + 1)) {
+    INLINE_URL_AT.lastIndex = q;
+    if (!INLINE_URL_AT.test(text)) continue;
+    let p = q;
+    while (p > last && isJsSpace(text.charCodeAt(p - 1))) p--;
+    out += `${text.slice(last, p)} `;
+    last = INLINE_URL_AT.lastIndex;
+    q = last - 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * `text.replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g, keepInnerMarker)`: every match starts at a
+ * `*` or `_`, so the pattern is tried only there.
+ */
+function withoutEmphasisEdges(text: string): string {
+  let out = '';
+  let last = 0;
+  EMPHASIS_MARK.lastIndex = 0;
+  for (let mark = EMPHASIS_MARK.exec(text); mark !== null; mark = EMPHASIS_MARK.exec(text)) {
+    const p = mark.index;
+    EMPHASIS_EDGE_AT.lastIndex = p;
+    const m = EMPHASIS_EDGE_AT.exec(text);
+    if (m === null) continue;
+    out += text.slice(last, p) + keepInnerMarker(m[0], p, text);
+    last = p + m[0].length;
+    EMPHASIS_MARK.lastIndex = last;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Whether `/\s+[,.;:!?]/` matches a text whose only white space is single spaces (what `clean`
+ * has made of it by then): a space before one of the six marks, looked for without the pattern.
+ */
+function spaceBeforePunctuation(text: string): boolean {
+  return text.includes(' ,') || text.includes(' .') || text.includes(' ;') || text.includes(' :') || text.includes(' !') || text.includes(' ?');
+}
+
+/**
  * Reader text with scraper URL parentheses removed, emphasis leftovers stripped, spaces collapsed.
  * Memoised (bounded): rules clean texts the page already holds cleaned (bios, author boxes).
  */
 export const clean = memoised((text: string): string => {
   // Fast paths: most units hold no `(` and `/` (every scraper URL has both) and no `*`/`_` (so no
   // emphasis leftovers).
-  const urls = text.includes('(') && text.includes('/') ? text.replace(INLINE_URL, ' ') : text;
-  const plain = urls.includes('*') || urls.includes('_') ? urls.replace(EMPHASIS_EDGE, keepInnerMarker) : urls;
+  const urls = text.includes('(') && text.includes('/') ? withoutInlineUrls(text) : text;
+  const plain = urls.includes('*') || urls.includes('_') ? withoutEmphasisEdges(urls) : urls;
   // Most texts have no white space but single spaces: testing is cheaper than rebuilding them.
-  return (ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain).replace(/\s+([,.;:!?])/g, '$1').trim();
+  const spaced = ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain;
+  return (spaceBeforePunctuation(spaced) ? spaced.replace(/\s+([,.;:!?])/g, '$1') : spaced).trim();
 });
 
 /**
