@@ -22,15 +22,28 @@ const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})
  * is the length of what starts there (1, or the particle's).
  */
 let runStartLength = 0;
+/**
+ * What may start a run, by code unit below U+0250: 1 a capital, 2 "a"/"e" (al-, el-), 3 "b"
+ * (bin-), 4 "i" (ibn-); 0 nothing. One load per character: most characters start nothing.
+ */
+const RUN_START = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || c >= 0x100) RUN_START[c] = 1;
+}
+RUN_START[97] = 2;
+RUN_START[101] = 2;
+RUN_START[98] = 3;
+RUN_START[105] = 4;
 function nextRunStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
+  for (let i = from, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
-    let length = 0;
-    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f)) length = 1;
+    const kind = c < 0x250 ? RUN_START[c]! : 0;
+    if (kind === 0) continue;
+    let length = 1;
     // "al-", "el-"; "bin-", "ibn-": compared code by code, most a/e/b/i start no particle.
-    else if (c === 97 || c === 101) length = text.charCodeAt(i + 1) === 108 && text.charCodeAt(i + 2) === 45 ? 3 : 0;
-    else if (c === 98) length = text.charCodeAt(i + 1) === 105 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
-    else if (c === 105) length = text.charCodeAt(i + 1) === 98 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
+    if (kind === 2) length = text.charCodeAt(i + 1) === 108 && text.charCodeAt(i + 2) === 45 ? 3 : 0;
+    else if (kind === 3) length = text.charCodeAt(i + 1) === 105 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
+    else if (kind === 4) length = text.charCodeAt(i + 1) === 98 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
     if (length === 0) continue;
     if (i > 0) {
       const p = text.charCodeAt(i - 1);
@@ -49,6 +62,11 @@ const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
 const APPOSITIVE_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
 );
+
+/** `^\s+\(([A-Z][A-Z&]{1,7})\)` read where a run ends, without slicing the rest of the sentence. */
+const ACRONYM_AFTER = /\s+\(([A-Z][A-Z&]{1,7})\)/y;
+/** `^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)` read where a name ends: the word after it. */
+const WORD_AFTER = /,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/y;
 
 /** Capitalised words that open a sentence or a byline, never a name. */
 const LEADING_WORDS = new Set(
@@ -84,6 +102,12 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     let run = m[0];
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     if (run.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(run) && !/\b(?:St|Jr|Dr|Inc)\.$/.test(run)) run = run.slice(0, -1);
+    if (isOnePiece(run)) {
+      // Most runs: what the two splits below would hand on whole, read without their arrays.
+      if (run.trim().length > 0) analyzeRun(text, start, run, state, places, hits, firstWordAt, false);
+      start += run.length;
+      continue;
+    }
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
@@ -104,6 +128,17 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   return out;
 }
 
+/** "and" or "in" between white space: what every match of the splitting pattern below holds. */
+const AND_IN = /\s(?:and|in)\s/;
+
+/**
+ * Whether `splitPossessive` and `splitBeforeKnown` leave a run whole: no apostrophe (every
+ * possessive holds one) and no "and"/"in" between white space (every split point does).
+ */
+function isOnePiece(run: string): boolean {
+  return !run.includes("'") && !run.includes('’') && !AND_IN.test(run);
+}
+
 /**
  * "the Regional Government and Baghdad", "the Economic Forum in Geneva": a run joined by
  * "and"/"in" to a known place or organisation is two names.
@@ -113,8 +148,9 @@ function splitBeforeKnown(
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
 ): Array<{ text: string; offset: number }> {
-  // Most runs hold neither word: skip the pattern.
-  if (!run.includes('and') && !run.includes('in')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
+  // Most runs hold neither word between white space ("Ukraine", "China" hold "in" inside a word):
+  // every match does, so without one the pattern is skipped.
+  if (!AND_IN.test(run)) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
@@ -161,7 +197,6 @@ function analyzeRun(
   const last = run.charCodeAt(run.length - 1);
   const trimmed = last >= 97 && last <= 122 ? run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '') : run;
   const runEnd = runStart + trimmed.length;
-  const after = text.slice(runEnd);
 
   // Leading sentence words ("According to the …") are not part of a name. Words as `/\S+/g`
   // reads them, scanned by hand: most runs stop at their first word.
@@ -181,7 +216,8 @@ function analyzeRun(
     return;
   }
   // An acronym defined right after: "Syrian Democratic Forces (SDF)".
-  const acronym = /^\s+\(([A-Z][A-Z&]{1,7})\)/.exec(after);
+  ACRONYM_AFTER.lastIndex = runEnd;
+  const acronym = ACRONYM_AFTER.exec(text);
   if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
     const name = trimmed.replace(/^the\s+/i, '');
     state.acronyms.set(acronym[1]!, name);
@@ -195,7 +231,8 @@ function analyzeRun(
     state.lastOrganization = name;
     return;
   }
-  const tokens = tokenize(trimmed).filter((t, index) => !(index === 0 && LEADING_WORDS.has(t.word)));
+  const tokens = tokenize(trimmed);
+  if (tokens.length > 0 && LEADING_WORDS.has(tokens[0]!.word)) tokens.shift();
   if (tokens.length === 0) return;
   // Whole-run organisations: a head word such as "Institute" or "Forces" after the first word.
   const orgHead = tokens.findIndex(
@@ -277,24 +314,18 @@ function analyzeRun(
     const name = trimmed.slice(from, to);
     const absoluteStart = runStart + from;
     const absoluteEnd = runStart + to;
-    const localBefore = text.slice(Math.max(0, absoluteStart - 40), absoluteStart);
-    const localAfter = text.slice(absoluteEnd);
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = lowerWordBeforeSpace(localBefore);
+    const wordBefore = lowerWordBeforeSpace(text, Math.max(0, absoluteStart - 40), absoluteStart);
     const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
-    const wordAfter = /^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/.exec(localAfter)?.[1];
-    const cued =
-      (wordAfter !== undefined && SPEECH_WORDS.has(wordAfter)) ||
-      (localAfter.startsWith(',') && APPOSITIVE_AFTER.test(localAfter.slice(0, 80)));
-    const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
-    const calendar = tokens.slice(i, j).some((t) => CALENDAR_WORDS.test(t.word));
+    WORD_AFTER.lastIndex = absoluteEnd;
+    const wordAfter = WORD_AFTER.exec(text)?.[1];
     const speechCued = wordAfter !== undefined && SPEECH_WORDS.has(wordAfter);
     // One unknown word is a person only after a title, or before a speech verb mid-sentence.
     const single = wordCount === 1 && !titled && (!speechCued || afterPossessive || firstWordOfSentence);
-    const refused = calendar || single || (wordCount === 1 && places.has(name));
-    if (!refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)))) {
+    // A refused single word needs none of the tests below (most unknown words end here).
+    if (!single && isPersonRun(text, tokens, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);
       hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
@@ -304,13 +335,43 @@ function analyzeRun(
   }
 }
 
-/** `/([a-z]+)\s+$/.exec(text)?.[1]`: the a–z word right before the white space that ends the text. */
-function lowerWordBeforeSpace(text: string): string | undefined {
-  let e = text.length;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === text.length) return undefined;
+/**
+ * Whether the unknown capitalised words [i, j) of a run (`name`, ending at `end` in the sentence)
+ * name a person: after a title, or cued by a speech verb or an appositive after them; never a
+ * calendar word or, alone, a place. The tests `analyzeRun` makes of a name that is not a refused
+ * single word.
+ */
+function isPersonRun(
+  text: string,
+  tokens: ReadonlyArray<{ word: string }>,
+  i: number,
+  j: number,
+  name: string,
+  end: number,
+  titled: boolean,
+  speechCued: boolean,
+  firstWordOfSentence: boolean,
+  places: ReturnType<typeof gazetteer>,
+): boolean {
+  const wordCount = j - i;
+  const cued = speechCued || (text.charCodeAt(end) === 44 && APPOSITIVE_AFTER.test(text.slice(end, end + 80)));
+  const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
+  let calendar = false;
+  for (let k = i; k < j && !calendar; k++) calendar = CALENDAR_WORDS.test(tokens[k]!.word);
+  const refused = calendar || (wordCount === 1 && places.has(name));
+  return !refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)));
+}
+
+/**
+ * `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]`: the a–z word right before the white space that
+ * ends `text`'s span [from, to), read in place.
+ */
+function lowerWordBeforeSpace(text: string, from: number, to: number): string | undefined {
+  let e = to;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e === to) return undefined;
   let b = e;
-  while (b > 0) {
+  while (b > from) {
     const c = text.charCodeAt(b - 1);
     if (c < 97 || c > 122) break;
     b--;

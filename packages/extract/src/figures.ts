@@ -299,22 +299,49 @@ export function findFigures(
   return figures;
 }
 
+/** `^\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b`, `^\p{L}`, the glued units and `^\s?(?:st|nd|rd|th)\b` of the text after a number, sticky. */
+const CLOCK_AFTER = /\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b/y;
+const LETTER_AFTER = /\p{L}/uy;
+const UNIT_GLUED_AFTER = /(?:bn|bln|mln|mn|tn|trn|k|m|b|K|M|B|km|kg|GW|MW|kW|TWh|GWh|MWh|kWh|st|nd|rd|th|pp|bpd|bcm|t)\b/y;
+const ORDINAL_SUFFIX_AFTER = /\s?(?:st|nd|rd|th)\b/y;
+const LETTER = /\p{L}/u;
+
+/** Whether a sticky pattern matches `text` at `at`. */
+function stickyTest(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** `/\d/` of a code unit (NaN, past the text's end, is none). */
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** `/\p{L}/u` of the code unit at `i` alone (`text[i]`; none outside the text): ASCII by code, the rest by the pattern. */
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]!);
+}
+
 /** A digit run is a figure only when it is not glued into a word, a name, a time or a code. */
 function digitsStandAlone(text: string, start: number, end: number): boolean {
-  const prev = text[start - 1] ?? '';
-  const prev2 = text[start - 2] ?? '';
-  if (/[\p{L}\d_]/u.test(prev)) return false; // G7, MH17
-  if (/[-‑/]/.test(prev) && /[\p{L}\d]/u.test(prev2)) return false; // T-72, COVID-19, 20036-2103
-  if (/[.,;:)]/.test(prev) && /\p{L}/u.test(prev2)) return false; // "growth.12": a footnote marker
-  if (prev === ':' && /\d/.test(prev2)) return false; // 11:40
-  if (/^\/\d/.test(text.slice(end, end + 2))) return false; // 9/11, 24/7, [1/2]
-  if (/^[:.]\d/.test(text.slice(end, end + 2)) || /^\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b/.test(text.slice(end))) {
+  // The characters around the digits by code, the patterns after them sticky at `end`: no slices.
+  const prev = start > 0 ? text.charCodeAt(start - 1) : -1;
+  if (isLetterAt(text, start - 1) || isDigitCode(prev) || prev === 95) return false; // G7, MH17
+  // T-72, COVID-19, 20036-2103
+  if ((prev === 45 || prev === 0x2011 || prev === 47) && (isLetterAt(text, start - 2) || isDigitCode(text.charCodeAt(start - 2)))) return false;
+  // "growth.12": a footnote marker
+  if ((prev === 46 || prev === 44 || prev === 59 || prev === 58 || prev === 41) && isLetterAt(text, start - 2)) return false;
+  if (prev === 58 && isDigitCode(text.charCodeAt(start - 2))) return false; // 11:40
+  const next = text.charCodeAt(end);
+  if (next === 47 && isDigitCode(text.charCodeAt(end + 1))) return false; // 9/11, 24/7, [1/2]
+  if (((next === 58 || next === 46) && isDigitCode(text.charCodeAt(end + 1))) || stickyTest(CLOCK_AFTER, text, end)) {
     return false; // 9:00 am
   }
-  if (/^\p{L}/u.test(text.slice(end)) && !/^(?:bn|bln|mln|mn|tn|trn|k|m|b|K|M|B|km|kg|GW|MW|kW|TWh|GWh|MWh|kWh|st|nd|rd|th|pp|bpd|bcm|t)\b/.test(text.slice(end))) {
+  if (stickyTest(LETTER_AFTER, text, end) && !stickyTest(UNIT_GLUED_AFTER, text, end)) {
     return false; // 4G, 5th handled as ordinal
   }
-  if (/^\s?(?:st|nd|rd|th)\b/.test(text.slice(end))) return false;
+  if (stickyTest(ORDINAL_SUFFIX_AFTER, text, end)) return false;
   const before = text.slice(Math.max(0, start - 40), start);
   if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
   // Both patterns below end in \s+$: without white space right before the number neither matches.

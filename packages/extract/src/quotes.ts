@@ -24,6 +24,15 @@ const PAIRS: Array<[string, string]> = [
 
 const QUOTE_HINT = /["“”«„‘]/;
 
+/** The double quote marks `findQuotes` reads: " “ ” « „. */
+const MARK = /["“”«„]/g;
+
+/** Index of the first double quote mark at or after `from` (`text.length`: none), skipped to natively. */
+function nextMark(text: string, from: number): number {
+  MARK.lastIndex = from;
+  return MARK.exec(text)?.index ?? text.length;
+}
+
 /** Quotations of a sentence in reading order; nested ones are left inside their parent. */
 export function findQuotes(text: string): RawQuote[] {
   const found: RawQuote[] = [];
@@ -31,9 +40,8 @@ export function findQuotes(text: string): RawQuote[] {
   const taken: Array<[number, number]> = [];
   const isTaken = (i: number) => taken.some(([a, b]) => i >= a && i <= b);
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = nextMark(text, 0); i < text.length; i = nextMark(text, i + 1)) {
     const ch = text[i]!;
-    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '«' && ch !== '„') continue;
     if (isTaken(i)) continue;
     const pair = PAIRS.find(([open]) => open === ch);
     if (pair) {

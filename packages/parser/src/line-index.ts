@@ -4,19 +4,22 @@ import type { Point, Position } from '@briefs/ast';
  * Offset → line/column for the text as read. LF, CRLF and lone CR each end one line, as in
  * CommonMark §2.1 (so lines agree with micromark's). Columns count UTF-16 code units, 1-based.
  */
+/** A line feed or a carriage return: where `LineIndex` looks for line ends. */
+const LINE_END = /[\n\r]/g;
+
 export class LineIndex {
   readonly starts: number[] = [0];
   readonly length: number;
 
   constructor(text: string) {
     this.length = text.length;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
+    // Line ends found by a pattern (skipping the characters between them natively), read by code.
+    LINE_END.lastIndex = 0;
+    for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
+      let i = m.index;
+      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+      this.starts.push(i + 1);
+      LINE_END.lastIndex = i + 1;
     }
   }
 

@@ -205,6 +205,30 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 /** How far to look for the next character before giving up (container prefixes, escapes, entities). */
 const LOOKAHEAD = 256;
 
+/** Characters that end a copied run: line ends, escape backslashes, entity ampersands. */
+const RUN_STOP = /[\n\r\\&]/g;
+
+/** Index of the first run-ending character of `value` at or after `from` (`value.length`: none). */
+function nextRunStop(value: string, from: number): number {
+  RUN_STOP.lastIndex = from;
+  const m = RUN_STOP.exec(value);
+  return m === null ? value.length : m.index;
+}
+
+/**
+ * How many characters from `value[i]` and `source[q]` (equal) on stand as copied: until a
+ * character differs, a run-ending one (`stop`, the first after `i`) is reached, or either text or
+ * the span [q, e) ends. The whole run up to `stop` is compared in one `startsWith` (native, where
+ * the loop read two characters at a time); the loop finds where a run that differs stops.
+ */
+function runLength(value: string, source: string, i: number, q: number, e: number, stop: number): number {
+  const limit = Math.min(stop - i, value.length - i, e - q);
+  if (limit <= 1 || source.startsWith(value.substring(i + 1, i + limit), q + 1)) return Math.max(limit, 1);
+  let k = 1;
+  while (k < limit && value.charCodeAt(i + k) === source.charCodeAt(q + k)) k++;
+  return k;
+}
+
 /**
  * Map each character of `value` (what micromark/hast made of source span [s, e)) to the source:
  * a greedy walk that skips what the parser removed (container prefixes, indentation, escape
@@ -222,6 +246,8 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
   }
   let p = s;
   let misses = 0;
+  // First index after `i` of a character that ends a copied run (see `runLength`).
+  let stop = -1;
   for (let i = 0; i < value.length; i++) {
     const v = value.charCodeAt(i);
     let mapped = false;
@@ -232,12 +258,8 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
         const c = source.charCodeAt(q);
         if (c === v && v !== 13 && v !== 10) {
           // Fast path: the usual case, a run of characters copied as they stand.
-          let k = 1;
-          while (i + k < value.length && q + k < e) {
-            const w = value.charCodeAt(i + k);
-            if (w !== source.charCodeAt(q + k) || w === 10 || w === 13 || w === 92 || w === 38) break;
-            k++;
-          }
+          if (stop <= i) stop = nextRunStop(value, i + 1);
+          const k = runLength(value, source, i, q, e, stop);
           b.pushRun(source, q, k, link);
           i += k - 1;
           p = q + k;

@@ -35,6 +35,18 @@ const STARTERS = new Set(
   ).split(' '),
 );
 
+/** Line feeds and `.`, `!`, `?`, `…`: the only characters `splitSentences` stops at. */
+const STOP = /[\n.!?…]/g;
+
+/**
+ * Index of the first line feed or sentence-final mark at or after `from` (`text.length`: none):
+ * the pattern skips the characters between them natively, where a loop read every one.
+ */
+function nextStop(text: string, from: number): number {
+  STOP.lastIndex = from;
+  return STOP.exec(text)?.index ?? text.length;
+}
+
 /** `/[.!?…]/` of one code unit. */
 const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 /** `/["'”’»)\]]/` of one code unit. */
@@ -61,14 +73,12 @@ export function splitSentences(text: string): Array<[number, number]> {
     if (b > a) out.push([a, b]);
     from = end;
   };
-  for (let k = 0; k < text.length; k++) {
+  for (let k = nextStop(text, 0); k < text.length; k = nextStop(text, k + 1)) {
     const code = text.charCodeAt(k);
     if (code === 10) {
       emit(k);
       continue;
     }
-    // . ! ? … — checked by code: this loop runs over every character of the document.
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     const start = k;
     let end = k;
     while (end < text.length && isTerminal(text.charCodeAt(end))) end++;
@@ -149,11 +159,19 @@ function nextNonSpace(text: string, from: number): { index: number; char: string
 /** `/[\s([—–-]/` of one code unit: what may stand before a straight quote that opens. */
 const opensStraightQuote = (c: number): boolean => isJsSpace(c) || c === 40 || c === 91 || c === 0x2014 || c === 0x2013 || c === 45;
 
+/** “ « ": the marks `protectedQuotes` opens a quotation at. */
+const QUOTE_MARK = /[“«"]/g;
+
+/** Index of the first opening quote mark at or after `from` (`text.length`: none), skipped to natively. */
+function nextQuoteMark(text: string, from: number): number {
+  QUOTE_MARK.lastIndex = from;
+  return QUOTE_MARK.exec(text)?.index ?? text.length;
+}
+
 /** Quotation spans [open, close] that close within MAX_QUOTE characters. */
 function protectedQuotes(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
-    // By code: “ « " (this loop reads every character of a paragraph).
+  for (let i = nextQuoteMark(text, 0); i < text.length; i = nextQuoteMark(text, i + 1)) {
     const c = text.charCodeAt(i);
     let close = -1;
     if (c === 0x201c) close = text.indexOf('”', i + 1);

@@ -1,7 +1,7 @@
 /** Author bios: "Name is a fellow at …" lines that close articles and fill author boxes. */
 import { isPersonName } from './names.js';
 import { memoised } from './memo.js';
-import { clean, wordCount } from './text.js';
+import { clean, withoutBioMarker, wordCount } from './text.js';
 
 const ROLE =
   /\b(?:fellow|editor|director|professor|correspondent|reporter|writer|journalist|analyst|scholar|researcher|author|associate|president|chair(?:man|woman)?|founder|lecturer|member|head|manager|officer|minister|ambassador|advis[eo]r|expert|contributor|columnist|economist|specialist|coordinator|lead|principal|partner|consultant|intern|student|chief|dean)\b/i;
@@ -15,7 +15,7 @@ export function closingBioName(text: string): string | null {
 }
 
 const bioName = memoised((text: string): string | null => {
-  const t = clean(text).replace(/\s*[❖◆■]\s*$/, '');
+  const t = withoutBioMarker(clean(text));
   if (wordCount(t) > 80) return null;
   const m = /^(.{3,60}?)(?:[’']s)?\s+(?:is|was|serves as|has been|are|were)\s+(?:also\s+)?(?:an?\s+|the\s+)?(.+)$/.exec(t);
   if (!m) return null;

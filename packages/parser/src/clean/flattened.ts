@@ -93,8 +93,7 @@ function cleanFlattened(page: Page, i: number, text: string): void {
   const endnotes = endnotesAt(text.slice(bodyFrom, bodyTo));
   if (endnotes) {
     spans.push({ start: bodyFrom + endnotes.start, end: bodyTo, rule: 'endnotes' });
-    const marker = /(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+["“]?\p{Lu}|\s*$)/gu;
-    for (const m of text.slice(bodyFrom, bodyFrom + endnotes.start).matchAll(marker)) {
+    for (const m of noteMarkers(text.slice(bodyFrom, bodyFrom + endnotes.start))) {
       if (endnotes.numbers.has(Number(m[1]))) spans.push({ start: bodyFrom + m.index, end: bodyFrom + m.index + m[0].length, rule: 'footnote-ref' });
     }
     bodyTo = bodyFrom + endnotes.start;
@@ -108,8 +107,11 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     [/\b(?:Figure|Chart|Graphic|Map) \d+(?:\s+(?:Figure|Chart|Graphic|Map) \d+)*(?=\s+\p{Lu}|\s*$)/gu, 'figure-placeholder'],
     [/\b(?:Graphics?|Charts?|Maps?|Photos?) (?:provided|produced|created) by\b[^.]*\.\s*/g, 'credit-line'],
   ];
-  for (const [re, rule] of inner) {
-    for (const m of text.slice(bodyFrom, bodyTo).matchAll(re)) {
+  const innerText = text.slice(bodyFrom, bodyTo);
+  for (const [k, [re, rule]] of inner.entries()) {
+    // A pattern whose words the text lacks is not run over it (see INNER_NEEDS).
+    if (!INNER_NEEDS[k]!.some((needle) => innerText.includes(needle))) continue;
+    for (const m of innerText.matchAll(re)) {
       spans.push({ start: bodyFrom + m.index, end: bodyFrom + m.index + m[0].length, rule });
     }
   }
@@ -121,7 +123,8 @@ function cleanFlattened(page: Page, i: number, text: string): void {
     const at = body.indexOf(title);
     if (at >= 0) headings.push({ start: bodyFrom + at, end: bodyFrom + at + title.length, text: title });
   }
-  const notes = /\b(Endnotes|Footnotes|Notes|References|Sources)\s+(?=1\s*\|)/.exec(body);
+  // Every match holds a `|`: a body without one is not searched.
+  const notes = body.includes('|') ? /\b(Endnotes|Footnotes|Notes|References|Sources)\s+(?=1\s*\|)/.exec(body) : null;
   if (notes) headings.push({ start: bodyFrom + notes.index, end: bodyFrom + notes.index + notes[1]!.length, text: notes[1]! });
   headings.sort((a, b) => a.start - b.start);
 
@@ -259,6 +262,86 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
 }
 
 /**
+ * For each pattern of the residue inside a flattened text (in `cleanFlattened`'s order), words
+ * every match of it holds: a text holding none of them is not searched with the pattern.
+ */
+const INNER_NEEDS: ReadonlyArray<readonly string[]> = [
+  ['Go back to the '],
+  ['Download ('],
+  [' this Article', ' this Page'],
+  ['min'],
+  ['Figure ', 'Chart ', 'Graphic ', 'Map '],
+  ['provided by', 'produced by', 'created by'],
+];
+
+/** A footnote marker glued to a sentence end ("in 2000.3 Most"): sticky, from its digits. */
+const NOTE_MARKER_AT = /(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+["“]?\p{Lu}|\s*$)/uy;
+
+/**
+ * The matches of `/(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+["“]?\p{Lu}|\s*$)/gu` in order:
+ * each starts at a digit right after `.`, `!`, `?` or a closing quote, so the pattern is tried only
+ * at such digits.
+ */
+function noteMarkers(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  DIGIT.lastIndex = 0;
+  for (let d = DIGIT.exec(text); d !== null; d = DIGIT.exec(text)) {
+    const p = d.index > 0 ? text.charCodeAt(d.index - 1) : -1;
+    if (p !== 46 && p !== 33 && p !== 63 && p !== 34 && p !== 0x201d && p !== 0x2019) continue;
+    NOTE_MARKER_AT.lastIndex = d.index;
+    const m = NOTE_MARKER_AT.exec(text);
+    if (m === null) continue;
+    out.push(m);
+    DIGIT.lastIndex = NOTE_MARKER_AT.lastIndex;
+  }
+  return out;
+}
+
+/** After a sentence end (`.`, `!`, `?`, `)`), white space before "N Text": sticky, from the space. */
+const CUT_AT = /\s+(?=\d{1,3}\s+\p{Lu})/uy;
+const SENTENCE_END_SPACE = /[.!?)]\s/g;
+
+/**
+ * `[...text.matchAll(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/gu)]` as [start, end) pairs: a match is a
+ * whole run of white space right after a sentence end (the lookbehind's character is not white
+ * space), so the pattern is tried only where such a run starts, found by a two-character pattern.
+ */
+function itemCuts(text: string): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  SENTENCE_END_SPACE.lastIndex = 0;
+  for (let m = SENTENCE_END_SPACE.exec(text); m !== null; m = SENTENCE_END_SPACE.exec(text)) {
+    CUT_AT.lastIndex = m.index + 1;
+    if (!CUT_AT.test(text)) continue;
+    out.push([m.index + 1, CUT_AT.lastIndex]);
+    SENTENCE_END_SPACE.lastIndex = CUT_AT.lastIndex;
+  }
+  return out;
+}
+
+/** "N " after a sentence end and white space, before a capital: sticky, from the number. */
+const ITEM_AT = /(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/uy;
+const DIGIT = /\d/g;
+
+/**
+ * The matches of `/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu` in order: each starts at a
+ * digit right after white space, so the pattern is tried only at such digits.
+ */
+function itemStarts(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  DIGIT.lastIndex = 0;
+  for (let d = DIGIT.exec(text); d !== null; d = DIGIT.exec(text)) {
+    const at = d.index;
+    if (at === 0 || !isJsSpace(text.charCodeAt(at - 1))) continue;
+    ITEM_AT.lastIndex = at;
+    const m = ITEM_AT.exec(text);
+    if (m === null) continue;
+    out.push(m);
+    DIGIT.lastIndex = ITEM_AT.lastIndex;
+  }
+  return out;
+}
+
+/**
  * A run of numbered notes closing a flattened text: after a sentence end, "N Text" items with
  * rising numbers, at least two, each short, up to the end. Returns where the run starts.
  */
@@ -267,9 +350,9 @@ export function endnotesAt(body: string): { start: number; numbers: Set<number> 
   // The separators between items, found once: splitting the rest of the text anew at every
   // candidate was quadratic. A separator is a whole run of white space after a sentence end, so
   // those past a candidate are exactly the ones splitting from the candidate on would find.
-  const cuts = [...trimmed.matchAll(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/gu)].map((c) => [c.index, c.index + c[0].length] as const);
+  const cuts = itemCuts(trimmed);
   let next = 0;
-  for (const m of trimmed.matchAll(/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu)) {
+  for (const m of itemStarts(trimmed)) {
     while (next < cuts.length && cuts[next]![0] <= m.index) next++;
     if (next === cuts.length) continue;
     // Items from the candidate on, checked as they are cut: the first bad one ends the run.

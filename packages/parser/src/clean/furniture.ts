@@ -7,7 +7,7 @@ import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, TRANSLA
 import { languageFromName, languageFromPath } from './language.js';
 import { isPersonName } from './names.js';
 import { closingBioName, isRoleLine } from './bios.js';
-import { clean, fold, inlineUrl, isProse, wordCount } from './text.js';
+import { clean, fold, inlineUrl, isProse, withoutBioMarker, wordCount } from './text.js';
 import { isPlace, splitTagLine } from './gazetteer.js';
 import { parseDateLine } from './dates.js';
 
@@ -168,7 +168,7 @@ export function readClosingBio(page: Page, i: number): boolean {
   const text = page.text(i);
   const name = closingBioName(text);
   if (!name || !page.free(i)) return false;
-  const bio = text.replace(/\s*[❖◆■]\s*$/, '');
+  const bio = withoutBioMarker(text);
   const names = name.split(/\s+and\s+/);
   for (const n of names) {
     if (page.meta.authors.length === 0 || page.meta.authors.some((a) => a.name.toLowerCase() === n.toLowerCase())) {

@@ -93,14 +93,20 @@ function packWord(text: string, from: number, to: number): number {
  * non-overlapping `indexOf` matches of ` word ` would count them (a word repeated with one space
  * between counts every other time), in one pass over the words instead of one scan per word.
  */
+/** Index of the first space at or after `from`, else `text.length` (the end closes the last token). */
+function nextSpace(text: string, from: number): number {
+  if (from > text.length) return from;
+  const i = text.indexOf(' ', from);
+  return i < 0 ? text.length : i;
+}
+
 function functionWordCounts(sample: string): Map<string, number> {
   const counts = new Map<string, number>();
   // Code of the function word just counted (-1: none); a token's code stands for the token.
   let counted = -1;
   // The tokens of `sample.split(' ')`, read in place: only those short enough to be a function
   // word are looked at.
-  for (let from = 0, i = 0; i <= sample.length; i++) {
-    if (i < sample.length && sample.charCodeAt(i) !== 32) continue;
+  for (let from = 0, i = nextSpace(sample, 0); i <= sample.length; i = nextSpace(sample, i + 1)) {
     const code = i - from <= LONGEST_FUNCTION_WORD ? packWord(sample, from, i) : -1;
     const word = code < 0 ? undefined : FUNCTION_WORD_CODES.get(code);
     if (word !== undefined && code !== counted) {
@@ -126,12 +132,10 @@ function scriptProbe(re: RegExp): RegExp {
 const LETTER = /\p{L}/u;
 /** Whether some code unit lies where the scripts of `SCRIPTS` have letters (U+0400–U+1FFF, U+2DE0 on). */
 function hasWideCodeUnit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x400 && c < 0x2000) || c >= 0x2de0) return true;
-  }
-  return false;
+  // Code units, not code points (no `u`): a surrogate (U+D800–DFFF) is one of the range's.
+  return WIDE_CODE_UNIT.test(text);
 }
+const WIDE_CODE_UNIT = /[\u0400-\u1fff\u2de0-\uffff]/;
 
 /**
  * Code points that are letters (what `text.match(/\p{L}/gu).length` counts), without the array;

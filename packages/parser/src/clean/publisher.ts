@@ -138,11 +138,28 @@ function firstAlnum(word: string): number {
   return -1;
 }
 
+/** A capitalised phrase (what `publisherFromText` looks for), sticky: tried where a capital may start. */
+const PHRASE = /(?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:(?:of|on|for|the|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6}/uy;
+
 /** Finds, in a text, a capitalised phrase of 1–6 words that spells the domain. */
 export function publisherFromText(text: string, domain: string): string | null {
-  const re = /(?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:(?:of|on|for|the|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6}/gu;
   let best: string | null = null;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // The phrases the global pattern finds, in order: it is tried only where the text's character
+  // may be a capital (not at ASCII characters other than A–Z, which it would refuse one by one,
+  // at a fraction of the cost over a whole body); a surrogate pair is one character to it.
+  for (let i = 0, n = text.length; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && (c < 65 || c > 90)) {
+      i++;
+      continue;
+    }
+    PHRASE.lastIndex = i;
+    const m = PHRASE.exec(text);
+    if (m === null) {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    i = PHRASE.lastIndex;
     // Each phrase's first longest candidate, then the first longest over the phrases: the first
     // longest candidate of the whole text, as when every sub-phrase was tried here in turn.
     const candidate = bestInPhrase(m[0], domain);
