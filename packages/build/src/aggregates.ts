@@ -104,7 +104,7 @@ export async function writeAggregates(
     };
     const written = () => ({ record: { key: packKey, files: ['pack.pdf'] }, state: 'written' as const, ms: performance.now() - packStarted });
     // The build's PDF process, unless it died drawing a document (that document failed): then a new one.
-    const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess(pdfSettings(outDir, settings, tool)) : null;
+    const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess() : null;
     if (child) {
       child.start(pdfSettings(outDir, settings, tool));
       packInChild = child.writePack(job).then(() => {

@@ -24,7 +24,7 @@ let fingerprint: Promise<string> | undefined;
  * only when every one of them (`toolFiles`) is as it was: it hands the digest over here, and the
  * files are not read again.
  */
-export const BUNDLED_FINGERPRINT = Symbol.for('briefs.toolFingerprint');
+const BUNDLED_FINGERPRINT = Symbol.for('briefs.toolFingerprint');
 function bundledFingerprint(): string | null {
   const value = (globalThis as Record<symbol, unknown>)[BUNDLED_FINGERPRINT];
   return typeof value === 'string' && /^[0-9a-f]{32}$/.test(value) ? value : null;

@@ -30,10 +30,8 @@ export class PdfProcess {
   private gone: string | null = null;
   private started = false;
 
-  /**
-   * Starts the process; it loads the renderer once it has `settings` (given here or to `start`).
-   */
-  constructor(settings?: TaskSettings) {
+  /** Starts the process: it loads the renderer at once, and waits for its settings (`start`). */
+  constructor() {
     this.child = fork(entryFile('pdf-worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     this.child.on('message', (message: PdfReply) => {
       const waiting = this.waiting.get(message.seq);
@@ -50,12 +48,11 @@ export class PdfProcess {
     };
     this.child.on('error', (error) => lost(error.message));
     this.child.on('exit', (code, signal) => lost(signal ? `killed by ${signal}` : `exit code ${code}`));
-    if (settings) this.start(settings);
   }
 
   /**
-   * Hands the process its settings: it loads the renderer, then reads the parts' sidecars. Once:
-   * a process already started keeps its settings.
+   * Hands the process its settings: once the renderer is loaded, it reads the parts' sidecars.
+   * Once: a process already started keeps its settings.
    */
   start(settings: TaskSettings): void {
     if (this.started || this.gone !== null) return;

@@ -184,7 +184,6 @@ class WorkerPool implements TaskRunner {
   }
 }
 
-
 /**
  * Results of `tasks` in task order, at most `window` in flight: lets a consumer (the tables
  * writer) stream documents in a fixed order however the threads finish, in bounded memory.

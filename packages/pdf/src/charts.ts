@@ -59,7 +59,7 @@ const SVG_CACHE_LIMIT = 64;
 
 /**
  * Charts drawn before, to draw again without the chart renderer, and where the charts drawn now
- * are recorded: SVGs by `chartKey`. `briefs build` keeps a document's drawings beside its part
+ * are recorded: SVGs by the SHA-256 of their spec's JSON. `briefs build` keeps a document's drawings beside its part
  * of the pack, so a rebuild of a document whose charts did not change (most edits: a sentence, a
  * title, a name) draws none, and in a fresh process does not even load the renderer, whose first
  * drawings are a third of a first brief's time.
@@ -69,12 +69,10 @@ export interface ChartDrawings {
   drawn: Map<string, string>;
 }
 
-/** The key of a chart's drawing: a SHA-256 of its spec, which says all a drawing shows. */
-export const chartKey = (spec: ChartSpecLike): string => createHash('sha256').update(JSON.stringify(spec)).digest('hex');
-
 async function svgOf(api: ChartsApi, spec: ChartSpecLike, drawings?: ChartDrawings): Promise<string> {
   const key = JSON.stringify(spec);
-  const stored = drawings ? chartKey(spec) : '';
+  // A drawing is kept under a SHA-256 of its spec, which says all it shows.
+  const stored = drawings ? createHash('sha256').update(key).digest('hex') : '';
   // A document's kept drawings serve that document only: they do not enter the cache.
   const kept = drawings?.kept.get(stored);
   if (kept !== undefined) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Brief, Claim, Section } from '@briefs/ast';
-import { BriefsError, selectAll } from '@briefs/ast';
+import { BriefsError, claimsWithSection } from '@briefs/ast';
 import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
 import { chartBlocks } from './charts.js';
@@ -63,7 +63,7 @@ export function packDigest(brief: Brief): PackDigest {
   const kept: Claim[] = [];
   let claims = 0;
   let quotes = 0;
-  for (const claim of selectAll(brief, 'claim')) {
+  for (const { claim } of claimsWithSection(brief)) {
     claims++;
     const inlines: Claim['children'] = [];
     for (const c of claim.children) {
