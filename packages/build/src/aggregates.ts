@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Brief, BriefsError, isBriefsError } from '@briefs/ast';
 import { writeFileAtomic } from '@briefs/io';
-import type { SectionPlan } from '@briefs/pdf';
 import type { TablesPart } from '@briefs/tables';
 import type { Settings } from './config.js';
 import { type TaskSettings, astPath, partPdfPath, partTablesPath } from './document-task.js';
@@ -66,7 +65,7 @@ async function isFresh(outDir: string, record: AggregateRecord | null, key: stri
  * what it contains changed (its key differs from the manifest's) or a file of it is missing.
  * With `parallel`, the pack is written by a child process while this one writes the tables: by
  * `pdfProcess` when the build started one (forked before the plan, it is up by now), else by a
- * new one; `plan` is its cross-document pages as planned here meanwhile (see `planPack`).
+ * new one.
  */
 export async function writeAggregates(
   outDir: string,
@@ -78,7 +77,6 @@ export async function writeAggregates(
   force: boolean,
   parallel = false,
   pdfProcess: PdfProcess | null = null,
-  plan?: Promise<SectionPlan | null>,
 ): Promise<AggregatesResult> {
   const fresh = force ? { tables: false, pack: false } : await aggregatesFresh(outDir, previous, tool, settings, records);
   const result: AggregatesResult = {
@@ -109,8 +107,6 @@ export async function writeAggregates(
     const child = pdfProcess?.alive ? pdfProcess : parallel && !fresh.tables ? new PdfProcess() : null;
     if (child) {
       child.start(pdfSettings(outDir, settings, tool));
-      const planned = await plan;
-      if (planned) job.plan = planned;
       packInChild = child.writePack(job).then(() => {
         result.pack = written();
       });

@@ -5,14 +5,12 @@ import { join, resolve } from 'node:path';
 import type { Brief } from '@briefs/ast';
 import { type AggregateState, aggregatesFresh, pdfSettings, stateOf, writeAggregates } from './aggregates.js';
 import { type SettingsInput, resolveSettings } from './config.js';
-import type { SectionPlan } from '@briefs/pdf';
-import { type DocumentTask, type RenderDocument, type TaskResult, documentFiles, formatFailure, partPdfPath } from './document-task.js';
+import { type DocumentTask, type RenderDocument, type TaskResult, documentFiles, formatFailure } from './document-task.js';
 import { toolFingerprint } from './fingerprint.js';
 import { type DocumentRecord, MANIFEST_NAME, type Manifest, compare, readManifest, writeManifest } from './manifest.js';
 import { type PlannedDocument, discover, makePlan, removeStaleTemps } from './plan.js';
 import { type Reporter, silentReporter } from './progress.js';
 import type { Shard } from './shard.js';
-import { planPack } from './pack-task.js';
 import { PdfProcess } from './pdf-process.js';
 import { createRunner } from './worker-pool.js';
 
@@ -135,20 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       }
 
       const documentsStarted = performance.now();
-      // While the PDF process draws the changed document, this one (else idle) plans the pack's
-      // cross-document pages, so that process finds them planned when it comes to the pack. A plan
-      // that fails or turns out not to fit (the document failed) is not used: the pack is then
-      // planned where it is drawn, as in any other build.
-      let packPlan: Promise<SectionPlan | null> | undefined;
-      const render =
-        drawApart && pdfProcess
-          ? (task: DocumentTask, brief: Brief) => {
-              const drawing = pdfProcess.render(task, brief);
-              const ids = fresh.filter((r) => r.outputs.includes(partPdfPath(r.id))).map((r) => r.id);
-              packPlan = planPack({ outDir, epoch: settings.epoch, packFile: settings.packFile, tool }, ids, { id: task.id, brief }).catch(() => null);
-              return drawing;
-            }
-          : undefined;
+      const render = drawApart && pdfProcess ? (task: DocumentTask, brief: Brief) => pdfProcess.render(task, brief) : undefined;
       const results = await runDocuments(stale, outDir, { ...settings, tool }, jobs, reporter, 'build', render);
       summary.timings.documentsMs = performance.now() - documentsStarted;
 
@@ -174,7 +159,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
 
       const final: Manifest = { ...base, documents: records };
       if (!shard) {
-        const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force, jobs > 1, pdfProcess, packPlan);
+        const agg = await writeAggregates(outDir, records, previous, tool, settings, reporter, force, jobs > 1, pdfProcess);
         summary.tables = agg.tables.state;
         summary.pack = agg.pack.state;
         summary.timings.tablesMs = agg.tables.ms;

@@ -6,10 +6,8 @@ import { runInNewContext } from 'node:vm';
 import { isBriefsError } from '@briefs/ast';
 import { latestDate } from './dates.js';
 import { PARTS_DIR, packOptions, partJsonPath, partPdfPath } from './document-task.js';
-import type { Brief } from '@briefs/ast';
-import type { PartFile, SectionPlan } from '@briefs/pdf';
-import { compare } from './manifest.js';
-import { type PackPartSidecar, loadPackPlanStage, loadPdfStage } from './stages.js';
+import type { PartFile } from '@briefs/pdf';
+import { type PackPartSidecar, loadPdfStage } from './stages.js';
 
 /** What writing `pack.pdf` needs: plain data, so it can be handed to another process. */
 export interface PackJob {
@@ -20,8 +18,6 @@ export interface PackJob {
   packFile: string | null;
   /** Digest of the tool: the pieces of the pack's cross-document pages kept by it are its own. */
   tool: string;
-  /** Its cross-document pages as planned by the process asking (see `planPack`). */
-  plan?: SectionPlan;
 }
 
 /**
@@ -42,26 +38,7 @@ export async function writePackFile(job: PackJob, read?: SidecarReader): Promise
       : (latestDate(parts.flatMap((p) => [p.digest.brief.meta?.published, p.digest.brief.meta?.updated])) ?? new Date(0));
   const pack = await packOptions(pdf.loadPackFile, job.packFile);
   const store = { dir: join(job.outDir, PARTS_DIR), salt: job.tool };
-  await pdf.writePack(parts, { date, pack, store, between: collectAfterGrowth(HEAP_GROWTH), ...(job.plan ? { plan: job.plan } : {}) }, join(job.outDir, 'pack.pdf'));
-}
-
-/**
- * The pack's cross-document pages planned in this process (see @briefs/pdf `planPackSections`)
- * for a pack of the documents `ids` (doc-id order) whose parts are kept, but for `changed`, which
- * is being drawn meanwhile: what its part's sidecar will say of it is made here from its brief.
- * A build whose PDF process draws one changed document plans the pack here in the meantime, and
- * that process, when it comes to the pack, finds the plan done. Null when `changed` gets no part.
- */
-export async function planPack(job: Omit<PackJob, 'ids' | 'plan'>, ids: readonly string[], changed: { id: string; brief: Brief }): Promise<SectionPlan | null> {
-  const stage = await loadPackPlanStage();
-  const pack = await packOptions(stage.loadPackFile, job.packFile);
-  const included = stage.packMayInclude(changed.brief, pack);
-  const parts = [];
-  for (const id of included ? [...ids, changed.id].sort(compare) : ids) {
-    const digest = id === changed.id ? stage.packDigest(changed.brief) : (JSON.parse(readFileSync(join(job.outDir, partJsonPath(id)), 'utf8')) as PackPartSidecar).digest;
-    parts.push({ id, digest });
-  }
-  return stage.planPack(parts, { pack, store: { dir: join(job.outDir, PARTS_DIR), salt: job.tool } });
+  await pdf.writePack(parts, { date, pack, store, between: collectAfterGrowth(HEAP_GROWTH) }, join(job.outDir, 'pack.pdf'));
 }
 
 /** A part's sidecar read ahead of time, or undefined to read it now. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Brief } from '@briefs/ast';
-import type { ChartDrawings, PackConfig, PackDigest, PackOptions, PackPartMeta, PartFile, SectionPlan, SectionStore } from '@briefs/pdf';
+import type { ChartDrawings, PackConfig, PackDigest, PackPartMeta, PartFile, SectionStore } from '@briefs/pdf';
 import type { TablesPart } from '@briefs/tables';
 
 /**
@@ -45,7 +45,7 @@ export interface PdfStage {
    * Writes `pack.pdf` from kept parts (every document that has one, in doc-id order; the pack
    * file picks and orders them), keeping the pieces of its cross-document pages in `store`.
    */
-  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore; between?: () => void; plan?: SectionPlan }, path: string): Promise<void>;
+  writePack(parts: readonly PartFile[], options: { date: Date; pack: unknown; store?: SectionStore; between?: () => void }, path: string): Promise<void>;
   /** Removes `pack.pdf` and the pieces kept in `store`: a pack of no documents. */
   removePack(path: string, store: SectionStore): Promise<void>;
 }
@@ -100,7 +100,10 @@ let pdfStage: Promise<PdfStage> | undefined;
 /** The PDF stage. */
 export function loadPdfStage(): Promise<PdfStage> {
   pdfStage ??= import('@briefs/pdf').then((pdf) => {
-    const packOptions = (pack: unknown) => packOptionsOf(pdf, pack);
+    const packOptions = (pack: unknown) => {
+      const config = packConfig(pack);
+      return { title: DEFAULT_PACK_TITLE, ...(config ? pdf.packOptionsFrom(config) : {}) };
+    };
     return {
       renderBrief: (brief, o) => pdf.renderBrief(brief, briefOptions(o)),
       loadPackFile: (path) => pdf.loadPackFile(path),
@@ -113,70 +116,17 @@ export function loadPdfStage(): Promise<PdfStage> {
         return { pdf: part.pdf, sidecar: { meta: part.meta, digest: pdf.packDigest(brief) } };
       },
       writePack: async (parts, o, path) => {
-        const chosen = packOrder(pdf, parts, (p) => p.meta.id, o.pack);
+        const config = packConfig(o.pack);
+        const byId = new Map(parts.map((p) => [p.meta.id, p]));
+        // The pack file picks and orders the documents (by id or source path) and sets the cover.
+        const chosen = config ? pdf.selectPackBriefs(parts.map((p) => p.digest.brief), config).map((b) => byId.get(b.id)!) : parts;
         const options = packOptions(o.pack);
-        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store, o.between, o.plan);
+        await pdf.writePackFromParts(chosen, { ...options, date: options.date ?? o.date }, path, o.store, o.between);
       },
       removePack: (path, store) => pdf.removePackFromParts(path, store),
     } satisfies PdfStage;
   });
   return pdfStage;
-}
-
-/**
- * What planning a pack needs (see @briefs/pdf `planPackSections`), without the renderer: a build
- * plans the pack's cross-document pages here while its PDF process draws the changed document.
- */
-export interface PackPlanStage {
-  loadPackFile(path: string): Promise<unknown>;
-  packMayInclude(brief: Brief, pack: unknown): boolean;
-  packDigest(brief: Brief): PackDigest;
-  /** The plan of the pack of `parts` (every document that has a part, in doc-id order), as `writePack` would draw it. */
-  planPack(parts: ReadonlyArray<{ id: string; digest: PackDigest }>, options: { pack: unknown; store: SectionStore }): Promise<SectionPlan>;
-}
-
-let packPlanStage: Promise<PackPlanStage> | undefined;
-export function loadPackPlanStage(): Promise<PackPlanStage> {
-  packPlanStage ??= import('@briefs/pdf/plan').then(
-    (plan) =>
-      ({
-        loadPackFile: (path) => plan.loadPackFile(path),
-        packMayInclude: (brief, pack) => {
-          const config = packConfig(pack);
-          return config ? plan.packMayInclude(brief, config) : true;
-        },
-        packDigest: (brief) => plan.packDigest(brief),
-        planPack: (parts, o) => {
-          const chosen = packOrder(plan, parts, (p) => p.id, o.pack);
-          return plan.planPackSections(
-            chosen.map((p) => p.digest),
-            chosen.map((p) => p.id),
-            packOptionsOf(plan, o.pack),
-            o.store,
-          );
-        },
-      }) satisfies PackPlanStage,
-  );
-  return packPlanStage;
-}
-
-/** The pack's options from the pack file (`loadPackFile`'s, or `{}` for none). */
-function packOptionsOf(pdf: { packOptionsFrom(config: PackConfig): PackOptions }, pack: unknown): PackOptions {
-  const config = packConfig(pack);
-  return { title: DEFAULT_PACK_TITLE, ...(config ? pdf.packOptionsFrom(config) : {}) };
-}
-
-/** The documents of the pack in its order: the pack file picks and orders them (by id or source path), else all in the order given. */
-function packOrder<T extends { digest: PackDigest }>(
-  pdf: { selectPackBriefs(briefs: readonly Brief[], config: PackConfig): Brief[] },
-  parts: readonly T[],
-  idOf: (part: T) => string,
-  pack: unknown,
-): readonly T[] {
-  const config = packConfig(pack);
-  if (!config) return parts;
-  const byId = new Map(parts.map((p) => [idOf(p), p]));
-  return pdf.selectPackBriefs(parts.map((p) => p.digest.brief), config).map((b) => byId.get(b.id)!);
 }
 
 /** The pack file as `loadPackFile` read it, or null for none. */

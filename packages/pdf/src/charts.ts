@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Brief } from '@briefs/ast';
 import { BriefsError } from '@briefs/ast';
 import type { ChartBlock } from './blocks.js';
-import { type PageSize, textWidth } from './page.js';
-import type { ThemeColours } from './styles.js';
 
 /** What this package needs of a chart spec from @briefs/charts. */
 export interface ChartSpecLike {
@@ -26,17 +24,6 @@ export interface ChartsApi {
   briefCharts(brief: Brief, options?: ChartSizeOptions): readonly ChartSpecLike[];
   packCharts(briefs: readonly Brief[], options?: ChartSizeOptions): readonly ChartSpecLike[];
   renderChartSvg(spec: ChartSpecLike): string | Promise<string>;
-}
-
-/** Charts as wide as the text column (in pt, drawn 1:1), bars in the theme's primary colour. */
-export function chartOptions(pageSize: PageSize, colours: ThemeColours): ChartSizeOptions {
-  return { width: Math.round(textWidth(pageSize)), theme: { accent: colours.primary } };
-}
-
-/** The charts API an option names: none for `false`, else the one given or @briefs/charts. */
-export async function resolveCharts(option: ChartsApi | false | undefined): Promise<ChartsApi | null> {
-  if (option === false) return null;
-  return option ?? (await defaultCharts());
 }
 
 let loaded: Promise<ChartsApi | null> | undefined;

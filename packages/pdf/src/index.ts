@@ -16,8 +16,6 @@ export type { AssemblyPart, HostPlan, PartRelocation, Sink } from './assemble.js
 export type { PackDigest, PackHost, PackOptions, PackPart, PackPartMeta, PackTheme, PartLayout, SectionCache } from './render-pack.js';
 export { loadPackFile, packMayInclude, parsePackFile, selectPackBriefs } from './pack-file.js';
 export { removePackFromParts, writePackFromParts } from './pack-files.js';
-export { planPackSections } from './pack-plan.js';
-export type { PlannedPiece, PlannedSection, SectionPlan } from './pack-plan.js';
 export type { PartFile, SectionStore } from './pack-files.js';
 export type { PackConfig, PackDocumentRef, PackOrder, PackTheme as PackFileTheme } from './pack-file.js';
 export { atAGlanceBlocks, appendixBlocks } from './pack-blocks.js';

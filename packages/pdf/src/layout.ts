@@ -6,10 +6,9 @@ import { type FontRole, forgetUnmappedGlyphs, loadFonts, quickenFontLayout, role
 import { safeUrl } from './links.js';
 import { drawSvg } from './svg-draw.js';
 import { type SvgText, splitSvgText, viewBoxOf } from './svg-text.js';
-import { MARGIN, type PageSize } from './page.js';
 import { STYLES, type StyleName, type TextStyle, type ThemeColours, resolveColour } from './styles.js';
 
-export { type PageSize, textWidth } from './page.js';
+export type PageSize = 'A4' | 'Letter';
 
 export interface LayoutOptions {
   pageSize: PageSize;
@@ -131,8 +130,13 @@ type StructOptions = { title?: string; lang?: string; alt?: string; bbox?: [numb
 /** Draws one block type. `next` is the block that follows (for keep-with-next). */
 type Handler<B extends Block> = (layout: Layout, block: B, next: Block | undefined) => void;
 
+const MARGIN = { top: 64, bottom: 62, left: 58, right: 58 };
 /** Top margin of every page, in points. */
 export const MARGIN_TOP = MARGIN.top;
+const PAGE_WIDTH: Record<PageSize, number> = { A4: 595.28, Letter: 612 };
+
+/** Width of the text column of a page size, in points. */
+export const textWidth = (size: PageSize): number => PAGE_WIDTH[size] - MARGIN.left - MARGIN.right;
 const TABLE_PAD = 3.5;
 
 /**

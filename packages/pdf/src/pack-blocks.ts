@@ -3,7 +3,7 @@ import { inlinesOf } from '@briefs/ast';
 import type { Block, ChartBlock, TableBlock } from './blocks.js';
 import { shorten, snippetAround } from './brief-blocks.js';
 import { formatIsoDate } from './dates.js';
-import type { PackDigest } from './pack-plan.js';
+import type { PackDigest } from './render-pack.js';
 
 /** Which figures lead "key figures across documents": money first, then shares, then the rest. */
 const KIND_RANK: Record<FigureKind, number> = { money: 0, percent: 1, count: 2, measure: 3, ordinal: 4 };

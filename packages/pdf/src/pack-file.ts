@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Brief } from '@briefs/ast';
 import { BriefsError, slugFromPath } from '@briefs/ast';
 import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, type Scalar, type YAMLMap } from 'yaml';
-import type { PageSize } from './page.js';
+import type { PageSize } from './layout.js';
 import type { ThemeColours } from './styles.js';
 
 /** A document named by a pack file, with the line that names it (for errors). */

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { openFileAtomic, writeFileAtomic } from '@briefs/io';
 import { BriefsError } from '@briefs/ast';
 import { type AssemblyPart, type PackIndex, type PreviousPack, assemblePack, previousPack } from './assemble.js';
-import { type PackDigest, SECTION_PREFIX, type SectionPlan, sectionFile } from './pack-plan.js';
-import { type PackOptions, type PackPart, type PackPartMeta, type SectionCache, drawPlannedSection, renderPackContents, renderPackHost, renderPackSection } from './render-pack.js';
+import { type PackDigest, type PackOptions, type PackPart, type PackPartMeta, type SectionCache, renderPackContents, renderPackHost, renderPackSection } from './render-pack.js';
 
 /** A part kept on disk: its PDF file and what `renderPackPart` said of it. */
 export interface PartFile {
@@ -25,6 +24,8 @@ export interface SectionStore {
   salt: string;
 }
 
+const SECTION_PREFIX = '.section-';
+
 /**
  * Writes a pack to `path` from parts kept on disk, in the order given: the pack's own pages are
  * drawn (with `store`, the pieces of its contents and cross-document pages found kept there are
@@ -32,25 +33,14 @@ export interface SectionStore {
  * `path` keeps its old bytes unless the whole pack was written; pieces this pack does not use
  * are removed from `store` once it is. `between` is called between pieces and every 250 parts:
  * where a caller may collect garbage (a pack of 10,000 documents makes mostly garbage, and V8
- * lets the heap grow to about a gigabyte before collecting it). `plan`: the cross-document pages
- * as planned by another process (see `planPackSections`), used when it is of these parts and store.
+ * lets the heap grow to about a gigabyte before collecting it).
  */
-export async function writePackFromParts(
-  parts: readonly PartFile[],
-  options: PackOptions,
-  path: string,
-  store?: SectionStore,
-  between?: () => void,
-  plan?: SectionPlan,
-): Promise<void> {
+export async function writePackFromParts(parts: readonly PartFile[], options: PackOptions, path: string, store?: SectionStore, between?: () => void): Promise<void> {
   const digests = parts.map((p) => p.digest);
   const used = new Set<string>();
   const cache = store ? folderCache(store, used) : undefined;
-  const planned = plan && store && plan.salt === store.salt && plan.ids.length === parts.length && parts.every((p, i) => p.meta.id === plan.ids[i]) ? plan : null;
-  const glance =
-    (planned && (await drawPlannedSection(planned.glance, options, cache, between))) ?? (await renderPackSection('at-a-glance', digests, options, cache, between));
-  const appendix =
-    (planned && (await drawPlannedSection(planned.appendix, options, cache, between))) ?? (await renderPackSection('appendix', digests, options, cache, between));
+  const glance = await renderPackSection('at-a-glance', digests, options, cache, between);
+  const appendix = await renderPackSection('appendix', digests, options, cache, between);
   const metas = [...glance.map((p) => p.meta), ...parts.map((p) => p.meta), ...appendix.map((p) => p.meta)];
   const contents = await renderPackContents(digests, metas, options, cache);
   const host = await renderPackHost(digests, [...contents.map((p) => p.meta), ...metas], options);
@@ -135,7 +125,7 @@ async function removePieces(store: SectionStore, keep: ReadonlySet<string>): Pro
 
 /** Pieces kept as `<dir>/.section-<key>.pdf` and `.json` (its meta; written last, so a piece is whole when it is there). */
 function folderCache(store: SectionStore, used: Set<string>): SectionCache {
-  const file = (key: string, ext: 'pdf' | 'json'): string => sectionFile(store.dir, key, ext);
+  const file = (key: string, ext: string): string => join(store.dir, `${SECTION_PREFIX}${key}.${ext}`);
   return {
     salt: store.salt,
     async get(key) {

@@ -1,8 +1,8 @@
 import type { Brief } from '@briefs/ast';
 import { briefBlocks } from './brief-blocks.js';
-import { type ChartDrawings, type ChartsApi, chartBlocks, chartOptions, resolveCharts } from './charts.js';
+import { type ChartDrawings, type ChartSizeOptions, type ChartsApi, chartBlocks, defaultCharts } from './charts.js';
 import { type DateInput, resolveDocumentDate } from './dates.js';
-import { Layout, type PageSize } from './layout.js';
+import { Layout, type PageSize, textWidth } from './layout.js';
 import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
 
 export interface RenderOptions {
@@ -27,6 +27,16 @@ export function briefInfo(brief: Brief): { title: string; author: string; subjec
     subject: [meta.kind, meta.publisher].filter(Boolean).join(', ') || 'Brief',
     keywords: [...new Set([...meta.topics, ...meta.regions])],
   };
+}
+
+/** Charts as wide as the text column (in pt, drawn 1:1), bars in the theme's primary colour. */
+export function chartOptions(pageSize: PageSize, colours: ThemeColours): ChartSizeOptions {
+  return { width: Math.round(textWidth(pageSize)), theme: { accent: colours.primary } };
+}
+
+export async function resolveCharts(option: ChartsApi | false | undefined): Promise<ChartsApi | null> {
+  if (option === false) return null;
+  return option ?? (await defaultCharts());
 }
 
 /** One brief as a PDF (`briefs/<doc-id>.pdf`): the same brief and options give the same bytes. */

@@ -1,21 +1,87 @@
-import type { Brief } from '@briefs/ast';
-import { BriefsError } from '@briefs/ast';
+import { createHash } from 'node:crypto';
+import type { Brief, Claim, Section } from '@briefs/ast';
+import { BriefsError, claimsWithSection } from '@briefs/ast';
 import { type HostPlan, type PartRelocation, assemblePack, relocationOf } from './assemble.js';
 import { briefAnchor, briefBlocks, byline } from './brief-blocks.js';
-import { type ChartDrawings, chartBlocks, chartOptions, resolveCharts } from './charts.js';
-import { formatDate, resolveDocumentDate } from './dates.js';
-import { Layout, MARGIN_TOP, type RecordedAnchor, type RecordedBookmark } from './layout.js';
-import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, PACK_CHARTS, withCharts } from './pack-blocks.js';
-import { type PackDigest, type PackOptions, type PlannedSection, packDigest, packLabel, packLang, pieceKey, planPackSection } from './pack-plan.js';
-import { DEFAULT_COLOURS } from './styles.js';
+import { chartBlocks } from './charts.js';
+import type { ChartDrawings, ChartSpecLike, ChartsApi } from './charts.js';
+import { type DateInput, formatDate, resolveDocumentDate } from './dates.js';
+import { Layout, MARGIN_TOP, type PageSize, type RecordedAnchor, type RecordedBookmark } from './layout.js';
+import { APPENDIX_ANCHOR, AT_A_GLANCE_ANCHOR, PACK_CHARTS, appendixPieces, atAGlancePieces, withCharts } from './pack-blocks.js';
+import type { PackConfig } from './pack-file.js';
+import { chartOptions, resolveCharts } from './render-brief.js';
+import { DEFAULT_COLOURS, type ThemeColours } from './styles.js';
 
-export { packDigest, packOptionsFrom } from './pack-plan.js';
-export type { PackDigest, PackOptions, PackTheme } from './pack-plan.js';
+export interface PackTheme {
+  organisation?: string;
+  colours?: Partial<ThemeColours>;
+  /** PNG or JPEG file for the cover. */
+  logo?: string | null;
+}
+
+export interface PackOptions {
+  title: string;
+  subtitle?: string;
+  /** Cover date and CreationDate. Default: SOURCE_DATE_EPOCH, else the newest input date. */
+  date?: DateInput;
+  pageSize?: PageSize;
+  theme?: PackTheme;
+  charts?: ChartsApi | false;
+  fontDir?: string;
+}
+
+/** Pack options from a validated pack file. */
+export function packOptionsFrom(config: PackConfig): PackOptions {
+  return {
+    title: config.title,
+    subtitle: config.subtitle,
+    ...(config.date ? { date: `${config.date}T00:00:00Z` } : {}),
+    pageSize: config.pageSize,
+    theme: { organisation: config.theme.organisation, colours: config.theme.colours, logo: config.theme.logo },
+  };
+}
 
 interface ContentsEntry {
   title: string;
   note: string;
   anchor: string;
+}
+
+/**
+ * What the pack's own pages (cover, contents, at a glance, appendix) need of one document: the
+ * brief cut down to its metadata and the claims that hold figures or dates (with only those
+ * inline nodes), and the counts the tables show. A few kilobytes where the AST can be hundreds,
+ * so a pack of 10,000 documents is planned without holding 10,000 ASTs.
+ */
+export interface PackDigest {
+  brief: Brief;
+  claims: number;
+  quotes: number;
+}
+
+export function packDigest(brief: Brief): PackDigest {
+  const kept: Claim[] = [];
+  let claims = 0;
+  let quotes = 0;
+  for (const { claim } of claimsWithSection(brief)) {
+    claims++;
+    const inlines: Claim['children'] = [];
+    for (const c of claim.children) {
+      if (c.type === 'quote') quotes++;
+      // Where a node is in the source is for the brief's own pages: the pack's never show it.
+      else if (c.type === 'figure' || c.type === 'date') inlines.push(withoutPosition(c));
+    }
+    if (inlines.length > 0) kept.push({ ...withoutPosition(claim), children: inlines });
+  }
+  const { residue: _residue, diagnostics: _diagnostics, position: _position, ...rest } = brief;
+  const section: Section = { type: 'section', id: 's0', depth: 0, heading: null, children: [{ type: 'paragraph', children: kept } as unknown as Section['children'][number]] };
+  return { brief: { ...rest, children: kept.length > 0 ? [section] : [] }, claims, quotes };
+}
+
+/** A node without its `position` (a digest's nodes are read only for what they say). */
+function withoutPosition<T extends { position?: unknown }>(node: T): T {
+  const { position: _position, ...rest } = node;
+  return rest as T;
 }
 
 /** What the pack's own pages need of one rendered part: its pages and where its anchors are. */
@@ -42,6 +108,9 @@ export interface PackPartMeta {
   /** Where its objects and the numbers to rewrite in them are, so assembling it needs no parsing. */
   relocation: PartRelocation;
 }
+
+/** Header label of every page of a pack: the organisation, else the pack's title. */
+const packLabel = (options: PackOptions): string => options.theme?.organisation?.trim() || options.title;
 
 /**
  * Layout of a piece of a pack: its running header (its own title and the pack's label) drawn as
@@ -99,6 +168,24 @@ export interface SectionCache {
 }
 
 /**
+ * The key a piece of the pack is kept under: a SHA-256 of what it shows (`shown`) and of all
+ * else that decides its bytes (page size, colours, fonts, language, the header's label, and the
+ * caller's salt).
+ */
+function pieceKey(cache: SectionCache, options: PackOptions, lang: string, shown: unknown): string {
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  return createHash('sha256')
+    .update(JSON.stringify([cache.salt, options.pageSize ?? 'A4', colours, options.fontDir ?? '', lang, packLabel(options), shown]))
+    .digest('hex');
+}
+
+/** The pack's language: its documents' one language, else English. */
+function packLang(digests: readonly PackDigest[]): string {
+  const languages = [...new Set(digests.map((d) => d.brief.meta.language).filter(Boolean))];
+  return languages.length === 1 ? (languages[0] ?? 'en') : 'en';
+}
+
+/**
  * The pack's pages across documents, drawn from digests as parts of their own: "at a glance"
  * (the documents side by side, the pack charts, key figures) or the data appendix, in pieces
  * (see `SECTION_CHUNK`). Streamed, so a pack of 10,000 documents does not hold its hundreds of
@@ -112,33 +199,33 @@ export async function renderPackSection(
   cache?: SectionCache,
   between?: () => void,
 ): Promise<PackPart[]> {
-  const planned = await planPackSection(section, digests, options, cache ? cache.salt : null);
-  // Every piece planned here says what it shows: none is left undrawn.
-  return (await drawPlannedSection(planned, options, cache, between)) as PackPart[];
-}
-
-/**
- * The pieces of a planned section (see `planPackSection`), each taken from `cache` when it is kept
- * there, else drawn and kept. Null when a piece is neither kept nor says what it shows (a plan
- * made elsewhere, whose kept piece is gone since): the section is then to be planned again here.
- */
-export async function drawPlannedSection(section: PlannedSection, options: PackOptions, cache?: SectionCache, between?: () => void): Promise<PackPart[] | null> {
+  const lang = packLang(digests);
+  const pieces = section === 'appendix' ? appendixPieces(digests) : atAGlancePieces(digests);
+  const colours = { ...DEFAULT_COLOURS, ...options.theme?.colours };
+  const pageSize = options.pageSize ?? 'A4';
+  // The pack charts' specs (what they show), made only when a piece shows them.
+  let packCharts: { api: ChartsApi | null; specs: readonly ChartSpecLike[] } | null = null;
   const parts: PackPart[] = [];
-  for (const piece of section.pieces) {
+  for (const piece of pieces) {
     between?.();
-    const kept = cache ? await cache.get(piece.key) : null;
+    if (piece.blocks.includes(PACK_CHARTS) && packCharts === null) {
+      const api = await resolveCharts(options.charts);
+      packCharts = { api, specs: api ? api.packCharts(digests.map((d) => d.brief), chartOptions(pageSize, colours)) : [] };
+    }
+    const specs = packCharts?.specs ?? [];
+    // A piece of nothing but charts, with none to draw, is no piece.
+    if (piece.blocks.every((b) => b === PACK_CHARTS) && specs.length === 0) continue;
+    const key = cache ? pieceKey(cache, options, lang, [piece.id, piece.title, piece.blocks.map((b) => (b === PACK_CHARTS ? specs : b))]) : '';
+    const kept = cache ? await cache.get(key) : null;
     if (kept) {
       parts.push(kept);
       continue;
     }
-    if (!piece.draw) return null;
-    const { blocks, specs } = piece.draw;
-    const api = specs.length > 0 && blocks.includes(PACK_CHARTS) ? await resolveCharts(options.charts) : null;
-    const drawn = api ? await chartBlocks(api, specs) : [];
-    const layout = partLayout(options, section.lang, piece.title);
-    layout.group('Sect', () => layout.render(withCharts(blocks, drawn)));
+    const drawn = specs.length > 0 && packCharts?.api && piece.blocks.includes(PACK_CHARTS) ? await chartBlocks(packCharts.api, specs) : [];
+    const layout = partLayout(options, lang, piece.title);
+    layout.group('Sect', () => layout.render(withCharts(piece.blocks, drawn)));
     const part = await finishPart(layout, piece.id, piece.title);
-    await cache?.put(piece.key, part);
+    await cache?.put(key, part);
     parts.push(part);
   }
   return parts;
@@ -195,7 +282,7 @@ export async function renderPackContents(digests: readonly PackDigest[], parts: 
   for (let page = 0; page < pageCount; page++) {
     const from = page === 0 ? 0 : perFirst + (page - 1) * perNext;
     const shown = lines.slice(from, page === 0 ? perFirst : from + perNext);
-    const key = cache ? pieceKey(cache.salt, options, lang, ['contents', page === 0, shown]) : '';
+    const key = cache ? pieceKey(cache, options, lang, ['contents', page === 0, shown]) : '';
     const kept = cache ? await cache.get(key) : null;
     if (kept) {
       pieces.push(kept);
