@@ -1,5 +1,5 @@
 import type { Brief } from '@briefs/ast';
-import { inlinesOf } from '@briefs/ast';
+import { claimsWithSection } from '@briefs/ast';
 import { chartWidth, DEFAULT_MAX_ITEMS, maxItems } from './brief-charts.js';
 import { documentsByChart } from './documents-chart.js';
 import { type FigureItem, figureChart, groupFigures, hasValue } from './figures-chart.js';
@@ -32,10 +32,14 @@ export function packCharts(briefs: readonly Brief[], options?: ChartOptions): Ch
   const dates: DateItem[] = [];
   briefs.forEach((brief, docIndex) => {
     const title = docTitle(brief);
-    for (const { node, claim } of inlinesOf(brief, 'figure')) {
-      if (hasValue(node)) figures.push({ figure: node, claim, docIndex, docTitle: title });
+    // One walk over the claims for both kinds, each in reading order.
+    for (const { claim } of claimsWithSection(brief)) {
+      for (const node of claim.children) {
+        if (node.type === 'figure') {
+          if (hasValue(node)) figures.push({ figure: node, claim, docIndex, docTitle: title });
+        } else if (node.type === 'date') dates.push({ date: node, claim, docIndex, docTitle: title });
+      }
     }
-    for (const { node, claim } of inlinesOf(brief, 'date')) dates.push({ date: node, claim, docIndex, docTitle: title });
   });
 
   const groups = groupFigures(figures)

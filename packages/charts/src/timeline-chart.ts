@@ -23,8 +23,14 @@ interface Event extends DateItem {
 export function timelineEvents(items: readonly DateItem[]): Event[] {
   const seen = new Set<string>();
   const events: Event[] = [];
+  // A pack repeats the same values ("2024") thousands of times: each is parsed once.
+  const periods = new Map<string, Period | null>();
   items.forEach((item, order) => {
-    const period = parsePeriod(item.date.value);
+    let period = periods.get(item.date.value);
+    if (period === undefined) {
+      period = parsePeriod(item.date.value);
+      periods.set(item.date.value, period);
+    }
     if (!period) return;
     const key = `${item.docIndex}|${item.claim.id}|${item.date.value}`;
     if (seen.has(key)) return;

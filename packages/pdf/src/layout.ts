@@ -178,6 +178,10 @@ export class Layout {
     if (options.stream && this.furniture === 'page') throw new Error('a streamed layout cannot draw page furniture at the end');
     this.direction = directionOf(options.lang);
     this.doc = new PDFDocument({
+      // No default font: pdfkit would load and parse Helvetica's metrics for every document (from
+      // a module of its own, which also keeps the renderer out of a startup snapshot), and every
+      // text here names its face.
+      font: null as unknown as string,
       size: options.pageSize === 'Letter' ? 'LETTER' : 'A4',
       margins: MARGIN,
       autoFirstPage: false,
