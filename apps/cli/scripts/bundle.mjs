@@ -17,6 +17,7 @@
  * reads), with their sizes, times and digests, and the fingerprint: a bundle older than any of
  * them (a package rebuilt alone) is not used, and a fresh one spares the fingerprint's reading.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -33,12 +34,17 @@ const BUNDLE_LOCAL = new Set([join(buildDist, 'entries.js')]);
 
 const toPosix = (path) => path.split(sep).join('/');
 
-/** Rewrites a file's references to its own place (see above). */
-const keepPlaces = {
+/** Rewrites a file's references to its own place (see above); `format`: the bundle's. */
+const keepPlaces = (format) => ({
   name: 'keep-places',
   setup(esbuild) {
     esbuild.onLoad({ filter: /\.(?:js|mjs|cjs)$/ }, async (args) => {
-      if (BUNDLE_LOCAL.has(args.path)) return undefined;
+      if (BUNDLE_LOCAL.has(args.path)) {
+        if (format === 'esm') return undefined;
+        // A CommonJS bundle has no `import.meta`: the bundle's own place is its file's.
+        const text = await readFile(args.path, 'utf8');
+        return { contents: text.replaceAll('import.meta.url', '__briefsBundleUrl'), loader: 'js', resolveDir: dirname(args.path) };
+      }
       const text = await readFile(args.path, 'utf8');
       const meta = text.includes('import.meta.url');
       const node = /\b__(?:dirname|filename)\b/.test(text);
@@ -49,7 +55,7 @@ const keepPlaces = {
       return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
-};
+});
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -73,7 +79,30 @@ const result = await build({
       'const __briefsBundleUrl = import.meta.url;',
     ].join(' '),
   },
-  plugins: [keepPlaces],
+  plugins: [keepPlaces('esm')],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// The PDF process's startup snapshot is made from one CommonJS file (Node's snapshot builder
+// runs a single script): its entry with everything it loads, the renderer's data included.
+const snapshotEntry = await build({
+  absWorkingDir: cli,
+  entryPoints: { 'pdf-snapshot': join(buildDist, 'pdf-snapshot.js') },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  banner: {
+    js: [
+      "const { dirname: __briefsDirname } = require('node:path');",
+      "const { fileURLToPath: __briefsFileURLToPath, pathToFileURL: __briefsPathToFileURL } = require('node:url');",
+      'const __briefsBundleUrl = __briefsPathToFileURL(__filename).href;',
+    ].join(' '),
+  },
+  plugins: [keepPlaces('cjs')],
   metafile: true,
   logLevel: 'warning',
 });
@@ -81,10 +110,14 @@ const result = await build({
 // The workspace files bundled, and every file the tool's fingerprint reads (the same, and any
 // shipped file no import reaches): with all of them unchanged, the fingerprint is the one here.
 const { toolFiles, toolFingerprint } = await import(pathToFileURL(join(buildDist, 'fingerprint.js')).href);
-const bundled = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/') && !input.startsWith('<')).map((input) => join(cli, input));
+const inputs = [...Object.keys(result.metafile.inputs), ...Object.keys(snapshotEntry.metafile.inputs)];
+const bundled = inputs.filter((input) => !input.includes('node_modules/') && !input.startsWith('<')).map((input) => join(cli, input));
 const files = {};
 for (const file of [...new Set([...bundled, ...toolFiles()])].sort()) {
   const stat = statSync(file);
   files[toPosix(relative(outdir, file))] = { size: stat.size, mtimeMs: stat.mtimeMs, sha1: createHash('sha1').update(readFileSync(file)).digest('hex') };
 }
 writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify({ tool: await toolFingerprint(), files }, null, 1)}\n`);
+
+const snapshot = spawnSync(process.execPath, [fileURLToPath(new URL('snapshot.mjs', import.meta.url)), outdir], { stdio: 'inherit' });
+if (snapshot.status !== 0) process.exitCode = snapshot.status ?? 1;

@@ -26,6 +26,10 @@ function freezeTool(): string {
       }
     }
   }
+  // The PDF process's startup snapshot holds the paths it was made with: made again in the copy,
+  // as a build there would, so the tests run the tool as users do (scripts/snapshot.mjs).
+  const bundle = join(tool, 'apps/cli/dist/bundle');
+  if (existsSync(join(bundle, 'pdf-snapshot.cjs'))) spawnSync(process.execPath, [join(repoRoot, 'apps/cli/scripts/snapshot.mjs'), bundle], { stdio: 'inherit' });
   return join(tool, 'apps/cli/bin/briefs.js');
 }
 let frozen = '';

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { appendFileSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bin, releaseTool, repoRoot } from './build-helpers.js';
+import { bin, listFiles, releaseTool, repoRoot, sampleDoc } from './build-helpers.js';
 
 /**
  * `bin/briefs.js` runs the bundle when it is fresh, the compiled modules otherwise: both must
@@ -41,6 +41,43 @@ describe('the bundled CLI', () => {
     // The bundle hands over the tool's fingerprint it was made with: the one computed from the files.
     const tool = (dir: string) => (JSON.parse(readFileSync(join(dir, '.briefs-manifest.json'), 'utf8')) as { tool: string }).tool;
     expect(tool(bundled)).toBe(tool(compiled));
+  });
+
+  it('starts the PDF process from its startup snapshot, made where the bundle is, with the same outputs as without it', async () => {
+    const bundle = join(tool, 'apps/cli/dist/bundle');
+    const made = JSON.parse(readFileSync(join(bundle, 'snapshot.json'), 'utf8')) as { node: string; dir: string; blob: string };
+    expect(made).toEqual({ node: process.version, dir: realpathSync(bundle), blob: 'pdf.blob' });
+    // A one-document rebuild with two jobs draws in the PDF process: from the snapshot, and not.
+    const outs: string[] = [];
+    for (const env of [{}, { BRIEFS_NO_SNAPSHOT: '1' }]) {
+      const project = await mkdtemp(join(tmpdir(), 'briefs-snapshot-'));
+      await mkdir(join(project, 'src'));
+      for (const n of [1, 2]) await writeFile(join(project, 'src', `doc-${n}.md`), sampleDoc(n));
+      const out = join(project, 'out');
+      const build = () => spawnSync(process.execPath, [bin, 'build', 'src', '--out', out, '--jobs', '2'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(build().status).toBe(0);
+      await writeFile(join(project, 'src', 'doc-2.md'), sampleDoc(2, 1));
+      expect(build().status).toBe(0);
+      outs.push(out);
+    }
+    const files = await listFiles(outs[0]!);
+    expect(files).toEqual(await listFiles(outs[1]!));
+    expect(files).toContain('briefs/doc-2.pdf');
+    for (const file of files) {
+      expect(readFileSync(join(outs[0]!, file)).equals(readFileSync(join(outs[1]!, file))), file).toBe(true);
+    }
+    // It is the snapshot that draws: a damaged one fails the document (with the process's exit).
+    const blob = join(bundle, made.blob);
+    const kept = readFileSync(blob);
+    writeFileSync(blob, 'not a snapshot');
+    try {
+      await writeFile(join(dirname(outs[0]!), 'src', 'doc-2.md'), sampleDoc(2, 2));
+      const damaged = spawnSync(process.execPath, [bin, 'build', 'src', '--out', outs[0]!, '--jobs', '2'], { cwd: dirname(outs[0]!), encoding: 'utf8' });
+      expect(damaged.status).toBe(1);
+      expect(damaged.stderr).toContain('the PDF process stopped');
+    } finally {
+      writeFileSync(blob, kept);
+    }
   });
 
   it('is not used once a file it bundled has changed', () => {

@@ -6,7 +6,7 @@
 //   - parse-only and export-only runs of BENCH_LARGE documents (default 10,000)
 // and the peak RSS of each run: the sum of the CLI and its worker processes, sampled from /proc.
 // Options: BENCH_DOCS, BENCH_LARGE (0: skip those runs), BENCH_JOBS (default: cores), BENCH_DIR (default .bench/).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,9 @@ function freezeTool() {
       }
     }
   }
+  // The PDF process's startup snapshot holds the paths it was made with: made again in the copy,
+  // as a build in this checkout would make it (see apps/cli/scripts/snapshot.mjs).
+  execFileSync(process.execPath, [path.join(repoRoot, 'apps/cli/scripts/snapshot.mjs'), path.join(tool, 'apps/cli/dist/bundle')], { stdio: 'inherit' });
   return path.join(tool, 'apps/cli/bin/briefs.js');
 }
 

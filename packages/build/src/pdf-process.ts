@@ -1,7 +1,7 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, fork, spawn } from 'node:child_process';
 import { type Brief, BriefsError, type BriefsErrorCode } from '@briefs/ast';
 import type { DocumentTask, TaskSettings } from './document-task.js';
-import { entryFile } from './entries.js';
+import { entryFile, pdfSnapshot } from './entries.js';
 import type { PackFailure, PackJob } from './pack-task.js';
 
 /** What the PDF process answers a request with. */
@@ -30,9 +30,15 @@ export class PdfProcess {
   private gone: string | null = null;
   private started = false;
 
-  /** Starts the process: it loads the renderer at once, and waits for its settings (`start`). */
+  /**
+   * Starts the process: from its startup snapshot when there is one (the renderer loaded and warm,
+   * see `pdfSnapshot`), else from its entry, which loads the renderer at once; either waits for its
+   * settings (`start`).
+   */
   constructor() {
-    this.child = fork(entryFile('pdf-worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const snapshot = pdfSnapshot();
+    const options: SpawnOptions = { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] };
+    this.child = snapshot ? spawn(process.execPath, ['--snapshot-blob', snapshot], options) : fork(entryFile('pdf-worker.js'), [], { ...options, execArgv: [] });
     this.child.on('message', (message: PdfReply) => {
       const waiting = this.waiting.get(message.seq);
       if (!waiting) return;

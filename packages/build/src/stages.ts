@@ -39,6 +39,8 @@ export interface PdfStage {
   loadPackFile(path: string): Promise<unknown>;
   /** Whether the pack (file) may hold `brief`: documents it cannot name get no pack pages. */
   packMayInclude(brief: Brief, pack: unknown): boolean;
+  /** Draws a made-up document once, so that the next is drawn warm (see `warmUpRenderer`). */
+  warmUp(): Promise<void>;
   /** The brief's pages of the pack, kept so a pack is assembled without redrawing them. */
   renderPackPart(brief: Brief, pack: unknown, chartDrawings?: ChartDrawings): Promise<{ pdf: Uint8Array; sidecar: PackPartSidecar }>;
   /**
@@ -111,6 +113,7 @@ export function loadPdfStage(): Promise<PdfStage> {
         const config = packConfig(pack);
         return config ? pdf.packMayInclude(brief, config) : true;
       },
+      warmUp: () => pdf.warmUpRenderer(),
       renderPackPart: async (brief, pack, chartDrawings) => {
         const part = await pdf.renderPackPart(brief, packOptions(pack), chartDrawings);
         return { pdf: part.pdf, sidecar: { meta: part.meta, digest: pdf.packDigest(brief) } };

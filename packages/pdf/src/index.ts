@@ -19,3 +19,4 @@ export { removePackFromParts, writePackFromParts } from './pack-files.js';
 export type { PartFile, SectionStore } from './pack-files.js';
 export type { PackConfig, PackDocumentRef, PackOrder, PackTheme as PackFileTheme } from './pack-file.js';
 export { atAGlanceBlocks, appendixBlocks } from './pack-blocks.js';
+export { warmUpRenderer } from './warm-up.js';

@@ -30,6 +30,7 @@ describe('@briefs/pdf public API', () => {
         'selectPackBriefs',
         'sourcesAndLinks',
         'visualLine',
+        'warmUpRenderer',
         'writePackFromParts',
       ].sort(),
     );
