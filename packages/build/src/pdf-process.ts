@@ -8,6 +8,8 @@ import type { PackFailure, PackJob } from './pack-task.js';
 export type PdfReply = { seq: number; outputs: string[] } | { seq: number; failure: PackFailure };
 
 interface Waiting {
+  /** What was asked (sent again to a process started afresh, see `PdfProcess`). */
+  request: object;
   resolve: (outputs: string[]) => void;
   reject: (error: Error) => void;
   /** How a lost process fails this request. */
@@ -22,38 +24,72 @@ interface Waiting {
  * written here. Requests are answered in order. Errors come back as the same `BriefsError`s; a
  * process that dies (a crash in native code) fails what it was asked with `E_INTERNAL`. It
  * leaves with its parent.
+ *
+ * Started from its startup snapshot (see `pdfSnapshot`), a process that ends before it has
+ * answered anything (a snapshot Node will not start from) is replaced by one started from its
+ * entry, which is asked again what the first was, and this is said on stderr: the snapshot only
+ * makes the process faster, never a build fail.
  */
 export class PdfProcess {
-  private readonly child: ChildProcess;
+  private child: ChildProcess;
   private readonly waiting = new Map<number, Waiting>();
   private seq = 0;
   private gone: string | null = null;
-  private started = false;
+  private settings: TaskSettings | null = null;
+  /** Whether the current process started from the snapshot and has not answered yet. */
+  private untried: boolean;
+  private ending = false;
 
   /**
-   * Starts the process: from its startup snapshot when there is one (the renderer loaded and warm,
-   * see `pdfSnapshot`), else from its entry, which loads the renderer at once; either waits for its
-   * settings (`start`).
+   * Starts the process: from its startup snapshot when there is one (the renderer loaded and warm),
+   * else from its entry, which loads the renderer at once; either waits for its settings (`start`).
    */
   constructor() {
     const snapshot = pdfSnapshot();
-    const options: SpawnOptions = { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] };
-    this.child = snapshot ? spawn(process.execPath, ['--snapshot-blob', snapshot], options) : fork(entryFile('pdf-worker.js'), [], { ...options, execArgv: [] });
-    this.child.on('message', (message: PdfReply) => {
+    this.untried = snapshot !== null;
+    this.child = this.launch(snapshot);
+  }
+
+  private launch(snapshot: string | null): ChildProcess {
+    const options: SpawnOptions = { serialization: 'advanced', stdio: ['ignore', 'inherit', snapshot ? 'pipe' : 'inherit', 'ipc'] };
+    const child = snapshot ? spawn(process.execPath, ['--snapshot-blob', snapshot], options) : fork(entryFile('pdf-worker.js'), [], { ...options, execArgv: [] });
+    // From a snapshot, what the process says on stderr is held until it has answered once: a
+    // snapshot Node will not start from makes it print a native stack trace, not for the user.
+    const held: Buffer[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (this.untried && child === this.child) held.push(chunk);
+      else process.stderr.write(chunk);
+    });
+    child.on('message', (message: PdfReply) => {
+      if (this.untried) for (const chunk of held.splice(0)) process.stderr.write(chunk);
+      this.untried = false;
       const waiting = this.waiting.get(message.seq);
       if (!waiting) return;
       this.waiting.delete(message.seq);
       if ('outputs' in message) waiting.resolve(message.outputs);
       else waiting.reject(fromFailure(message.failure));
     });
+    let ended = false;
     const lost = (why: string): void => {
+      if (ended || child !== this.child) return;
+      ended = true;
+      if (this.untried && !this.ending) {
+        // The snapshot did not start: the same again from the entry.
+        process.stderr.write(`briefs: the PDF process did not start from its snapshot (${why}); started without it\n`);
+        this.untried = false;
+        this.child = this.launch(null);
+        if (this.settings) this.child.send({ settings: this.settings });
+        for (const waiting of this.waiting.values()) this.child.send(waiting.request);
+        return;
+      }
       if (this.gone !== null) return;
       this.gone = why;
       for (const waiting of this.waiting.values()) waiting.reject(waiting.lost(why));
       this.waiting.clear();
     };
-    this.child.on('error', (error) => lost(error.message));
-    this.child.on('exit', (code, signal) => lost(signal ? `killed by ${signal}` : `exit code ${code}`));
+    child.on('error', (error) => lost(error.message));
+    child.on('exit', (code, signal) => lost(signal ? `killed by ${signal}` : `exit code ${code}`));
+    return child;
   }
 
   /**
@@ -61,13 +97,14 @@ export class PdfProcess {
    * Once: a process already started keeps its settings.
    */
   start(settings: TaskSettings): void {
-    if (this.started || this.gone !== null) return;
-    this.started = true;
+    if (this.settings !== null || this.gone !== null) return;
+    this.settings = settings;
     this.child.send({ settings });
   }
 
   /** Ends a process not needed after all, at once (what it was asked fails). */
   dismiss(): void {
+    this.ending = true;
     if (this.gone === null) this.child.kill();
   }
 
@@ -88,11 +125,12 @@ export class PdfProcess {
 
   /** Lets the process go (what it was still asked fails: await the answers first). */
   close(): Promise<void> {
+    this.ending = true;
     return new Promise((resolve) => {
       if (this.gone !== null || this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
       this.child.once('exit', () => resolve());
       // Never asked anything: nothing to finish, and it may still be starting up.
-      if (this.started) this.child.disconnect();
+      if (this.settings !== null) this.child.disconnect();
       else this.child.kill();
     });
   }
@@ -100,9 +138,10 @@ export class PdfProcess {
   private ask(request: object, lost: (why: string) => Error): Promise<string[]> {
     if (this.gone !== null) return Promise.reject(lost(this.gone));
     const seq = this.seq++;
+    const message = { seq, ...request };
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject, lost });
-      this.child.send({ seq, ...request });
+      this.waiting.set(seq, { request: message, resolve, reject, lost });
+      this.child.send(message);
     });
   }
 }
