@@ -16,6 +16,9 @@
  * `dist/bundle/inputs.json` lists the workspace files bundled (and all the tool's fingerprint
  * reads), with their sizes, times and digests, and the fingerprint: a bundle older than any of
  * them (a package rebuilt alone) is not used, and a fresh one spares the fingerprint's reading.
+ *
+ * The PDF process is also bundled as one CommonJS file, `pdf-snapshot.cjs`, from which
+ * scripts/snapshot.mjs (run last) makes its startup snapshot, `pdf.blob`.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

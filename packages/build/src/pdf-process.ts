@@ -53,15 +53,18 @@ export class PdfProcess {
   private launch(snapshot: string | null): ChildProcess {
     const options: SpawnOptions = { serialization: 'advanced', stdio: ['ignore', 'inherit', snapshot ? 'pipe' : 'inherit', 'ipc'] };
     const child = snapshot ? spawn(process.execPath, ['--snapshot-blob', snapshot], options) : fork(entryFile('pdf-worker.js'), [], { ...options, execArgv: [] });
-    // From a snapshot, what the process says on stderr is held until it has answered once: a
-    // snapshot Node will not start from makes it print a native stack trace, not for the user.
+    // From a snapshot, what the process says on stderr is held until it has answered once, and
+    // dropped if it never does: a snapshot Node will not start from makes it print a native stack
+    // trace, not for the user.
+    let answered = snapshot === null;
     const held: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => {
-      if (this.untried && child === this.child) held.push(chunk);
-      else process.stderr.write(chunk);
+      if (answered) process.stderr.write(chunk);
+      else held.push(chunk);
     });
     child.on('message', (message: PdfReply) => {
-      if (this.untried) for (const chunk of held.splice(0)) process.stderr.write(chunk);
+      if (!answered) for (const chunk of held.splice(0)) process.stderr.write(chunk);
+      answered = true;
       this.untried = false;
       const waiting = this.waiting.get(message.seq);
       if (!waiting) return;
