@@ -78,29 +78,14 @@ export function groupName(format: ValueFormat): string {
   }
 }
 
-/** Largest first; ties in reading order so the choice is stable. */
-function byValueDesc(a: FigureItem, b: FigureItem): number {
-  return (
-    b.figure.value - a.figure.value ||
-    a.docIndex - b.docIndex ||
-    compareIds(a.claim.id, b.claim.id) ||
-    a.figure.range[0] - b.figure.range[0]
-  );
-}
-
-/** `c2` < `c10`: claim ids compare by their number. */
-function compareIds(a: string, b: string): number {
-  return idNumber(a) - idNumber(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-const idNumber = (id: string): number => Number(id.replace(/\D+/g, ''));
-
 /**
- * `items` sorted by `byValueDesc`: the same order, with each claim id's number found once rather
- * than at every comparison (a pack's group holds thousands of figures, many of equal value).
+ * `items` largest first; ties in reading order (document, then claim: `c2` before `c10`, by the
+ * number in its id, then where the figure is in it) so the choice is stable. Each claim id's
+ * number is found once, not at every comparison: a pack's group holds thousands of figures, many
+ * of equal value.
  */
 function sortedByValueDesc(items: readonly FigureItem[]): FigureItem[] {
-  const keyed = items.map((item) => ({ item, id: idNumber(item.claim.id) }));
+  const keyed = items.map((item) => ({ item, id: Number(item.claim.id.replace(/\D+/g, '')) }));
   keyed.sort(
     (a, b) =>
       b.item.figure.value - a.item.figure.value ||
@@ -133,22 +118,23 @@ export interface FigureChartInput {
 function pickLargest(items: readonly FigureItem[], max: number, perDocument?: number): FigureItem[] {
   const sorted = sortedByValueDesc(items);
   if (perDocument === undefined) return sorted.slice(0, max);
-  const taken: FigureItem[] = [];
-  const skipped: FigureItem[] = [];
+  // Positions in `sorted` of the rows taken, and of those passed over for their document's sake.
+  const taken: number[] = [];
+  const skipped: number[] = [];
   const perDoc = new Map<number, number>();
-  for (const item of sorted) {
-    if (taken.length === max) break;
-    const n = perDoc.get(item.docIndex) ?? 0;
+  for (let i = 0; i < sorted.length && taken.length < max; i++) {
+    const doc = sorted[i]!.docIndex;
+    const n = perDoc.get(doc) ?? 0;
     if (n < perDocument) {
-      taken.push(item);
-      perDoc.set(item.docIndex, n + 1);
-    } else skipped.push(item);
+      taken.push(i);
+      perDoc.set(doc, n + 1);
+    } else skipped.push(i);
   }
-  for (const item of skipped) {
+  for (const i of skipped) {
     if (taken.length === max) break;
-    taken.push(item);
+    taken.push(i);
   }
-  return taken.sort(byValueDesc);
+  return taken.sort((a, b) => a - b).map((i) => sorted[i]!);
 }
 
 /**
