@@ -62,10 +62,12 @@ function withoutEmphasisEdges(text: string): string {
 
 /**
  * Whether `/\s+[,.;:!?]/` matches a text whose only white space is single spaces (what `clean`
- * has made of it by then): a space before one of the six marks, looked for without the pattern.
+ * has made of it by then): a space before one of the six marks. One scan by the pattern engine
+ * (it skips to each space) is several times cheaper than six `includes`, which each stop at every space.
  */
+const SPACE_BEFORE_PUNCTUATION = / [,.;:!?]/;
 function spaceBeforePunctuation(text: string): boolean {
-  return text.includes(' ,') || text.includes(' .') || text.includes(' ;') || text.includes(' :') || text.includes(' !') || text.includes(' ?');
+  return SPACE_BEFORE_PUNCTUATION.test(text);
 }
 
 /**
