@@ -9,10 +9,9 @@ import { wordCount } from './text.js';
 
 export interface LineRule {
   id: string;
-  test: (text: string) => boolean;
+  /** `n` is `wordCount(text)`, counted once for all the rules (most of them refuse long texts first). */
+  test: (text: string, n: number) => boolean;
 }
-
-const short = (text: string, max: number): boolean => wordCount(text) <= max;
 
 /** Words that make up site menus, alone on a line. */
 const MENU_WORDS = new Set(
@@ -42,14 +41,24 @@ function isMenuWord(t: string): boolean {
   return MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim());
 }
 
+/*
+ * Words every match of a scanning rule's pattern holds (case-insensitively, as the pattern reads):
+ * short units are tested for the word before the long alternations are tried at every offset.
+ */
+const COOKIE_WORD = /cookie/i;
+const NEWSLETTER_WORD = /newsletter|inbox|delivered/i;
+const SUBSCRIPTION_WORD = /subscri|specialty rates|equip your|exclusive news|refinitiv/i;
+const WIDGET_WORD = /translate|preventing|javascript|browser|audio recording|listen to this/i;
+const DISCLAIMER_WORD = /reflect|represent|institutional|views expressed/i;
+
 export const LINE_RULES: LineRule[] = [
   { id: 'navigation', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
   { id: 'navigation', test: (t) => /^go back to (?:the )?(?:main|previous|home) ?page\s*\.?$/i.test(t) },
   { id: 'navigation', test: isMenuWord },
   {
     id: 'share-bar',
-    test: (t) =>
-      short(t, 14) &&
+    test: (t, n) =>
+      n <= 14 &&
       /^(?:(?:share(?: this(?: article| page| story)?)?|mail|e-?mail|facebook|twitter(?: \/ x)?|x|linkedin|whatsapp|telegram|reddit|print(?: this (?:article|page))?|copy link|link copied|bluesky|threads|flipboard|pocket|save|bookmark|comments?|gift this article|listen)\b[\s|/·•,:]*)+$/i.test(
         t,
       ),
@@ -59,77 +68,82 @@ export const LINE_RULES: LineRule[] = [
   { id: 'read-time', test: (t) => /^(?:estimated )?(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)(?: read| listen)?\s*$/i.test(t) && /read|min/i.test(t) },
   { id: 'advertisement', test: (t) => /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|article continues below)\s*$/i.test(t) },
   { id: 'cookie-notice', test: (t) => /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings)|cookie settings|i agree|got it)\s*$/i.test(t) },
-  { id: 'share-bar', test: (t) => short(t, 12) && /^follow (?:us|\S+) on (?:twitter|x|facebook|linkedin|instagram|bluesky|threads|youtube|tiktok)\b/i.test(t) },
-  { id: 'syndication-note', test: (t) => short(t, 40) && /^(?:this (?:article|piece|story|essay|commentary) (?:was |is )?(?:originally |first )?(?:published|appeared|posted)|a version of this (?:article|piece|story) (?:was|first|originally|appeared))\b/i.test(t) },
+  { id: 'share-bar', test: (t, n) => n <= 12 && /^follow (?:us|\S+) on (?:twitter|x|facebook|linkedin|instagram|bluesky|threads|youtube|tiktok)\b/i.test(t) },
+  { id: 'syndication-note', test: (t, n) => n <= 40 && /^(?:this (?:article|piece|story|essay|commentary) (?:was |is )?(?:originally |first )?(?:published|appeared|posted)|a version of this (?:article|piece|story) (?:was|first|originally|appeared))\b/i.test(t) },
   { id: 'learn-more', test: (t) => /^(?:continue reading|read the full (?:story|article|report)|click here to (?:read|subscribe|download)[^.]*)\s*[.›»→>]*$/i.test(t) },
   { id: 'learn-more', test: (t) => /^(?:learn more|read more|see more|view all|show more|load more|more)\s*[›»→>]*$/i.test(t) },
   {
     id: 'cookie-notice',
-    test: (t) =>
-      short(t, 80) &&
+    test: (t, n) =>
+      n <= 80 &&
+      COOKIE_WORD.test(t) &&
       /\b(?:we use cookies|uses cookies|use of cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i.test(t),
   },
   {
     id: 'newsletter-promo',
-    test: (t) =>
-      short(t, 45) &&
-      ((/^(?:sign up|subscribe)\b/i.test(t) && short(t, 25)) ||
+    test: (t, n) =>
+      n <= 45 &&
+      ((/^(?:sign up|subscribe)\b/i.test(t) && n <= 25) ||
         /^(?:get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t) ||
-        /\b(?:newsletter|in your inbox|to your inbox|delivered (?:weekdays|daily|weekly))\b.*(?:sign up|subscribe|here|weekdays|daily|weekly|inbox)\.?$/i.test(t) ||
-        /\bsign up here\.?$/i.test(t) ||
+        (NEWSLETTER_WORD.test(t) && /\b(?:newsletter|in your inbox|to your inbox|delivered (?:weekdays|daily|weekly))\b.*(?:sign up|subscribe|here|weekdays|daily|weekly|inbox)\.?$/i.test(t)) ||
+        // A match is the text's last 12 or 13 characters; the 14th from the end decides `\b`.
+        /\bsign up here\.?$/i.test(t.slice(-14)) ||
         /^subscribe(?: now| today| here)?[.!]?$/i.test(t)),
   },
   {
     id: 'subscription-promo',
-    test: (t) =>
-      short(t, 45) &&
+    test: (t, n) =>
+      n <= 45 &&
+      SUBSCRIPTION_WORD.test(t) &&
       /(?:subscribe now\s*\|\s*log in|exclusively for \S+ subscribers|is a benefit of an? .{0,40}subscription|when you subscribe now|specialty rates for students|equip your organization with|exclusive news, data and analytics for|learn more about ?refinitiv)/i.test(
         t,
       ),
   },
   {
     id: 'comments',
-    test: (t) =>
-      short(t, 40) &&
+    test: (t, n) =>
+      n <= 40 &&
       /^(?:join the conversation|please follow our comment guidelines|you are commenting as|comments? (?:are|is) closed|leave a comment|\d+ comments?$)/i.test(t),
   },
   {
     id: 'event-promo',
-    test: (t) =>
-      (short(t, 40) && /^(?:online event|in-person event|virtual event|upcoming event|live event|event|webinar)\b.{0,40}\d{4}/i.test(t)) ||
-      (short(t, 90) && /^join us (?:at|for)\b.*(?:register|rsvp|tickets|summit|conference|event)/i.test(t)),
+    test: (t, n) =>
+      (n <= 40 && /^(?:online event|in-person event|virtual event|upcoming event|live event|event|webinar)\b.{0,40}\d{4}/i.test(t)) ||
+      (n <= 90 && /^join us (?:at|for)\b.*(?:register|rsvp|tickets|summit|conference|event)/i.test(t)),
   },
   { id: 'error-template', test: (t) => /\bERROR MESSAGE (?:HEADING|SUBHEADING|CONTENT|INFO)\b/.test(t) || /^invalid (?:video|audio|embed) url\.?$/i.test(t) },
   {
     id: 'widget-text',
-    test: (t) =>
-      short(t, 30) &&
+    test: (t, n) =>
+      n <= 30 &&
+      WIDGET_WORD.test(t) &&
       /(?:help improve google translate|this issue is preventing our website from loading|please (?:enable|turn on) javascript|your browser (?:does not|doesn['’]t) support|this article has an audio recording|listen to this article)/i.test(t),
   },
-  { id: 'copyright', test: (t) => short(t, 25) && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
-  { id: 'copyright', test: (t) => short(t, 25) && /all rights reserved\.?$/i.test(t) },
-  { id: 'license', test: (t) => /^creative commons\b/i.test(t) || (short(t, 40) && /^this work is licensed under\b/i.test(t)) },
+  { id: 'copyright', test: (t, n) => n <= 25 && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
+  { id: 'copyright', test: (t, n) => n <= 25 && /all rights reserved\.?$/i.test(t) },
+  { id: 'license', test: (t, n) => /^creative commons\b/i.test(t) || (n <= 40 && /^this work is licensed under\b/i.test(t)) },
   {
     id: 'disclaimer',
-    test: (t) =>
-      short(t, 60) &&
+    test: (t, n) =>
+      n <= 60 &&
+      DISCLAIMER_WORD.test(t) &&
       /(?:do(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|opinions?|position)|does not take institutional positions|views expressed (?:in|here)[^.]*are (?:solely )?(?:those|the author))/i.test(t),
   },
-  { id: 'standards', test: (t) => short(t, 15) && /^our standards:/i.test(t) },
+  { id: 'standards', test: (t, n) => n <= 15 && /^our standards:/i.test(t) },
   {
     id: 'credit-line',
-    test: (t) =>
-      short(t, 40) &&
+    test: (t, n) =>
+      n <= 40 &&
       (/^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b.*(?:;|editing by|$)/i.test(t) && /\bby\b/i.test(t)) &&
       !/[.!?]\s+\S/.test(t),
   },
-  { id: 'credit-line', test: (t) => short(t, 25) && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
-  { id: 'credit-line', test: (t) => short(t, 25) && /\bcreated the (?:graphic|graphics|map|maps|chart|charts|illustration)s? for this\b/i.test(t) },
-  { id: 'photo-credit', test: (t) => short(t, 12) && isCreditLine(t) },
+  { id: 'credit-line', test: (t, n) => n <= 25 && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
+  { id: 'credit-line', test: (t, n) => n <= 25 && /\bcreated the (?:graphic|graphics|map|maps|chart|charts|illustration)s? for this\b/i.test(t) },
+  { id: 'photo-credit', test: (t, n) => n <= 12 && isCreditLine(t) },
   {
     id: 'contact',
-    test: (t) =>
-      short(t, 12) &&
+    test: (t, n) =>
+      n <= 12 &&
       (/^(?:phone|tel|fax|e-?mail)\s*:/i.test(t) || /^\d+\s+\p{Lu}[\p{L} ]*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Place|Lane)\b/u.test(t) || /^[\p{Lu}][\p{L} .]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?$/u.test(t)),
   },
   { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
@@ -140,8 +154,11 @@ export const LINE_RULES: LineRule[] = [
  * Memoised (bounded): the caption rule asks it of each unit's next unit, the line rules again.
  */
 export function isCreditLine(text: string): boolean {
-  return text.length <= 400 && creditLine(text);
+  return text.length <= 400 && CREDIT_WORD.test(text) && creditLine(text);
 }
+
+/** Every credit line holds one of these words (photo also stands for nurphoto, getty for via getty). */
+const CREDIT_WORD = /photo|image|picture|credit|getty|reuters|afp|epa|shutterstock|alamy|associated press|bloomberg via/i;
 
 const creditLine = memoised((text: string): boolean => {
   const t = text.trim().replace(/^\(|\)$/g, '');
@@ -160,4 +177,8 @@ export function matchLineRule(text: string): string | null {
 }
 
 /** The id of the first line rule `text` matches, or null. */
-const firstLineRule = memoised((text: string): string | null => LINE_RULES.find((rule) => rule.test(text))?.id ?? null);
+const firstLineRule = memoised((text: string): string | null => {
+  const n = wordCount(text);
+  for (const rule of LINE_RULES) if (rule.test(text, n)) return rule.id;
+  return null;
+});
