@@ -7,7 +7,7 @@ import type { Page } from './page.js';
 import { isCreditLine, matchLineRule } from './line-rules.js';
 import { isPersonName } from './names.js';
 import { kindLabel, RELATED_MARKER, TOPIC_MARKER, REGION_MARKER, AUTHOR_BOX_MARKER } from './labels.js';
-import { clean, endsSentence, fold, isAllCaps, isJsSpace, isProse, wordCount } from './text.js';
+import { clean, endsSentence, fold, foldHead, isAllCaps, isJsSpace, isProse, wordCount } from './text.js';
 
 const CAPTION_START = /^(?:image|photo|picture|caption|photograph|illustration|figure \d+|map|chart|graphic)\s*:\s*\S|^item \d+ of \d+\b|^\[\d+\/\d+\]/i;
 const CAPTION_SUBJECT =
@@ -197,24 +197,40 @@ export function readQuizzes(page: Page): void {
 
 /** Paragraphs a page prints twice (teasers, sticky copies): the first occurrence stays. */
 export function readDuplicates(page: Page): void {
-  const seen = new Map<string, number>();
   // Captions repeat with different counters ("Item 1 of 2" / "[1/2]") and a cut-off tail, so a
   // caption is keyed on its first 160 characters; paragraphs on their whole (first 2,000) text.
-  const key = (t: string, caption: boolean): string => {
-    const k = fold(t.slice(0, 2000).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, ''));
-    return caption ? `c:${k.slice(0, 160)}` : k;
-  };
+  const captions = new Set<string>();
+  // A paragraph's key is looked up by its first 32 characters (equal keys have equal heads): most
+  // paragraphs share their head with none before them and are never folded whole.
+  const byHead = new Map<string, Array<{ text: string; key: string | null }>>();
   for (let i = 0; i < page.length; i++) {
     const d = page.decisions[i];
     if (d && d.role === 'residue') continue;
     if (page.unit(i).kind === 'heading' || d?.role === 'heading') continue;
     const t = page.text(i);
     if (wordCount(t) < 6) continue;
-    const k = key(t, d?.role === 'caption');
-    if (seen.has(k)) {
+    const text = t.slice(0, 2000).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '');
+    let seen: boolean;
+    if (d?.role === 'caption') {
+      const k = `c:${fold(text).slice(0, 160)}`;
+      seen = captions.has(k);
+      captions.add(k);
+    } else {
+      const head = foldHead(text, 32);
+      const same = byHead.get(head);
+      if (same === undefined) {
+        byHead.set(head, [{ text, key: null }]);
+        seen = false;
+      } else {
+        const k = fold(text);
+        seen = same.some((e) => (e.key ??= fold(e.text)) === k);
+        if (!seen) same.push({ text, key: k });
+      }
+    }
+    if (seen) {
       if (d) page.set(i, { role: 'residue', rule: 'duplicate' });
       else page.drop(i, 'duplicate');
-    } else seen.set(k, i);
+    }
   }
 }
 

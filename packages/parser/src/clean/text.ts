@@ -213,6 +213,32 @@ function foldPlain(text: string): string | null {
   return out.toString('latin1', 0, n);
 }
 
+/** A character `foldPlain` does not read (it returns null for a text holding one). */
+const NOT_PLAIN = /[^\x00-\x7f\xa0\xab\xbb\xb7\u2000-\u206f]/;
+
+/**
+ * `fold(text).slice(0, max)`, read from the head of the text only when `foldPlain` would fold it
+ * (the pattern engine finds a character it does not read faster than a loop): for keys compared
+ * by their head first, without folding (and hashing) whole paragraphs. Not memoised.
+ */
+export function foldHead(text: string, max: number): string {
+  if (NOT_PLAIN.test(text)) return fold(text).slice(0, max);
+  if (folded.length < max + 1) folded = Buffer.allocUnsafe(2 * max + 2);
+  const out = folded;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) out[n++] = 32;
+      gap = false;
+      out[n++] = c;
+    } else gap = true;
+  }
+  return out.toString('latin1', 0, Math.min(n, max));
+}
+
 /** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
 export const endsSentence = (text: string): boolean => /[.!?…:]["'”’)\]]*$/.test(text.trim());
 
