@@ -4,7 +4,7 @@
  * into sentences.
  */
 import type { Page } from './page.js';
-import { isCreditLine, matchLineRule } from './line-rules.js';
+import { holdsCreditWord, isCreditLine, matchLineRule } from './line-rules.js';
 import { isPersonName } from './names.js';
 import { kindLabel, RELATED_MARKER, TOPIC_MARKER, REGION_MARKER, AUTHOR_BOX_MARKER } from './labels.js';
 import { clean, endsSentence, fold, foldHead, isAllCaps, isJsSpace, isProse, wordCount } from './text.js';
@@ -34,8 +34,10 @@ export function readCaptions(page: Page): void {
     const next = page.next(i);
     // Counts before patterns: both tests ask the credit rule only of a text short enough.
     const creditFollows = next < page.length && page.free(next) && wordCount(page.text(next)) <= 12 && isCreditLine(page.text(next));
-    const lastChunk = afterLastSentenceBreak(text);
-    const endsWithCredit = CREDIT_TAIL.test(text) || (wordCount(lastChunk) <= 12 && n > wordCount(lastChunk) && isCreditLine(lastChunk));
+    // The text is trimmed (`clean`): a credit tail is its last character, `)`. A credit line holds
+    // a credit word, and so does a text that ends with one: most texts hold none, and their last
+    // sentence is not cut out.
+    const endsWithCredit = (text.charCodeAt(text.length - 1) === 41 && CREDIT_TAIL.test(text)) || (holdsCreditWord(text) && endsWithCreditLine(text, n));
     // One sentence or two: asked last, of the few texts that name a map or photo.
     const single = (): boolean => text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
     if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (n >= 5 && CAPTION_SUBJECT.test(text) && single())) {
@@ -44,6 +46,12 @@ export function readCaptions(page: Page): void {
       if (creditFollows) page.drop(next, 'photo-credit');
     }
   }
+}
+
+/** Whether the text after the last sentence break is a credit line, and not the whole text. */
+function endsWithCreditLine(text: string, n: number): boolean {
+  const lastChunk = afterLastSentenceBreak(text);
+  return wordCount(lastChunk) <= 12 && n > wordCount(lastChunk) && isCreditLine(lastChunk);
 }
 
 /**

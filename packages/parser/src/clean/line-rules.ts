@@ -160,6 +160,11 @@ export function isCreditLine(text: string): boolean {
 /** Every credit line holds one of these words (photo also stands for nurphoto, getty for via getty). */
 const CREDIT_WORD = /photo|image|picture|credit|getty|reuters|afp|epa|shutterstock|alamy|associated press|bloomberg via/i;
 
+/** Whether a text holds a word every credit line holds: one that does not holds no credit line. */
+export function holdsCreditWord(text: string): boolean {
+  return CREDIT_WORD.test(text);
+}
+
 const creditLine = memoised((text: string): boolean => {
   const t = text.trim().replace(/^\(|\)$/g, '');
   if (/^(?:photo|image|picture|credit|photograph)s?(?: by| credit)?\s*:/i.test(t) && wordCount(t) <= 12) return true;

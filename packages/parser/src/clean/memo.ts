@@ -23,13 +23,20 @@ export function clearMemoTables(): void {
 /** How many answers a memo table holds before it is emptied. */
 const MEMO_LIMIT = 4096;
 
+/** A memoised reader, and a way to record an answer found by other means. */
+export interface Memoised<V> {
+  (text: string): V;
+  /** Records `value` as the answer for `text`: it must be what `read(text)` returns. */
+  prime(text: string, value: V): void;
+}
+
 /**
  * `read`, memoised by its text in a memo table of its own (emptied at every page, and when it
  * reaches MEMO_LIMIT answers). `null` answers are kept like any other. The last text asked about
  * is answered before the table is looked in: rules ask in runs (every line rule with a length
  * limit asks `wordCount` of the same text; three in four of its calls repeat the one before).
  */
-export function memoised<V>(read: (text: string) => V): (text: string) => V {
+export function memoised<V>(read: (text: string) => V): Memoised<V> {
   const table = memoTable<string, V>();
   let lastText: string | undefined;
   let lastValue: V | undefined;
@@ -37,7 +44,7 @@ export function memoised<V>(read: (text: string) => V): (text: string) => V {
     lastText = undefined;
     lastValue = undefined;
   });
-  return (text) => {
+  const memo = (text: string): V => {
     if (text === lastText) return lastValue as V;
     let value = table.get(text);
     if (value === undefined) {
@@ -49,4 +56,9 @@ export function memoised<V>(read: (text: string) => V): (text: string) => V {
     lastValue = value;
     return value;
   };
+  memo.prime = (text: string, value: V): void => {
+    if (table.size >= MEMO_LIMIT) table.clear();
+    table.set(text, value);
+  };
+  return memo;
 }

@@ -5,7 +5,7 @@
  */
 import type { Author, Meta, Position, RelatedItem, Residue } from '@briefs/ast';
 import type { CleanContext, Unit, UnitDecision } from '../units.js';
-import { clean, excerpt } from './text.js';
+import { clean, excerpt, primeWordCount } from './text.js';
 
 export interface DropRange {
   start: number;
@@ -38,6 +38,7 @@ export class Page {
     readonly context: CleanContext,
   ) {
     this.texts = units.map((u) => clean(u.text));
+    for (const t of this.texts) primeWordCount(t);
     this.decisions = units.map(() => undefined);
     this.articleEnd = units.length;
     this.meta = {

@@ -126,6 +126,44 @@ export const WORD_COUNT_CAP = 100;
 export const wordCount = memoised((text: string): number => scanWords(text, WORD_COUNT_CAP));
 
 /**
+ * Gives `wordCount` the count of a text `clean` returned, found faster than `scanWords` finds it:
+ * such a text has no white space but single spaces between its words (none first or last), so
+ * its words are the runs between spaces, found by `indexOf`, and most are known to be words by
+ * their first character. The page asks for every unit's count (the caption rule first).
+ */
+export function primeWordCount(cleaned: string): void {
+  if (cleaned !== '') wordCount.prime(cleaned, cleanWordCount(cleaned, WORD_COUNT_CAP));
+}
+
+/** `scanWords(text, cap)` for a text whose only white space is single spaces between words. */
+function cleanWordCount(text: string, cap: number): number {
+  let n = 0;
+  const length = text.length;
+  for (let from = 0; from < length; ) {
+    let end = text.indexOf(' ', from);
+    if (end < 0) end = length;
+    // A run is a word when it holds an ASCII letter or digit (looked for until one is found) or
+    // a wider letter or digit.
+    let word = false;
+    let wide = false;
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) wide = true;
+      else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        word = true;
+        break;
+      }
+    }
+    if (word || (wide && LETTER_OR_DIGIT.test(text.slice(from, end)))) {
+      n++;
+      if (n > cap) break;
+    }
+    from = end + 1;
+  }
+  return n;
+}
+
+/**
  * The words of `text` as `words` finds them (runs between JavaScript white space that hold an
  * ASCII letter or digit, or any letter or digit), counted until there are more than `cap`;
  * `found` gets each one. Returns how many were counted.
