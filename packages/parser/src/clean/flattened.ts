@@ -7,7 +7,7 @@ import type { Page } from './page.js';
 import { parseDateAt } from './dates.js';
 import { isPersonName } from './names.js';
 import { kindLabel } from './labels.js';
-import { isJsSpace, wordCount } from './text.js';
+import { isJsSpace, moreWordsThan, wordCount } from './text.js';
 
 const MIN_LENGTH = 1200;
 /** Outline matching searches the text repeatedly: past this size only the cheap rules run. */
@@ -361,7 +361,9 @@ export function endnotesAt(body: string): { start: number; numbers: Set<number> 
     for (let c = next; c <= cuts.length && ok; c++) {
       const item = trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length);
       const n = /^(\d{1,3})\s/.exec(item);
-      if (!n || wordCount(item) > 40 || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
+      // Items are cut anew for each candidate: counted (to 41 words at most) without the memo,
+      // which would hash every cut in full.
+      if (!n || moreWordsThan(item, 40) || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
       else numbers.push(Number(n[1]));
     }
     if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };

@@ -8,7 +8,7 @@ import { kindLabel, TRANSLATION_MARKER } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
 import { isRoleLine } from './bios.js';
-import { endsSentence, fold, isHeadline, isProse, isSentences, titleCaseRatio, wordCount } from './text.js';
+import { endsSentence, fold, foldHead, isHeadline, isProse, isSentences, titleCaseRatio, wordCount } from './text.js';
 import { matchLineRule } from './line-rules.js';
 import { spellsDomain, splitTitleSuffix } from './publisher.js';
 
@@ -72,8 +72,9 @@ export function readTitle(page: Page): void {
   if (!page.meta.title) return;
   const want = fold(page.meta.title);
   for (let i = 0; i < page.articleEnd; i++) {
-    // A text with 50 ASCII letters and digits more than the title folds too long to match.
-    if (!page.free(i) || asciiAlnumAtLeast(page.text(i), want.length + 50)) continue;
+    // A text with 50 ASCII letters and digits more than the title folds too long to match. Both
+    // tests below need the folded text to start with the title: its head is read first.
+    if (!page.free(i) || asciiAlnumAtLeast(page.text(i), want.length + 50) || foldHead(page.text(i), want.length) !== want) continue;
     const t = fold(page.text(i));
     if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
   }

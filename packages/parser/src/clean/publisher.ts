@@ -1,6 +1,6 @@
 /** Publisher names: title suffixes ("… | Reuters"), domains, and phrases that spell a domain. */
 import { memoTable } from './memo.js';
-import { fold, titleCaseRatio, wordCount } from './text.js';
+import { fold, isJsSpace, titleCaseRatio, wordCount } from './text.js';
 
 /** Splits "Title - Publisher" / "Title | Publisher"; the suffix must look like a name. */
 export function splitTitleSuffix(title: string, domain = ''): { title: string; publisher: string } {
@@ -73,6 +73,7 @@ function bestInPhrase(phrase: string, domain: string): string | null {
     phraseDomain = domain;
   }
   if (candidateSpells.size >= 8192) candidateSpells.clear();
+  if (!mayLead(phrase, labelOf(domain).charCodeAt(0))) return null;
   const hit = phraseBest.get(phrase);
   if (hit !== undefined) return hit;
   const ws = phrase.split(/\s+/);
@@ -128,6 +129,32 @@ function leadsOf(ws: readonly string[], capital: readonly boolean[], first: numb
   return lead;
 }
 
+/**
+ * False when `leadsOf` would find no start for a sub-phrase (the phrase is of ASCII and general
+ * punctuation, and no word's first letter or digit is the label's first letter): asked before the
+ * phrase is split, memoised or hashed, and most phrases of a body are refused by it.
+ */
+function mayLead(phrase: string, first: number): boolean {
+  // Whether the current word's first letter or digit is still to be found.
+  let seeking = true;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c >= 0x80 && (c < 0x2000 || c > 0x206f)) return true;
+    if (isJsSpace(c)) {
+      seeking = true;
+      continue;
+    }
+    if (!seeking) continue;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)) {
+      // A capitalised word's initial is its first letter: the one test covers both of leadsOf's.
+      if (lower === first) return true;
+      seeking = false;
+    }
+  }
+  return false;
+}
+
 /** The first ASCII letter or digit of a word, lower-cased, as a code; -1 when there is none. */
 function firstAlnum(word: string): number {
   for (let i = 0; i < word.length; i++) {
@@ -141,22 +168,28 @@ function firstAlnum(word: string): number {
 /** A capitalised phrase (what `publisherFromText` looks for), sticky: tried where a capital may start. */
 const PHRASE = /(?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:(?:of|on|for|the|and|&)\s+)?\p{Lu}[\p{L}'’&.-]*){0,6}/uy;
 
+/**
+ * Where `PHRASE` may start: an ASCII capital, or a wider code unit outside U+0080–U+00BF and
+ * General Punctuation (U+2000–U+206F), which hold no capital letter (’ “ ” — are common in text).
+ */
+const PHRASE_START = /[A-Z\u00c0-\u1fff\u2070-\uffff]/g;
+
 /** Finds, in a text, a capitalised phrase of 1–6 words that spells the domain. */
 export function publisherFromText(text: string, domain: string): string | null {
   let best: string | null = null;
   // The phrases the global pattern finds, in order: it is tried only where the text's character
-  // may be a capital (not at ASCII characters other than A–Z, which it would refuse one by one,
-  // at a fraction of the cost over a whole body); a surrogate pair is one character to it.
-  for (let i = 0, n = text.length; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && (c < 65 || c > 90)) {
-      i++;
-      continue;
-    }
-    PHRASE.lastIndex = i;
+  // may be a capital (found by the pattern engine: a loop over every character of a whole body
+  // cost more than the phrases); a surrogate pair is one character to it.
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    PHRASE_START.lastIndex = i;
+    if (!PHRASE_START.test(text)) break;
+    const at = PHRASE_START.lastIndex - 1;
+    PHRASE.lastIndex = at;
     const m = PHRASE.exec(text);
     if (m === null) {
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      const c = text.charCodeAt(at);
+      i = at + (c >= 0xd800 && c <= 0xdbff && at + 1 < n && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
       continue;
     }
     i = PHRASE.lastIndex;

@@ -125,6 +125,11 @@ export const WORD_COUNT_CAP = 100;
  */
 export const wordCount = memoised((text: string): number => scanWords(text, WORD_COUNT_CAP));
 
+/** `wordCount(text) > max` (for `max` up to WORD_COUNT_CAP), read no further than word max + 1, not memoised. */
+export function moreWordsThan(text: string, max: number): boolean {
+  return scanWords(text, max) > max;
+}
+
 /**
  * Gives `wordCount` the count of a text `clean` returned, found faster than `scanWords` finds it:
  * such a text has no white space but single spaces between its words (none first or last), so
