@@ -140,7 +140,8 @@ export function readSpeakers(page: Page): void {
   const candidates: Array<{ i: number; name: string; rest: string }> = [];
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
     if (!page.free(i) && page.decisions[i]?.role !== 'body') continue;
-    const m = label.exec(page.text(i));
+    // A label ends at a colon: most paragraphs have none and are not read by the pattern.
+    const m = page.text(i).includes(':') ? label.exec(page.text(i)) : null;
     if (m && isPersonName(m[1]!) && wordCount(m[1]!) <= 5) candidates.push({ i, name: m[1]!.trim(), rest: m[2]! });
   }
   // One "Name:" is a sentence; a transcript repeats its speakers.
@@ -242,6 +243,25 @@ export function readDuplicates(page: Page): void {
   }
 }
 
+/** A sign-off closing a text ("… said. — Jane Doe"), sticky: tried where `signOffIn` finds it may start. */
+const SIGN_OFF_AT = /([.!?"”])\s*_?\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*_?\s*$/uy;
+
+/**
+ * `SIGN_OFF_AT` as a non-sticky pattern would find it, without scanning a paragraph: no dash
+ * follows a match's dash (the name has letters, `.`, `'`, `’`, `-`), so it is the text's last
+ * `—` or `–`; only white space and `_` lie between it and the mark before it, so the match can
+ * start only at the last other character before the dash.
+ */
+function signOffIn(raw: string): RegExpExecArray | null {
+  const dash = Math.max(raw.lastIndexOf('—'), raw.lastIndexOf('–'));
+  if (dash < 0) return null;
+  let at = dash - 1;
+  while (at >= 0 && (isJsSpace(raw.charCodeAt(at)) || raw.charCodeAt(at) === 95)) at--;
+  if (at < 0 || !'.!?"”'.includes(raw[at]!)) return null;
+  SIGN_OFF_AT.lastIndex = at;
+  return SIGN_OFF_AT.exec(raw);
+}
+
 /** Noise scrapers glue into sentences: ", opens new tab", a trailing "—Name" sign-off. */
 export function readInlineNoise(page: Page): void {
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
@@ -249,13 +269,13 @@ export function readInlineNoise(page: Page): void {
     if (d && d.role !== 'body') continue;
     const u = page.unit(i);
     const raw = page.context.source.slice(u.start, u.end);
-    for (const m of raw.matchAll(/,\s*opens new tab\b/g)) page.dropRange(i, u.start + m.index, u.start + m.index + m[0].length, 'link-noise');
+    if (raw.includes('opens new tab')) for (const m of raw.matchAll(/,\s*opens new tab\b/g)) page.dropRange(i, u.start + m.index, u.start + m.index + m[0].length, 'link-noise');
     // The tail of a URL broken across lines: "analysis/view/some-slug), and other…".
     const broken = /^[a-z0-9][\w.-]*(?:\/[\w.%~-]+)+\/?>?\)\s*/i.exec(raw);
     if (broken && i > 0 && /[-/]>?\)?\s*$/.test(page.context.source.slice(page.unit(i - 1).start, page.unit(i - 1).end))) {
       page.dropRange(i, u.start, u.start + broken[0].length, 'link-noise');
     }
-    const sign = /([.!?"”])\s*_?\s*[—–]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s*_?\s*$/u.exec(raw);
+    const sign = signOffIn(raw);
     if (sign && isPersonName(clean(sign[2]!))) {
       const start = u.start + sign.index + sign[1]!.length;
       page.dropRange(i, start, u.end, 'sign-off');

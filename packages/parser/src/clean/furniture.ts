@@ -145,9 +145,10 @@ const FUNCTION_WORDS = new Set(
 );
 
 export function isTagLine(text: string): boolean {
-  if (text.length > 240) return false;
+  // Punctuation refuses most texts before they are split.
+  if (text.length > 240 || /[.,;:!?"“”()]/.test(text)) return false;
   const tokens = text.trim().split(/\s+/);
-  if (tokens.length < 3 || text.length > 240 || /[.,;:!?"“”()]/.test(text)) return false;
+  if (tokens.length < 3) return false;
   if (!tokens.every((t) => t === '&' || /^\p{Lu}[\p{L}'’-]*$/u.test(t))) return false;
   if (tokens.every((t) => t === '&' || t === t.toUpperCase())) return false;
   // Headlines in title case have function words; tag lines do not.
@@ -179,9 +180,12 @@ export function readClosingBio(page: Page, i: number): boolean {
   return true;
 }
 
+const HAS_DIGIT = /\d/;
+
 /** A date on its own line ("Nov 7, 2019", "Published on Feb 27, 2026", "Updated June 8, 2023 11:40 a.m."). */
 export function dateLine(text: string): { iso: string; updated: boolean } | null {
-  if (text.length > 120) return null;
+  // Every date pattern reads digits (a year at least): a text without one holds no date.
+  if (text.length > 120 || !HAS_DIGIT.test(text)) return null;
   const m = /^(?:(published|posted|updated|last updated|modified|date)(?: on)?\s*:?\s*)?(.*)$/i.exec(text.trim());
   if (!m) return null;
   const iso = parseDateLine(m[2]!);

@@ -17,7 +17,7 @@ const END_RULES = new Set(['disclaimer', 'license', 'copyright', 'credit-line', 
 function isEndMarker(page: Page, i: number): boolean {
   const t = page.text(i);
   if (!t) return false;
-  if (/[❖]\s*$/.test(t) || /^❖$/.test(t)) return true;
+  if (t.includes('❖') && (/[❖]\s*$/.test(t) || /^❖$/.test(t))) return true;
   if (closingBioName(t)) return true;
   if (wordCount(t) <= 8 && (RELATED_MARKER.test(t) || TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t))) {
     return page.unit(i + 1) !== undefined;

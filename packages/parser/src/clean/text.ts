@@ -343,15 +343,18 @@ export function isAllCaps(text: string): boolean {
   return text.replace(/[^\p{L}]/gu, '').length >= 2;
 }
 
+/** `text.replace(/\s+/g, ' ')`, tested first: most texts (cleaned units) would come back the same. */
+const collapseSpaces = (text: string): string => (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text);
+
 /** A short display excerpt for `--explain`. */
 export function excerpt(text: string, max = 80): string {
   // Residue can be long and only its head is shown. White space collapsed in a prefix gives a
   // prefix of the whole collapsed text: when it is already longer than `max`, it decides.
   if (text.length > 4 * max) {
-    const head = text.slice(0, 4 * max).replace(/\s+/g, ' ').trim();
+    const head = collapseSpaces(text.slice(0, 4 * max)).trim();
     if (head.length > max) return `${head.slice(0, max - 1).trimEnd()}…`;
   }
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(text).trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
