@@ -97,12 +97,13 @@ export function readHeadings(page: Page): void {
       page.set(i, { role: 'heading', rule: 'outline-heading', depth: Math.min(6, depth) });
       continue;
     }
-    const marker = kindLabel(text) || RELATED_MARKER.test(text) || TOPIC_MARKER.test(text) || REGION_MARKER.test(text) || AUTHOR_BOX_MARKER.test(text);
-    if (small && isAllCaps(text) && n >= 2 && n <= 14 && !marker && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && startsParagraph(page, i)) {
+    // Asked last, of the few short lines that could be headings.
+    const marker = (): boolean => kindLabel(text) !== null || RELATED_MARKER.test(text) || TOPIC_MARKER.test(text) || REGION_MARKER.test(text) || AUTHOR_BOX_MARKER.test(text);
+    if (small && isAllCaps(text) && n >= 2 && n <= 14 && !/[.,;]$/.test(text) && (u.kind === 'line' || u.kind === 'listItem') && startsParagraph(page, i) && !marker()) {
       page.set(i, { role: 'heading', rule: 'caps-heading', depth: 2 });
       continue;
     }
-    if (u.strong && startsParagraph(page, i) && n >= 1 && n <= 12 && !endsSentence(text.replace(/[:]$/, '')) && u.kind === 'line' && !marker) {
+    if (u.strong && startsParagraph(page, i) && n >= 1 && n <= 12 && !endsSentence(text.replace(/[:]$/, '')) && u.kind === 'line' && !marker()) {
       page.set(i, { role: 'heading', rule: 'bold-heading', depth: 3 });
       continue;
     }

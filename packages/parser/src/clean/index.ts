@@ -26,9 +26,10 @@ const FURNITURE_MARKERS = [TOPIC_MARKER, REGION_MARKER, RELATED_MARKER, AUTHOR_B
 
 function applyLineRules(page: Page, eligible: (text: string) => boolean): void {
   for (let i = 0; i < page.length; i++) {
-    if (!page.free(i) || page.unit(i).kind === 'heading' || !eligible(page.text(i))) continue;
+    if (!page.free(i) || page.unit(i).kind === 'heading') continue;
+    // Most units match no rule: whether they may is asked of the few that do.
     const rule = matchLineRule(page.text(i));
-    if (rule) page.drop(i, rule);
+    if (rule && eligible(page.text(i))) page.drop(i, rule);
   }
 }
 
