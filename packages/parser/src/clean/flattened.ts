@@ -29,9 +29,19 @@ export function readFlattened(page: Page): void {
     const d = page.decisions[i];
     if ((d && d.role !== 'body') || page.unit(i).kind === 'heading') continue;
     const text = page.unit(i).text;
-    if (text.length < MIN_LENGTH || text.split('\n').length > 3) continue;
+    if (text.length < MIN_LENGTH || moreLinesThan(text, 3)) continue;
     cleanFlattened(page, i, text);
   }
+}
+
+/** `text.split('\n').length > lines`, without splitting a long text. */
+function moreLinesThan(text: string, lines: number): boolean {
+  let at = -1;
+  for (let n = 1; n <= lines; n++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 function cleanFlattened(page: Page, i: number, text: string): void {

@@ -134,14 +134,39 @@ export class Page {
   addRelated(item: RelatedItem): void {
     const title = item.title.trim();
     if (!title) return;
-    const same = this.meta.related.find((r) => r.title.toLowerCase() === title.toLowerCase());
+    const key = title.toLowerCase();
+    const related = this.meta.related;
+    // `related.find((r) => r.title.toLowerCase() === key)` from a table (pages list dozens of
+    // items, each was compared with every one before it), built again if the list was changed
+    // other than here.
+    if (related !== this.relatedListed || related.length !== this.relatedIndexed) this.indexRelated();
+    const same = this.relatedByTitle.get(key);
     if (same) {
       if (item.url && !same.url) same.url = item.url;
       if (item.date && !same.date) same.date = item.date;
       if (item.authors?.length && !same.authors?.length) same.authors = item.authors;
       return;
     }
-    this.meta.related.push({ ...item, title });
+    const added = { ...item, title };
+    related.push(added);
+    this.relatedByTitle.set(key, added);
+    this.relatedIndexed = related.length;
+  }
+
+  /** The first item of `meta.related` for each lower-cased title. */
+  private readonly relatedByTitle = new Map<string, RelatedItem>();
+  private relatedListed: RelatedItem[] | null = null;
+  private relatedIndexed = 0;
+
+  private indexRelated(): void {
+    const related = this.meta.related;
+    this.relatedByTitle.clear();
+    for (const r of related) {
+      const key = r.title.toLowerCase();
+      if (!this.relatedByTitle.has(key)) this.relatedByTitle.set(key, r);
+    }
+    this.relatedListed = related;
+    this.relatedIndexed = related.length;
   }
 
   addTag(kind: 'topics' | 'regions', tag: string): void {
