@@ -37,7 +37,8 @@ export function readCaptions(page: Page): void {
     // The text is trimmed (`clean`): a credit tail is its last character, `)`. A credit line holds
     // a credit word, and so does a text that ends with one: most texts hold none, and their last
     // sentence is not cut out.
-    const endsWithCredit = (text.charCodeAt(text.length - 1) === 41 && CREDIT_TAIL.test(text)) || (holdsCreditWord(text) && endsWithCreditLine(text, n));
+    const endsWithCredit =
+      (text.charCodeAt(text.length - 1) === 41 && CREDIT_TAIL.test(text)) || (SENTENCE_BREAK.test(text) && holdsCreditWord(text) && endsWithCreditLine(text, n));
     // One sentence or two: asked last, of the few texts that name a map or photo.
     const single = (): boolean => text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
     if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (n >= 5 && CAPTION_SUBJECT.test(text) && single())) {
@@ -47,6 +48,9 @@ export function readCaptions(page: Page): void {
     }
   }
 }
+
+/** What `afterLastSentenceBreak` looks for: without one, the last sentence is the whole text. */
+const SENTENCE_BREAK = /[.!?]\s/;
 
 /** Whether the text after the last sentence break is a credit line, and not the whole text. */
 function endsWithCreditLine(text: string, n: number): boolean {
