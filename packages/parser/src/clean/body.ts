@@ -237,7 +237,14 @@ export function readDuplicates(page: Page): void {
         seen = false;
       } else {
         const k = fold(text);
-        seen = same.some((e) => (e.key ??= fold(e.text)) === k);
+        seen = false;
+        for (const e of same) {
+          if (e.key === null) e.key = fold(e.text);
+          if (e.key === k) {
+            seen = true;
+            break;
+          }
+        }
         if (!seen) same.push({ text, key: k });
       }
     }
