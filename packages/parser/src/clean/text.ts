@@ -269,7 +269,19 @@ const NOT_PLAIN = /[^\x00-\x7f\xa0\xab\xbb\xb7\u2000-\u206f]/;
  * by their head first, without folding (and hashing) whole paragraphs. Not memoised.
  */
 export function foldHead(text: string, max: number): string {
-  if (NOT_PLAIN.test(text)) return fold(text).slice(0, max);
+  if (NOT_PLAIN.test(text)) {
+    // Folding is local: cut after a space (a starter, not case-ignorable: NFKD, the removal of
+    // marks, lower-casing (final sigma) and the runs of non-letters read the head as the whole
+    // text reads it), the fold of the head is a prefix of the fold of the text, up to a word.
+    // Long paragraphs with one accented letter are not normalised whole for 32 characters.
+    for (let want = 4 * max; want < text.length; want *= 4) {
+      const cut = text.indexOf(' ', want);
+      if (cut < 0) break;
+      const head = fold(text.slice(0, cut + 1));
+      if (head.length >= max) return head.slice(0, max);
+    }
+    return fold(text).slice(0, max);
+  }
   if (folded.length < max + 1) folded = Buffer.allocUnsafe(2 * max + 2);
   const out = folded;
   let n = 0;
