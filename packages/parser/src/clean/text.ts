@@ -337,11 +337,16 @@ const SMALL_WORDS = new Set([
 
 /** Share of content words that start upper-case: headlines are high, running prose is low. */
 export function titleCaseRatio(text: string): number {
+  return titleCaseRatioOf(text);
+}
+
+/** Memoised (bounded): the headline and sentence tests ask it of the same units, pass after pass. */
+const titleCaseRatioOf = memoised((text: string): number => {
   const ws = words(text).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (ws.length === 0) return 0;
   const caps = ws.filter((w) => /^[^\p{L}]*[\p{Lu}\p{N}]/u.test(w)).length;
   return caps / ws.length;
-}
+});
 
 /** A headline: one line, 3–25 words, mostly capitalised words, no trailing full stop. */
 export function isHeadline(text: string): boolean {
