@@ -16,7 +16,10 @@ const NOT_NAMES = new Set([
 
 /** A person's name: 2–5 capitalised words (initials, particles, hyphens and apostrophes allowed). */
 export function isPersonName(text: string): boolean {
-  const t = text.trim().replace(/,$/, '');
+  const trimmed = text.trim();
+  // Dropping a final comma leaves at least 61 of 62 characters: too long (not read to its end).
+  if (trimmed.length > 61) return false;
+  const t = trimmed.replace(/,$/, '');
   if (t.length < 4 || t.length > 60 || /[\d@:;!?()[\]{}|/]/.test(t)) return false;
   const parts = t.split(/\s+/);
   if (parts.length < 2 || parts.length > 5) return false;
