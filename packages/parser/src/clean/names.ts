@@ -34,8 +34,14 @@ export function isPersonName(text: string): boolean {
   return capitalised >= 2;
 }
 
+/** Characters `isPersonName` refuses (but `;`, which may close the list and is dropped there). */
+const NOT_IN_NAMES = /[\d@:!?()[\]{}|/]/;
+
 /** Splits "A, B and C" / "A and B" / "A & B" into names, or null when any part is not a name. */
 export function splitNames(text: string): string[] | null {
+  // Separators hold none of these characters, so one of them anywhere is in a part, which is then
+  // no name: refused before splitting.
+  if (NOT_IN_NAMES.test(text)) return null;
   const parts = text
     .trim()
     .replace(/[.;]$/, '')
