@@ -14,6 +14,11 @@ const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'in']);
 const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
 /**
+ * `isSpace` with printable ASCII ruled out first: the same answer, and in the loops here several
+ * times faster than the call alone (measured).
+ */
+const space = (c: number): boolean => (c > 32 && c < 0xa0 ? false : isSpace(c));
+/**
  * A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"):
  * the pattern `runEnd` reads by hand (kept as its definition, and for the tests that compare them).
  */
@@ -123,7 +128,7 @@ export function runEnd(text: string, at: number): number {
   const n = text.length;
   for (;;) {
     let i = end;
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && space(text.charCodeAt(i))) i++;
     if (i === end) return end;
     let andIn = false;
     for (;;) {
@@ -135,12 +140,12 @@ export function runEnd(text: string, at: number): number {
         code |= c << (7 * (w - i));
         w++;
       }
-      if (w === i || w >= n || !isSpace(text.charCodeAt(w))) break;
+      if (w === i || w >= n || !space(text.charCodeAt(w))) break;
       const kind = CONNECTOR_CODES.get(code);
       if (kind === undefined) break;
       if (kind === 1) andIn = true;
       i = w + 1;
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      while (i < n && space(text.charCodeAt(i))) i++;
     }
     const next = tokenEnd(text, i);
     if (next < 0) return end;
@@ -361,9 +366,9 @@ function stripTrailingConnector(run: string): string {
     b--;
   }
   // LEADING_CONNECTORS are the pattern's words; the white space before goes from its first character.
-  if (b === n || b === 0 || n - b > 3 || !isSpace(run.charCodeAt(b - 1)) || !LEADING_CONNECTORS.has(run.slice(b))) return run;
+  if (b === n || b === 0 || n - b > 3 || !space(run.charCodeAt(b - 1)) || !LEADING_CONNECTORS.has(run.slice(b))) return run;
   let a = b - 1;
-  while (a > 0 && isSpace(run.charCodeAt(a - 1))) a--;
+  while (a > 0 && space(run.charCodeAt(a - 1))) a--;
   return run.slice(0, a);
 }
 
@@ -371,10 +376,10 @@ function stripTrailingConnector(run: string): string {
 function splitWords(run: string): number {
   let count = 0;
   for (let k = 0, n = run.length; k < n; ) {
-    while (k < n && isSpace(run.charCodeAt(k))) k++;
+    while (k < n && space(run.charCodeAt(k))) k++;
     if (k >= n) break;
     const from = k;
-    while (k < n && !isSpace(run.charCodeAt(k))) k++;
+    while (k < n && !space(run.charCodeAt(k))) k++;
     const word = run.slice(from, k);
     words[count] = word;
     wordStarts[count] = from;
@@ -393,15 +398,15 @@ function lowerWordAfter(text: string, at: number): string | undefined {
   let p = at;
   if (text.charCodeAt(p) === 44) p++;
   const spaces = p;
-  while (isSpace(text.charCodeAt(p))) p++;
+  while (space(text.charCodeAt(p))) p++;
   if (p === spaces) return undefined;
   let q = p;
   while (q < text.length && text.charCodeAt(q) >= 97 && text.charCodeAt(q) <= 122) q++;
   if (q === p) return undefined;
   const word = text.slice(p, q);
-  if ((word === 'has' || word === 'had' || word === 'also') && isSpace(text.charCodeAt(q))) {
+  if ((word === 'has' || word === 'had' || word === 'also') && space(text.charCodeAt(q))) {
     let r = q + 1;
-    while (isSpace(text.charCodeAt(r))) r++;
+    while (space(text.charCodeAt(r))) r++;
     let e = r;
     while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
     if (e > r) return text.slice(r, e);
@@ -457,7 +462,7 @@ function analyzeRun(
   const runEnd = runStart + trimmed.length;
   // An acronym defined right after: "Syrian Democratic Forces (SDF)". The pattern needs white space and "(".
   let afterSpace = runEnd;
-  while (isSpace(text.charCodeAt(afterSpace))) afterSpace++;
+  while (space(text.charCodeAt(afterSpace))) afterSpace++;
   if (afterSpace > runEnd && text.charCodeAt(afterSpace) === 40) {
     ACRONYM_AFTER.lastIndex = runEnd;
     const acronym = ACRONYM_AFTER.exec(text);
@@ -621,7 +626,7 @@ function isPersonRun(
  */
 function lowerWordBeforeSpace(text: string, from: number, to: number): string | undefined {
   let e = to;
-  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
+  while (e > from && space(text.charCodeAt(e - 1))) e--;
   if (e === to) return undefined;
   let b = e;
   while (b > from) {
