@@ -5,7 +5,7 @@
  */
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { has, type Lexed, lex, wordClass } from './lex.js';
+import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
 import { allMatches, alternation, type DocumentState } from './state.js';
 
 export interface Cue {
@@ -21,6 +21,7 @@ export interface Cue {
 /** Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of). */
 const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words']);
 const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
+const ACCORDING_RE = /\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi;
 
 /** Forms that are also nouns or non-speech verbs: they need a clause or a quote after them. */
 const NEEDS_COMPLEMENT = new Set([
@@ -82,10 +83,10 @@ const NAMING_VERBS = new Set([
 const COMPLEMENT_AFTER = /^\s*(?:that\b|:|,?\s*[“"«„]|,\s|directly\s+to\b|to\s+(?:\S+\s+){0,6}?as\s+[“"]|to\s+(?:the\s+)?(?:reporters|journalists|media|press))/;
 
 /** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive. */
-const NOT_SUBJECT_BEFORE =
+export const NOT_SUBJECT_BEFORE =
   /\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|for|with|by|at|from|regarding|about|over|concerning|amid|despite|following|against|into|under|new|recent|latest|such|any|no|own|is|are|was|were|be|been|being|media|news|press|unconfirmed)\s*$/i;
 
-const TRAILING_ADVERBS =
+export const TRAILING_ADVERBS =
   /(?:\s+(?:has|have|had|don['’]t|doesn['’]t|didn['’]t|do|does|not|also|recently|previously|reportedly|repeatedly|publicly|once|then|later|still|already|further|would|will|did|does|do|never|even|now|often|frequently|openly|explicitly|privately|separately|again|just|initially|first|last|year|week|month|correctly|rightly|long|widely|subsequently|since|too|both|all))+\s*$/i;
 
 const CLAUSE_BOUNDARY =
@@ -123,11 +124,122 @@ const TRAILING_NAME_RUN = new RegExp(
 
 const PRONOUNS = /^(?:he|she|him|her|they|them|it|we|i|you)$/i;
 
+/*
+ * The patterns anchored at the end of a verb's left context (`…\s*$`) are tried at every offset
+ * of a window of up to 240 characters; the functions below read the same answers from the end.
+ */
+
+/** `isSpace` with printable ASCII ruled out first (the same answer, faster in loops). */
+const space = (c: number): boolean => (c > 32 && c < 0xa0 ? false : isSpace(c));
+/** `\w` without the `u` flag: ASCII letters, digits and "_". */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** Where `text` ends before the white space that ends its first `end` code units. */
+function endBeforeSpace(text: string, end: number): number {
+  while (end > 0 && space(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+/** Where the run of `\w` ending at `end` starts (`end` when there is none). */
+function wordStartBefore(text: string, end: number): number {
+  while (end > 0 && isWordChar(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+/** A string of ASCII characters and ’ lower-cased; null for any other: only ASCII letters fold under `i` without `u`. */
+function asciiLower(text: string): string | null {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 && c !== 0x2019) return null;
+  }
+  return text.toLowerCase();
+}
+
+/** `/[”"»·],?\s*$/.test(text.slice(0, end))`: a closing quotation mark (or the mask), a comma, white space. */
+export function endsAfterQuote(text: string, end: number): boolean {
+  let e = endBeforeSpace(text, end);
+  if (e > 0 && text.charCodeAt(e - 1) === 44) e--;
+  if (e === 0) return false;
+  const c = text.charCodeAt(e - 1);
+  return c === 0x201d || c === 34 || c === 0xbb || c === 0xb7;
+}
+
+/** `/\bso-$/.test(text)`. */
+export const endsWithSoHyphen = (text: string): boolean =>
+  text.endsWith('so-') && (text.length === 3 || !isWordChar(text.charCodeAt(text.length - 4)));
+
+/** The words of TRAILING_ADVERBS, lower-case: each is a whole white-space-delimited word there. */
+const ADVERB_WORDS = new Set(
+  'has have had don\'t don’t doesn\'t doesn’t didn\'t didn’t do does not also recently previously reportedly repeatedly publicly once then later still already further would will did never even now often frequently openly explicitly privately separately again just initially first last year week month correctly rightly long widely subsequently since too both all'.split(
+    ' ',
+  ),
+);
+/**
+ * `text.replace(TRAILING_ADVERBS, '')`: the words of the pattern each after white space, read
+ * back from the end; the match starts at the white space before the first of them.
+ */
+export function stripTrailingAdverbs(text: string): string {
+  let e = endBeforeSpace(text, text.length);
+  let cut = -1;
+  for (;;) {
+    let s = e;
+    while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+    if (s === e || s === 0) break;
+    const word = asciiLower(text.slice(s, e));
+    if (word === null || !ADVERB_WORDS.has(word)) break;
+    e = endBeforeSpace(text, s);
+    cut = e;
+  }
+  return cut < 0 ? text : text.slice(0, cut);
+}
+
+/** The words of NOT_SUBJECT_BEFORE, lower-case. */
+const NOT_SUBJECT_WORDS = new Set(
+  'the a an its their his her our this that these those of to in on for with by at from regarding about over concerning amid despite following against into under new recent latest such any no own is are was were be been being media news press unconfirmed'.split(
+    ' ',
+  ),
+);
+/** `NOT_SUBJECT_BEFORE.test(text)`: the `\w` word before the closing white space is one of its words. */
+export function endsWithNotSubject(text: string): boolean {
+  const e = endBeforeSpace(text, text.length);
+  const s = wordStartBefore(text, e);
+  return s < e && NOT_SUBJECT_WORDS.has(text.slice(s, e).toLowerCase());
+}
+
+/** `/\bto\s+\S+\s*$/.test(text)`: "to", white space, one word, white space. */
+export function endsWithToWord(text: string): boolean {
+  const e = endBeforeSpace(text, text.length);
+  let s = e;
+  while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+  if (s === e) return false;
+  const t = endBeforeSpace(text, s);
+  if (t === s || t < 2 || text.charCodeAt(t - 1) !== 111 || text.charCodeAt(t - 2) !== 116) return false;
+  return t === 2 || !isWordChar(text.charCodeAt(t - 3));
+}
+
+/**
+ * `text.replace(/\s*[—–][^—–]*[—–]\s*$/, '')`: the last dash closes the text (but white space),
+ * the one before opens the parenthetical; the match starts at the white space before that one.
+ */
+export function stripDashParenthetical(text: string): string {
+  const e = endBeforeSpace(text, text.length);
+  if (e === 0) return text;
+  const close = text.charCodeAt(e - 1);
+  if (close !== 0x2014 && close !== 0x2013) return text;
+  let open = e - 2;
+  while (open >= 0) {
+    const c = text.charCodeAt(open);
+    if (c === 0x2014 || c === 0x2013) break;
+    open--;
+  }
+  if (open < 0) return text;
+  return text.slice(0, endBeforeSpace(text, open));
+}
+
 /** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
   if (!has(lexed, CUE_WORDS)) return cues;
-  for (const m of allMatches(/\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi, masked)) {
+  // Only a text holding "according" or "words" (in any case) can match: the lower-cased text tells.
+  const according = lexed.lower.includes('according') || lexed.lower.includes('words') ? allMatches(ACCORDING_RE, masked) : [];
+  for (const m of according) {
     const rest = masked.slice(m.index + m[0].length);
     const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);
     if (!np) continue;
@@ -137,16 +249,17 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     }
   }
   for (const m of allMatches(SPEECH_VERB_RE, masked)) {
-    const verb = m[0].toLowerCase();
+    // The pattern's words are lower-case and it has no `i` flag: the match is the verb as listed.
+    const verb = m[0];
     const verbStart = m.index;
     const verbEnd = verbStart + m[0].length;
     // A window is enough to find a subject; anchored-at-end patterns then scan little text.
     const windowStart = Math.max(0, verbStart - 240);
     const before = masked.slice(windowStart, verbStart);
     const after = masked.slice(verbEnd);
-    if (/\bso-$/.test(before)) continue;
+    if (endsWithSoHyphen(before)) continue;
     // "…,” said Lena Haas" / "…,” wrote commentator Omar Sayed on May 2."
-    if (/[”"»·],?\s*$/.test(before) && !/^\s+(?:he|she|they|it|we|I)\b/.test(after)) {
+    if (endsAfterQuote(before, before.length) && !/^\s+(?:he|she|they|it|we|I)\b/.test(after)) {
       const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Capt|Maj|Adm|Sgt|Jr|Sr))\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
         after,
       );
@@ -160,13 +273,13 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     const names = NAMING_VERBS.has(verb) && /^\s+(?:[^\s“"·]+\s+){0,6}?(?:as\s+)?[“"]/.test(after);
     const needsComplement =
       !names && NEEDS_COMPLEMENT.has(verb) && !COMPLEMENT_AFTER.test(after) && !/^\s+\S+\s+that\b/.test(after);
-    const stripped = before.replace(TRAILING_ADVERBS, '');
-    if (NOT_SUBJECT_BEFORE.test(stripped)) continue;
-    if (/\bto\s+\S+\s*$/.test(stripped) && !/\b(?:told|said)\b/.test(verb)) continue;
+    const stripped = stripTrailingAdverbs(before);
+    if (endsWithNotSubject(stripped)) continue;
+    if (verb !== 'told' && verb !== 'said' && endsWithToWord(stripped)) continue;
     const subject = subjectBefore(stripped);
     if (!subject) continue;
     // "“…,” Okafor posted." needs nothing after the verb: the quotation is what was posted.
-    if (needsComplement && !/[”"»·],?\s*$/.test(before.slice(0, subject.start))) continue;
+    if (needsComplement && !endsAfterQuote(before, subject.start)) continue;
     if (EVIDENCE_VERBS.has(verb) && !isDocument(subject.text)) continue;
     const source = resolveSource(subject.text, state, masked.slice(0, windowStart + subject.start));
     if (!source) continue;
@@ -179,7 +292,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
 /** The noun phrase that is the subject of a verb whose left context is `before`. */
 function subjectBefore(before: string): { text: string; start: number } | null {
   // "Haddad—speaking on Friday at the forum—said": drop the parenthetical between dashes.
-  let text = before.replace(/\s*[—–][^—–]*[—–]\s*$/, '');
+  let text = stripDashParenthetical(before);
   if (!/\S/.test(text)) return null;
   let boundary = 0;
   for (const m of allMatches(CLAUSE_BOUNDARY, text)) boundary = m.index + m[0].length;

@@ -1,0 +1,50 @@
+/**
+ * The attribution cues read a verb's left context from its end instead of running patterns
+ * anchored at the end (`…\s*$`) at every offset; these are the patterns they stand for. Random
+ * mixes of the patterns' words (in any case), quotation marks, dashes, commas, white space and
+ * look-alike characters must give the same answers.
+ */
+import { expect, it } from 'vitest';
+import * as sources from '../src/sources.js';
+
+const PIECES = [
+  ' ', '  ', '\u00A0', '\n', ',', '.', '”', '"', '»', '·', '“', '—', '–', '-', "'", '’', 'x', 'X', '1', '_', 'é', '\u212A', 'ſ',
+  'so-', 'also-', 'has', 'HAS', 'Had', 'don’t', "don't", 'DOESN’T', 'do', 'does', 'not', 'also', 'week', 'WEEK', 'wee\u212A',
+  'to', 'To', 'into', 'the', 'The', 'a', 'an', 'its', 'media', 'unconfirmed', 'said', 'Haddad', 'of', 'on', 'is', 'been',
+];
+
+function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+function texts(count: number): string[] {
+  const next = random(5);
+  const out: string[] = [];
+  for (let t = 0; t < count; t++) {
+    let s = '';
+    const length = Math.floor(next() * 10);
+    for (let k = 0; k < length; k++) s += PIECES[Math.floor(next() * PIECES.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+it('reads the end of a left context as the anchored patterns do', () => {
+  const wrong: unknown[] = [];
+  const check = (what: string, s: string, got: unknown, want: unknown) => {
+    if (got !== want) wrong.push([what, s, got, want]);
+  };
+  for (const s of texts(40_000)) {
+    check('so-', s, sources.endsWithSoHyphen(s), /\bso-$/.test(s));
+    check('adverbs', s, sources.stripTrailingAdverbs(s), s.replace(sources.TRAILING_ADVERBS, ''));
+    check('not subject', s, sources.endsWithNotSubject(s), sources.NOT_SUBJECT_BEFORE.test(s));
+    check('to', s, sources.endsWithToWord(s), /\bto\s+\S+\s*$/.test(s));
+    check('dashes', s, sources.stripDashParenthetical(s), s.replace(/\s*[—–][^—–]*[—–]\s*$/, ''));
+    for (let end = 0; end <= s.length; end++) check(`quote ${end}`, s, sources.endsAfterQuote(s, end), /[”"»·],?\s*$/.test(s.slice(0, end)));
+  }
+  expect(wrong.slice(0, 10)).toEqual([]);
+});
