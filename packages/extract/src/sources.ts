@@ -105,6 +105,12 @@ const EDGE_MARKS = /^[“”"'‘’«»„(\s]+|[“”"'‘’«»„)\s,;:]+$
 const EDGE_OPENERS = '“”"\'‘’«»„(';
 const EDGE_CLOSERS = '“”"\'‘’«»„),;:';
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Whether `text` holds a digit (`\d`). */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isDigit(text.charCodeAt(k))) return true;
+  return false;
+}
+const IN_BETWEEN_SPACE = /\sin\s/;
 
 /** Words that are titles by themselves ("Minister", not "Foreign" of "Foreign Minister"). */
 const STANDALONE_TITLES = new Set(PERSON_TITLES.map((t) => t.split(' ').at(-1)!.toLowerCase()));
@@ -316,9 +322,18 @@ function subjectBefore(before: string): { text: string; start: number } | null {
   const leading = LEADING_NOISE.exec(segment.trimStart());
   const trimmedStart = segment.length - segment.trimStart().length + (leading ? leading[0].length : 0);
   const np = segment.slice(trimmedStart).trim();
-  if (!np || np.split(/\s+/).length > 12) return null;
+  if (!np || wordsMoreThan(np, 12)) return null;
   if (/\bto\s+[a-z]/.test(np) || /^[a-z]+ly$/.test(np)) return null;
   return { text: np, start: segmentStart + trimmedStart };
+}
+
+/** `np.split(/\s+/).length > n` for a trimmed `np`: one word more than its runs of white space. */
+function wordsMoreThan(np: string, n: number): boolean {
+  let words = 1;
+  for (let k = 1; k < np.length; k++) {
+    if (space(np.charCodeAt(k)) && !space(np.charCodeAt(k - 1)) && ++words > n) return true;
+  }
+  return false;
 }
 
 function isAppositive(part: string): boolean {
@@ -377,24 +392,29 @@ export function resolveSource(np: string, state: DocumentState, context: string)
   // Footnote numbers, "(IW)", "(2025)", a leading date and a trailing "in Cologne" are not the name.
   if (isDigit(text.charCodeAt(text.length - 1))) text = text.replace(/\s+\d{1,3}$/, '');
   if (text.includes('(')) text = text.replace(PARENTHESISED, '');
-  text = text
-    .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
-    .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
-  if (text.includes('in')) {
+  // Both date patterns need a digit; so does the percentage test below (replacements only remove digits).
+  const digits = hasDigit(text);
+  if (digits) {
+    text = text
+      .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
+      .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
+  }
+  // Both "in" patterns need "in" between white space.
+  if (text.includes('in') && IN_BETWEEN_SPACE.test(text)) {
     text = text
       .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
       .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all));
   }
   text = text.trim();
-  if (/^[\d%$€£]/.test(text) || /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text)) return null;
+  if (/^[\d%$€£]/.test(text) || (digits && /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text))) return null;
   // "according to figures": a bare document word names no one.
   if (/^(?:the\s+)?[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text.replace(/^the\s+/, '')) && !state.lastSource) return null;
   if (/^[a-z]+$/.test(text) && DOCUMENT_NOUNS.has(text)) return null;
   // "FP’s Catherine Osborn": the possessor is where the person works.
-  text = text.replace(/^[\p{L}.&]+['’]s\s+(?=\p{Lu}[\p{Ll}])/u, '');
-  if (!text || /·/.test(text)) return null;
-  const lower = text.toLowerCase();
+  if (text.includes("'") || text.includes('’')) text = text.replace(/^[\p{L}.&]+['’]s\s+(?=\p{Lu}[\p{Ll}])/u, '');
+  if (!text || text.includes('·')) return null;
   if (PRONOUNS.test(text)) {
+    const lower = text.toLowerCase();
     if (/^(?:he|she|him|her)$/.test(lower)) {
       const before = state.sentencePeople.filter((p) => p.start < context.length).at(-1);
       return before?.name ?? state.lastPerson;
@@ -433,8 +453,10 @@ export function resolveSource(np: string, state: DocumentState, context: string)
   }
   text = text.replace(DETERMINERS, '').replace(DETERMINERS, '');
   if (!text) return null;
-  const words = text.split(/\s+/);
-  const last = words.at(-1)!;
+  // The last word, as `text.split(/\s+/).at(-1)` has it: what follows the last white space.
+  let lastStart = text.length;
+  while (lastStart > 0 && !space(text.charCodeAt(lastStart - 1))) lastStart--;
+  const last = text.slice(lastStart);
   if (/^[A-Z]/.test(last) && !/['’]s$/.test(last)) {
     const run = TRAILING_NAME_RUN.exec(text);
     if (run) {
@@ -457,11 +479,13 @@ export function resolveSource(np: string, state: DocumentState, context: string)
   return text;
 }
 
+const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
+
 /** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
 export function stripTitles(name: string): string {
   const words = name.split(/\s+/);
   // Organisations keep their words: "European Council on Foreign Relations" has no title in it.
-  if (words.some((w) => ORGANIZATION_HEADS.has(w) || /^(?:of|for|on|and|the|to|in)$/.test(w))) return name;
+  if (words.some((w) => ORGANIZATION_HEADS.has(w) || NAME_CONNECTORS.has(w))) return name;
   // Everything up to the last title word goes: "Peruvian President José Jerí" → "José Jerí".
   let last = -1;
   for (let i = 0; i < words.length - 1; i++) if (STANDALONE_TITLES.has(words[i]!.toLowerCase())) last = i;
