@@ -58,6 +58,8 @@ function classAt(text: string, i: number): number {
 export let runHasApostrophe = false;
 /** Whether the last run `runEnd` read holds the connector "and" or "in" (between white space, as every connector). */
 export let runHasAndIn = false;
+/** Whether the last run `runEnd` read is one token (no white space in it). */
+export let runIsOneToken = true;
 /** Connectors by their letters' codes (`c0 | c1 << 7 | c2 << 14`): 1 "and"/"in", 2 any other. */
 const CONNECTOR_CODES = new Map<number, number>();
 for (const w of CONNECTORS) {
@@ -123,6 +125,7 @@ function tokenEnd(text: string, p: number): number {
 export function runEnd(text: string, at: number): number {
   runHasApostrophe = false;
   runHasAndIn = false;
+  runIsOneToken = true;
   let end = tokenEnd(text, at);
   if (end < 0) return -1;
   const n = text.length;
@@ -150,6 +153,7 @@ export function runEnd(text: string, at: number): number {
     const next = tokenEnd(text, i);
     if (next < 0) return end;
     if (andIn) runHasAndIn = true;
+    runIsOneToken = false;
     end = next;
   }
 }
@@ -213,6 +217,20 @@ export function nextRunStart(text: string, from: number): number {
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).map((t) => t.split(' ').at(-1)!));
 const LOWER_TITLES = new Set(PERSON_TITLES.filter((t) => /^[a-z]+$/.test(t)));
 const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
+/** For a set of a–z words: by first letter, a bit for each length (31 and more share one). */
+function lengthsByLetter(words: Iterable<string>): Int32Array {
+  const out = new Int32Array(26);
+  for (const w of words) {
+    const k = w.charCodeAt(0) - 97;
+    out[k] = out[k]! | (1 << Math.min(w.length, 31));
+  }
+  return out;
+}
+const LOWER_TITLE_LENGTHS = lengthsByLetter(LOWER_TITLES);
+const SPEECH_WORD_LENGTHS = lengthsByLetter(SPEECH_WORDS);
+/** Whether the a–z word [b, e) of `text` may be in the set of `lengths`: most words are ruled out before slicing. */
+const mayBeIn = (lengths: Int32Array, text: string, b: number, e: number): boolean =>
+  (lengths[text.charCodeAt(b) - 97]! & (1 << Math.min(e - b, 31))) !== 0;
 const APPOSITIVE_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
 );
@@ -256,7 +274,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     // A run starts with a token, so it is never blank.
     if (!runHasApostrophe && !runHasAndIn) {
       // Most runs: what the two splits below would hand on whole, read without their arrays.
-      analyzeRun(text, start, run, state, places, hits, firstWordAt, false);
+      analyzeRun(text, start, run, state, places, hits, firstWordAt, false, runIsOneToken);
       continue;
     }
     for (const piece of splitPossessive(run)) {
@@ -372,6 +390,15 @@ function stripTrailingConnector(run: string): string {
   return run.slice(0, a);
 }
 
+/** `splitWords` of a run without white space (most runs: "China", "The"): the run itself. */
+function oneWord(run: string): number {
+  words[0] = run;
+  wordStarts[0] = 0;
+  wordEnds[0] = run.length;
+  wordFlags[0] = WORD_FLAGS.get(run) ?? 0;
+  return 1;
+}
+
 /** Split `run` into `words`: how many. */
 function splitWords(run: string): number {
   let count = 0;
@@ -391,27 +418,29 @@ function splitWords(run: string): number {
 }
 
 /**
- * `/,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/y` read at `at`: the a–z word after white space (and a
- * comma), or the one after "has", "had" or "also" and white space.
+ * Whether the word `/,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/y` reads at `at` (the a–z word after
+ * white space and a comma, or the one after "has", "had" or "also" and white space) is a speech verb.
  */
-function lowerWordAfter(text: string, at: number): string | undefined {
+function speechWordAfter(text: string, at: number): boolean {
   let p = at;
   if (text.charCodeAt(p) === 44) p++;
   const spaces = p;
   while (space(text.charCodeAt(p))) p++;
-  if (p === spaces) return undefined;
+  if (p === spaces) return false;
   let q = p;
   while (q < text.length && text.charCodeAt(q) >= 97 && text.charCodeAt(q) <= 122) q++;
-  if (q === p) return undefined;
-  const word = text.slice(p, q);
-  if ((word === 'has' || word === 'had' || word === 'also') && space(text.charCodeAt(q))) {
-    let r = q + 1;
-    while (space(text.charCodeAt(r))) r++;
-    let e = r;
-    while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
-    if (e > r) return text.slice(r, e);
+  if (q === p) return false;
+  if (q - p <= 4 && space(text.charCodeAt(q))) {
+    const word = text.slice(p, q);
+    if (word === 'has' || word === 'had' || word === 'also') {
+      let r = q + 1;
+      while (space(text.charCodeAt(r))) r++;
+      let e = r;
+      while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+      if (e > r) return mayBeIn(SPEECH_WORD_LENGTHS, text, r, e) && SPEECH_WORDS.has(text.slice(r, e));
+    }
   }
-  return word;
+  return mayBeIn(SPEECH_WORD_LENGTHS, text, p, q) && SPEECH_WORDS.has(text.slice(p, q));
 }
 
 /** A word that ends a name running over capitals: a title, an acronym, a country (not a city). */
@@ -430,10 +459,11 @@ function analyzeRun(
   hits: Hit[],
   firstWordAt: number,
   afterPossessive = false,
+  oneToken = false,
 ): void {
-  // A trailing connector ends in a lower-case letter.
-  let trimmed = stripTrailingConnector(run);
-  let count = splitWords(trimmed);
+  // A trailing connector ends in a lower-case letter; a run of one token is its only word.
+  let trimmed = oneToken ? run : stripTrailingConnector(run);
+  let count = oneToken ? oneWord(run) : splitWords(trimmed);
   // Leading sentence words ("According to the …") are not part of a name: the rest is read as a
   // run of its own (its first word leads nothing, so only its trailing connector may go).
   let lead = 0;
@@ -576,10 +606,9 @@ function analyzeRun(
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = lowerWordBeforeSpace(text, Math.max(0, absoluteStart - 40), absoluteStart);
-    const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
-    const wordAfter = lowerWordAfter(text, absoluteEnd);
-    const speechCued = wordAfter !== undefined && SPEECH_WORDS.has(wordAfter);
+    const titled = pendingTitle || titleBefore(text, Math.max(0, absoluteStart - 40), absoluteStart);
+    // A single word after a possessive or opening the sentence is refused whatever follows it.
+    const speechCued = (wordCount > 1 || titled || !(afterPossessive || firstWordOfSentence)) && speechWordAfter(text, absoluteEnd);
     // One unknown word is a person only after a title, or before a speech verb mid-sentence.
     const single = wordCount === 1 && !titled && (!speechCued || afterPossessive || firstWordOfSentence);
     // A refused single word needs none of the tests below (most unknown words end here).
@@ -621,20 +650,20 @@ function isPersonRun(
 }
 
 /**
- * `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]`: the a–z word right before the white space that
- * ends `text`'s span [from, to), read in place.
+ * Whether `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]` (the a–z word right before the white
+ * space that ends `text`'s span [from, to)) is a lower-case title, read in place.
  */
-function lowerWordBeforeSpace(text: string, from: number, to: number): string | undefined {
+function titleBefore(text: string, from: number, to: number): boolean {
   let e = to;
   while (e > from && space(text.charCodeAt(e - 1))) e--;
-  if (e === to) return undefined;
+  if (e === to) return false;
   let b = e;
   while (b > from) {
     const c = text.charCodeAt(b - 1);
     if (c < 97 || c > 122) break;
     b--;
   }
-  return b < e ? text.slice(b, e) : undefined;
+  return b < e && mayBeIn(LOWER_TITLE_LENGTHS, text, b, e) && LOWER_TITLES.has(text.slice(b, e));
 }
 
 /** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */

@@ -22,6 +22,7 @@ export interface Cue {
 const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words']);
 const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
 const ACCORDING_RE = /\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi;
+const ACCORDING_WORDS = wordClass(['according', 'words']);
 
 /** Forms that are also nouns or non-speech verbs: they need a clause or a quote after them. */
 const NEEDS_COMPLEMENT = new Set([
@@ -243,8 +244,10 @@ export function stripDashParenthetical(text: string): string {
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
   if (!has(lexed, CUE_WORDS)) return cues;
-  // Only a text holding "according" or "words" (in any case) can match: the lower-cased text tells.
-  const according = lexed.lower.includes('according') || lexed.lower.includes('words') ? allMatches(ACCORDING_RE, masked) : [];
+  // Only a text with the word "according" or "words" (in any case) can match. The word pass sees
+  // them as the pattern does, but after a Kelvin sign (the one character that lower-cases to an
+  // ASCII letter, "k") it reads a longer word: such a text runs the pattern anyway.
+  const according = has(lexed, ACCORDING_WORDS) || masked.includes('\u212A') ? allMatches(ACCORDING_RE, masked) : [];
   for (const m of according) {
     const rest = masked.slice(m.index + m[0].length);
     const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);
