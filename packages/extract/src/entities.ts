@@ -84,7 +84,9 @@ function tokenEnd(text: string, p: number): number {
     let end = -1;
     while (q < n) {
       const c = text.charCodeAt(q);
-      if (c === 46) end = ++q;
+      // ASCII letters first: most of a token.
+      if (((c | 32) - 97) >>> 0 < 26) end = ++q;
+      else if (c === 46) end = ++q;
       else if (c === 39 || c === 0x2019) {
         if (apostrophe === n) apostrophe = q;
         q++;
@@ -285,7 +287,14 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     }
   }
   // Acronyms defined here: "Syrian Democratic Forces (SDF)".
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Hits come in reading order; the (stable) sort changes nothing then, and is skipped.
+  let ordered = true;
+  for (let k = 1; k < hits.length && ordered; k++) {
+    const a = hits[k - 1]!;
+    const b = hits[k]!;
+    ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!ordered) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: EntitySpan[] = [];
   let lastEnd = -1;
   for (const hit of hits) {

@@ -272,7 +272,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
       const np = /^\s+((?:[\p{L}\p{M}'’&.-]+\s+){0,8}?[\p{L}\p{M}'’&.-]+?)(?=\s*(?:[,;:!?]|(?<![A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Capt|Maj|Adm|Sgt|Jr|Sr))\.(?:\s|$)|$|\s+(?:on|in|at|after|before|during|from|last|this|earlier|later|when|who|while)\b))/u.exec(
         after,
       );
-      const source = np ? resolveSource(np[1]!, state, masked.slice(0, verbStart)) : null;
+      const source = np ? resolveSource(np[1]!, state, masked, verbStart) : null;
       if (source) {
         cues.push({ start: verbStart, end: verbEnd + np![0].length, source, form: 'verb' });
         continue;
@@ -290,7 +290,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     // "“…,” Okafor posted." needs nothing after the verb: the quotation is what was posted.
     if (needsComplement && !endsAfterQuote(before, subject.start)) continue;
     if (EVIDENCE_VERBS.has(verb) && !isDocument(subject.text)) continue;
-    const source = resolveSource(subject.text, state, masked.slice(0, windowStart + subject.start));
+    const source = resolveSource(subject.text, state, masked, windowStart + subject.start);
     if (!source) continue;
     cues.push({ start: windowStart + subject.start, end: verbEnd, source, form: 'verb' });
   }
@@ -359,33 +359,34 @@ function resolveAccording(np: string, state: DocumentState): string | null {
   const by = /\b(?:issued|published|released|conducted|commissioned|compiled|prepared|produced|written|carried\s+out)\s+by\s+(.+)$/i.exec(
     text,
   );
-  if (by) return resolveSource(by[1]!, state, '');
+  if (by) return resolveSource(by[1]!, state, '', 0);
   text = text.replace(/\s+(?:published|released|issued|conducted)\b.*$/i, '');
   // "a study of consulting firm E&Y", "figures from the Kyiv School of Economics"
   const of = /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|from|by)\s+(.+)$/i.exec(text);
   if (of && DOCUMENT_NOUNS.has(of[1]!.toLowerCase()) && /[A-Z]/.test(of[2]!)) {
-    return resolveSource(of[2]!, state, '');
+    return resolveSource(of[2]!, state, '', 0);
   }
   // "according to the IMF's latest report" → the IMF.
   const possessive = /^(?:the\s+)?(.+?)['’]s?\s+(?:[a-z-]+\s+){0,3}([a-z]+)$/.exec(text);
   if (possessive && DOCUMENT_NOUNS.has(possessive[2]!) && /^\p{Lu}/u.test(possessive[1]!)) {
-    return resolveSource(possessive[1]!.replace(/['’]$/, ''), state, '');
+    return resolveSource(possessive[1]!.replace(/['’]$/, ''), state, '', 0);
   }
   // "UN data" → "UN"; "2025 figures" stays as written.
   const modifier = /^(?:the\s+)?((?:[A-Z][\w.&-]*\s+)+)([a-z]+)$/.exec(text);
   if (modifier && DOCUMENT_NOUNS.has(modifier[2]!.toLowerCase()) && modifier[2] !== 'source') {
-    return resolveSource(modifier[1]!.trim(), state, '');
+    return resolveSource(modifier[1]!.trim(), state, '', 0);
   }
-  return resolveSource(text, state, '');
+  return resolveSource(text, state, '', 0);
 }
 
 /**
  * Turn a subject noun phrase into a source name: pronouns and "the same source" resolve through
  * the document state; a title or role before a name is dropped ("Turkish presidential spokesman
  * Fahrettin Altun" → "Fahrettin Altun"); a phrase headed by a common noun stays as written
- * ("experts", "U.S. officials", "the Trump administration’s 2018 … strategy").
+ * ("experts", "U.S. officials", "the Trump administration’s 2018 … strategy"). What `sentence`
+ * says before `contextEnd` is where a pronoun looks back.
  */
-export function resolveSource(np: string, state: DocumentState, context: string): string | null {
+export function resolveSource(np: string, state: DocumentState, sentence: string, contextEnd: number): string | null {
   // Each replacement is skipped where the text lacks a character its pattern needs: the same
   // text, without running a pattern that cannot match.
   let text = (np.includes('(') ? np.replace(PARENTHESISED, '') : np).trim();
@@ -417,6 +418,8 @@ export function resolveSource(np: string, state: DocumentState, context: string)
   if (text.includes("'") || text.includes('’')) text = text.replace(/^[\p{L}.&]+['’]s\s+(?=\p{Lu}[\p{Ll}])/u, '');
   if (!text || text.includes('·')) return null;
   if (PRONOUNS.test(text)) {
+    // What the sentence says before the cue (sliced only here: pronouns are few).
+    const context = sentence.slice(0, contextEnd);
     const lower = text.toLowerCase();
     if (/^(?:he|she|him|her)$/.test(lower)) {
       const before = state.sentencePeople.filter((p) => p.start < context.length).at(-1);
