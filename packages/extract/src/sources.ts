@@ -90,7 +90,7 @@ export const NOT_SUBJECT_BEFORE =
 export const TRAILING_ADVERBS =
   /(?:\s+(?:has|have|had|don['’]t|doesn['’]t|didn['’]t|do|does|not|also|recently|previously|reportedly|repeatedly|publicly|once|then|later|still|already|further|would|will|did|does|do|never|even|now|often|frequently|openly|explicitly|privately|separately|again|just|initially|first|last|year|week|month|correctly|rightly|long|widely|subsequently|since|too|both|all))+\s*$/i;
 
-const CLAUSE_BOUNDARY =
+export const CLAUSE_BOUNDARY =
   /(?:[,;:([“”"«»„]|\s[—–]\s?|[—–]|\b(?:that|and(?!\s+\p{Lu})|but|while|when|as|although|though|because|so|if|yet|which|who|whom|where|whereas|after|before|since|until|whether|than)\b)/giu;
 
 const LEADING_NOISE =
@@ -298,13 +298,40 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
   return cues;
 }
 
+/** The end of CLAUSE_BOUNDARY's last match in `text` at or after `from` (-1: none). */
+function lastBoundaryFrom(text: string, from: number): number {
+  CLAUSE_BOUNDARY.lastIndex = from;
+  let end = -1;
+  // Every alternative takes a character: no empty match to step over.
+  for (let m = CLAUSE_BOUNDARY.exec(text); m !== null; m = CLAUSE_BOUNDARY.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * Where CLAUSE_BOUNDARY's last match in `text` ends (0: none), looked for in the last 64 or so
+ * characters first. The split is at white space after a character that is neither white space, a
+ * dash nor "d": no match spans it (a match holds white space only next to a dash), so the scan
+ * from there finds the matches the whole scan finds there; and before it the matches read the same
+ * in the text cut there (only "and" looks ahead, over the white space after it).
+ */
+export function lastClauseBoundary(text: string): number {
+  let q = text.length - 64;
+  for (; q > 0; q--) {
+    if (!space(text.charCodeAt(q))) continue;
+    const p = text.charCodeAt(q - 1);
+    if (!space(p) && p !== 0x2014 && p !== 0x2013 && p !== 100 && p !== 68) break;
+  }
+  if (q <= 0) return Math.max(0, lastBoundaryFrom(text, 0));
+  const tail = lastBoundaryFrom(text, q);
+  return tail >= 0 ? tail : Math.max(0, lastBoundaryFrom(text.slice(0, q), 0));
+}
+
 /** The noun phrase that is the subject of a verb whose left context is `before`. */
 function subjectBefore(before: string): { text: string; start: number } | null {
   // "Haddad—speaking on Friday at the forum—said": drop the parenthetical between dashes.
   let text = stripDashParenthetical(before);
   if (!/\S/.test(text)) return null;
-  let boundary = 0;
-  for (const m of allMatches(CLAUSE_BOUNDARY, text)) boundary = m.index + m[0].length;
+  const boundary = lastClauseBoundary(text);
   let segment = text.slice(boundary);
   let segmentStart = boundary;
   if (!/[\p{L}\d]/u.test(segment)) {

@@ -48,3 +48,22 @@ it('reads the end of a left context as the anchored patterns do', () => {
   }
   expect(wrong.slice(0, 10)).toEqual([]);
 });
+
+it('finds the last clause boundary where the whole scan does', () => {
+  const next = random(13);
+  // Mostly words that are no boundary, so the last one may sit anywhere, or nowhere.
+  const plain = [' ', ' ', ' ', '  ', 'x', 'word', 'Berlin', 'sand', 'd', 'D', 'é', 'É', '1', '_'];
+  const rare = ['\u00A0', 'And', 'and', 'AND', 'anD', 'that', 'THAT', 'as', 'ſo', 'ſince', '\u212A', 'although', ',', ';', '(', '“', '»', '—', '–',
+    ' — ', ' –', '— ', 'so', 'than', 'and Berlin', 'and  Berlin', 'and É'];
+  const wrong: unknown[] = [];
+  for (let t = 0; t < 30_000; t++) {
+    let s = '';
+    const length = Math.floor(next() * 60);
+    for (let k = 0; k < length; k++) s += next() < 0.08 ? rare[Math.floor(next() * rare.length)] : plain[Math.floor(next() * plain.length)];
+    let want = 0;
+    for (const m of s.matchAll(sources.CLAUSE_BOUNDARY)) want = m.index + m[0].length;
+    const got = sources.lastClauseBoundary(s);
+    if (got !== want) wrong.push([s, got, want]);
+  }
+  expect(wrong.slice(0, 5)).toEqual([]);
+});
