@@ -166,11 +166,8 @@ export function runEnd(text: string, at: number): number {
  * starts there (1, or the particle's).
  */
 export let runStartLength = 0;
-/** The capitals of the pattern below U+0250 (all of them are). */
-const CAPITAL = new Uint8Array(0x250);
-for (let c = 0; c < 0x250; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || c >= 0x100) CAPITAL[c] = 1;
-}
+/** The capitals of the pattern. */
+const CAPITAL_RE = /[A-Z\u00C0-\u00DE\u0100-\u024F]/g;
 /** Whether `text`'s code unit before `i` is a letter as the pattern's look-behind has it. */
 function afterLetter(text: string, i: number): boolean {
   if (i === 0) return false;
@@ -178,15 +175,15 @@ function afterLetter(text: string, i: number): boolean {
   return (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0xc0 && p <= 0x24f);
 }
 export function nextRunStart(text: string, from: number): number {
-  // Capitals are few: one comparison, nearly always false, passes over the other ASCII characters.
+  // Capitals are few: the pattern engine passes over the other characters faster than a loop of
+  // charCodeAt on the sliced strings sentences are.
   let capital = -1;
-  for (let i = from, n = text.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c - 65) >>> 0 < 26 || (c >= 0xc0 && c < 0x250 && CAPITAL[c] === 1)) {
-      if (afterLetter(text, i)) continue;
-      capital = i;
-      break;
-    }
+  CAPITAL_RE.lastIndex = from;
+  while (CAPITAL_RE.test(text)) {
+    const i = CAPITAL_RE.lastIndex - 1;
+    if (afterLetter(text, i)) continue;
+    capital = i;
+    break;
   }
   // Particles before it, found by their hyphen: "bin-"/"ibn-" start three code units before one,
   // "al-"/"el-" two (of one hyphen the first comes first, and a later hyphen's come later).
