@@ -383,18 +383,21 @@ function isDocument(np: string): boolean {
 /** "according to an October 25 policy brief issued by the European Council on Foreign Relations" */
 function resolveAccording(np: string, state: DocumentState): string | null {
   let text = np.trim();
-  const by = /\b(?:issued|published|released|conducted|commissioned|compiled|prepared|produced|written|carried\s+out)\s+by\s+(.+)$/i.exec(
+  // Each pattern below is run only where the text holds what it needs (its literal words fold
+  // to lower case as the `i` flag compares them; the possessive needs an apostrophe).
+  const lower = text.toLowerCase();
+  const by = lower.includes('by') && /\b(?:issued|published|released|conducted|commissioned|compiled|prepared|produced|written|carried\s+out)\s+by\s+(.+)$/i.exec(
     text,
   );
   if (by) return resolveSource(by[1]!, state, '', 0);
-  text = text.replace(/\s+(?:published|released|issued|conducted)\b.*$/i, '');
+  if (lower.includes('ed')) text = text.replace(/\s+(?:published|released|issued|conducted)\b.*$/i, '');
   // "a study of consulting firm E&Y", "figures from the Kyiv School of Economics"
-  const of = /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|from|by)\s+(.+)$/i.exec(text);
+  const of = (lower.includes('of') || lower.includes('from') || lower.includes('by')) && /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(\w+)\s+(?:of|from|by)\s+(.+)$/i.exec(text);
   if (of && DOCUMENT_NOUNS.has(of[1]!.toLowerCase()) && /[A-Z]/.test(of[2]!)) {
     return resolveSource(of[2]!, state, '', 0);
   }
   // "according to the IMF's latest report" → the IMF.
-  const possessive = /^(?:the\s+)?(.+?)['’]s?\s+(?:[a-z-]+\s+){0,3}([a-z]+)$/.exec(text);
+  const possessive = (text.includes("'") || text.includes('’')) && /^(?:the\s+)?(.+?)['’]s?\s+(?:[a-z-]+\s+){0,3}([a-z]+)$/.exec(text);
   if (possessive && DOCUMENT_NOUNS.has(possessive[2]!) && /^\p{Lu}/u.test(possessive[1]!)) {
     return resolveSource(possessive[1]!.replace(/['’]$/, ''), state, '', 0);
   }
