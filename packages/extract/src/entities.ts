@@ -257,6 +257,7 @@ interface Hit {
 
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
+  addPlaceFlags(places);
   const hits: Hit[] = [];
   const firstWordAt = lexed.firstWordAt;
   for (let at = nextRunStart(text, 0); at >= 0; ) {
@@ -355,6 +356,8 @@ const LEADING_WORD = 2; // in LEADING_WORDS
 const CONNECTOR_WORD = 4; // in CONNECTORS: not a token
 const ORGANIZATION_HEAD = 8;
 const CAPITAL_TITLE = 16;
+const PLACE = 32; // a key of the gazetteer
+const PLACE_FIRST = 64; // the first word of a gazetteer key of several words
 const WORD_FLAGS = new Map<string, number>();
 for (const [words, bits] of [
   [LEADING_WORDS, LEADING | LEADING_WORD],
@@ -364,6 +367,18 @@ for (const [words, bits] of [
   [CAPITAL_TITLES, CAPITAL_TITLE],
 ] as const) {
   for (const w of words) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | bits);
+}
+
+/**
+ * The gazetteer's words join the flags once it is built (it never changes after): most words are
+ * then known to be no place, nor the start of one, without looking them up there.
+ */
+let placeFlagsAdded = false;
+function addPlaceFlags(places: ReturnType<typeof gazetteer>): void {
+  if (placeFlagsAdded) return;
+  for (const key of places.keys()) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
+  for (const word of gazetteerFirstWords()) WORD_FLAGS.set(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
+  placeFlagsAdded = true;
 }
 
 /**
@@ -452,7 +467,7 @@ function speechWordAfter(text: string, at: number): boolean {
 /** A word that ends a name running over capitals: a title, an acronym, a country (not a city). */
 function stopsName(word: string, flags: number, state: DocumentState, places: ReturnType<typeof gazetteer>): boolean {
   if ((flags & CAPITAL_TITLE) !== 0 || state.acronyms.has(word)) return true;
-  const entry = places.get(word);
+  const entry = (flags & PLACE) !== 0 ? places.get(word) : undefined;
   return entry !== undefined && entry.weak !== 'city';
 }
 
@@ -561,17 +576,18 @@ function analyzeRun(
   // Segment: gazetteer phrases (longest first), titles, then the rest as a possible name.
   let i = 0;
   let pendingTitle = false;
-  const placeFirstWords = gazetteerFirstWords();
   while (i < n) {
     let matched = false;
     // A phrase of several words can only be a key whose first word is this one (acronyms are
     // single words): other words are looked up alone.
     const word = tokenWords[i]!;
-    const longest = placeFirstWords.has(word) || state.personFirstWords.has(word) ? Math.min(n, i + 6) : i + 1;
+    const flags = tokenFlags[i]!;
+    const longest = (flags & PLACE_FIRST) !== 0 || state.personFirstWords.has(word) ? Math.min(n, i + 6) : i + 1;
     for (let j = longest; j > i; j--) {
-      const phrase = j === i + 1 ? word : trimmed.slice(tokenStarts[i]!, tokenEnds[j - 1]!);
+      const one = j === i + 1;
+      const phrase = one ? word : trimmed.slice(tokenStarts[i]!, tokenEnds[j - 1]!);
       const known = state.acronyms.get(phrase);
-      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : places.get(phrase);
+      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : !one || (flags & PLACE) !== 0 ? places.get(phrase) : undefined;
       const person = state.people.get(phrase);
       if (person && !entry) {
         hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: person, kind: 'person' });
@@ -581,8 +597,8 @@ function analyzeRun(
       }
       if (!entry) continue;
       const isolated = n === j - i;
-      const nextIsUnknown = j < n && (tokenFlags[j]! & CAPITAL_TITLE) === 0 && !places.has(tokenWords[j]!);
-      const prevIsUnknown = i > 0 && (tokenFlags[i - 1]! & CAPITAL_TITLE) === 0 && !places.has(tokenWords[i - 1]!);
+      const nextIsUnknown = j < n && (tokenFlags[j]! & (CAPITAL_TITLE | PLACE)) === 0;
+      const prevIsUnknown = i > 0 && (tokenFlags[i - 1]! & (CAPITAL_TITLE | PLACE)) === 0;
       // "Tom Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
       if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
       if (entry.weak === 'demonym' && prevIsUnknown) continue;
@@ -596,7 +612,7 @@ function analyzeRun(
       pendingTitle = false;
       continue;
     }
-    if ((tokenFlags[i]! & CAPITAL_TITLE) !== 0) {
+    if ((flags & CAPITAL_TITLE) !== 0) {
       pendingTitle = true;
       i++;
       continue;
