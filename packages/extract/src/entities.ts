@@ -280,7 +280,8 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
-        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive);
+        // Pieces of one token are one token each (no white space in them).
+        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
       }
     }
   }
@@ -303,6 +304,9 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   return out;
 }
 
+/** Where `splitBeforeKnown` may split, and `splitPossessive` does (each read whole by `allMatches` before its loop). */
+const SPLIT_BEFORE_KNOWN = /\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g;
+const POSSESSIVE_S = /['’]s\b/g;
 /** "and" or "in" between white space: what every match of the splitting pattern below holds. */
 const AND_IN = /\s(?:and|in)\s/;
 
@@ -321,7 +325,7 @@ function splitBeforeKnown(
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
-  for (const m of allMatches(/\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g, run)) {
+  for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
     const next = m[1]!.split(/\s+/);
     const previous = /(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? '';
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
@@ -339,9 +343,8 @@ function splitPossessive(run: string): Array<{ text: string; offset: number }> {
   // Most runs hold no apostrophe: skip the pattern.
   if (!run.includes("'") && !run.includes('’')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
-  const re = /['’]s\b/g;
   let offset = 0;
-  for (const m of allMatches(re, run)) {
+  for (const m of allMatches(POSSESSIVE_S, run)) {
     out.push({ text: run.slice(offset, m.index), offset });
     offset = m.index + m[0].length;
     while (run[offset] === ' ') offset++;
