@@ -111,7 +111,24 @@ function hasDigit(text: string): boolean {
   for (let k = 0; k < text.length; k++) if (isDigit(text.charCodeAt(k))) return true;
   return false;
 }
-const IN_BETWEEN_SPACE = /\sin\s/;
+/**
+ * Whether "in" is the second or third word from the end of `text` (words: runs without white
+ * space): the trailing "in Cologne" / "in Kyiv Oblast" patterns need it there.
+ */
+export function inNearEnd(text: string): boolean {
+  let e = text.length;
+  for (let word = 0; word < 3; word++) {
+    let s = e;
+    while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+    if (word > 0 && e - s === 2 && text.charCodeAt(s) === 105 && text.charCodeAt(s + 1) === 110) return s > 0;
+    if (s === 0) return false;
+    e = s;
+    while (e > 0 && space(text.charCodeAt(e - 1))) e--;
+  }
+  return false;
+}
+/** What the "X of Y" pattern below needs: one of its words between white space. */
+const OF_AT_FROM = /\s(?:of|at|from)\s/;
 
 /** Words that are titles by themselves ("Minister", not "Foreign" of "Foreign Minister"). */
 const STANDALONE_TITLES = new Set(PERSON_TITLES.map((t) => t.split(' ').at(-1)!.toLowerCase()));
@@ -433,8 +450,8 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
       .replace(/^(?:(?:the|a|an)\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2}\s+)?(?:1[89]|20)\d\d\s+/i, '')
       .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
   }
-  // Both "in" patterns need "in" between white space.
-  if (text.includes('in') && IN_BETWEEN_SPACE.test(text)) {
+  // Both "in" patterns need "in" as the second or third word from the end.
+  if (inNearEnd(text)) {
     text = text
       .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
       .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all));
@@ -500,7 +517,7 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
       const head = text.slice(0, text.length - name.length).trim();
       // A role word before the name ("spokesman", "president") means the run is the person.
       // "Captain Erik Lund of the Norwegian Coastal Administration": the person, not the body.
-      const of = /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?(.+)$/u.exec(name);
+      const of = OF_AT_FROM.test(name) && /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?(.+)$/u.exec(name);
       if (of && !of[1]!.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w)) && of[2]!.split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w))) {
         const person = stripTitles(of[1]!);
         if (person !== of[1] || person.split(/\s+/).length >= 2) return canonicalPerson(person, state);

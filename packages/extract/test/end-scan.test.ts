@@ -67,3 +67,17 @@ it('finds the last clause boundary where the whole scan does', () => {
   }
   expect(wrong.slice(0, 5)).toEqual([]);
 });
+
+it('runs the trailing "in X" patterns wherever they could match', () => {
+  const next = random(17);
+  const words = [' ', '  ', '\u00A0', 'in', 'In', 'into', 'Kyiv', 'Oblast', 'Berlin-Mitte', 'Cologne', 'Dr.', 'x', 'the', 'people', '.', ','];
+  const wrong: unknown[] = [];
+  for (let t = 0; t < 30_000; t++) {
+    let s = '';
+    const length = Math.floor(next() * 12);
+    for (let k = 0; k < length; k++) s += words[Math.floor(next() * words.length)];
+    const matches = /(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u.test(s) || /\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u.test(s);
+    if (matches && !sources.inNearEnd(s)) wrong.push(s);
+  }
+  expect(wrong.slice(0, 5)).toEqual([]);
+});
