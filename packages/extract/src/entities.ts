@@ -327,7 +327,10 @@ function splitBeforeKnown(
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
   for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
     const next = m[1]!.split(/\s+/);
-    const previous = /(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? '';
+    // `/(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? ''`, read back from the split.
+    let from = m.index;
+    while (from > 0 && !space(run.charCodeAt(from - 1))) from--;
+    const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
     if (known(`${previous}${m[0].replace(/\s+/g, ' ')}`.trim()) || known(`${previous} and ${next[0]}`)) continue;
     const nextKnown = known(next[0]!) || (next.length > 1 && known(next.join(' ')));
