@@ -13,60 +13,229 @@ const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](
 /** Lower-case words inside a name: "Council on Foreign Relations", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'in']);
 const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
-/** A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"). */
-const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
+/**
+ * `isSpace` with printable ASCII ruled out first: the same answer, and in the loops here several
+ * times faster than the call alone (measured).
+ */
+const space = (c: number): boolean => (c > 32 && c < 0xa0 ? false : isSpace(c));
+/**
+ * A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"):
+ * the pattern `runEnd` reads by hand (kept as its definition, and for the tests that compare them).
+ */
+export const RUN_RE = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)*${TOKEN})*`, 'uy');
+
+/** Unicode classes of a code point, as bits: `\p{Lu}`, `\p{L}`, `\p{M}`. */
+const UPPER = 1;
+const LETTER = 2;
+const MARK = 4;
+/** Below U+0370 (Latin, IPA, combining diacritics) the classes are read from a table made from the patterns themselves. */
+const CLASS_TABLE = new Uint8Array(0x370);
+const UPPER_RE = /\p{Lu}/u;
+const LETTER_RE = /\p{L}/u;
+const MARK_RE = /\p{M}/u;
+const classesOf = (s: string): number => (UPPER_RE.test(s) ? UPPER : 0) | (LETTER_RE.test(s) ? LETTER : 0) | (MARK_RE.test(s) ? MARK : 0);
+for (let c = 0; c < 0x370; c++) CLASS_TABLE[c] = classesOf(String.fromCharCode(c));
+/** Code units taken by the code point `classAt` read last (2 for a surrogate pair). */
+let codePointLength = 1;
+/** The classes of the code point at `i` (0 past the end), as a pattern with the `u` flag sees it. */
+function classAt(text: string, i: number): number {
+  codePointLength = 1;
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0x370) return CLASS_TABLE[c]!;
+  // Rare in these texts: other scripts, and characters outside the BMP.
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      codePointLength = 2;
+      return classesOf(text.slice(i, i + 2));
+    }
+  }
+  return classesOf(text[i]!);
+}
+
+/** Whether the last run `runEnd` read holds an apostrophe (' or ’) inside a word. */
+export let runHasApostrophe = false;
+/** Whether the last run `runEnd` read holds the connector "and" or "in" (between white space, as every connector). */
+export let runHasAndIn = false;
+/** Whether the last run `runEnd` read is one token (no white space in it). */
+export let runIsOneToken = true;
+/** Connectors by their letters' codes (`c0 | c1 << 7 | c2 << 14`): 1 "and"/"in", 2 any other. */
+const CONNECTOR_CODES = new Map<number, number>();
+for (const w of CONNECTORS) {
+  let code = 0;
+  for (let k = 0; k < w.length; k++) code |= w.charCodeAt(k) << (7 * k);
+  CONNECTOR_CODES.set(code, w === 'and' || w === 'in' ? 1 : 2);
+}
+
+/**
+ * Where `TOKEN` matched at `p` ends, or -1. The first alternative takes a capital, the longest run of
+ * [\p{L}\p{M}'’&.-] and gives back what the closing [\p{L}\p{M}.+] needs: it ends after a "+" right
+ * after the run, else after the run's last letter, mark or dot. Where it fails no dot follows the
+ * capital, so the second is the capital alone. The third: "al-", "el-", "bin-", "ibn-", a capital,
+ * then [\p{L}'’-]*. Sets `runHasApostrophe` when the token holds an apostrophe.
+ */
+function tokenEnd(text: string, p: number): number {
+  const n = text.length;
+  let apostrophe = n;
+  if ((classAt(text, p) & UPPER) !== 0) {
+    const first = p + codePointLength;
+    let q = first;
+    let end = -1;
+    while (q < n) {
+      const c = text.charCodeAt(q);
+      // ASCII letters first: most of a token.
+      if (((c | 32) - 97) >>> 0 < 26) end = ++q;
+      else if (c === 46) end = ++q;
+      else if (c === 39 || c === 0x2019) {
+        if (apostrophe === n) apostrophe = q;
+        q++;
+      } else if (c === 38 || c === 45) q++;
+      else if ((classAt(text, q) & (LETTER | MARK)) !== 0) end = q += codePointLength;
+      else break;
+    }
+    if (q < n && text.charCodeAt(q) === 43) end = q + 1;
+    if (end < 0) return first;
+    if (apostrophe < end) runHasApostrophe = true;
+    return end;
+  }
+  const c = text.charCodeAt(p);
+  let q: number;
+  if (c === 97 || c === 101) q = text.charCodeAt(p + 1) === 108 && text.charCodeAt(p + 2) === 45 ? p + 3 : -1;
+  else if (c === 98) q = text.charCodeAt(p + 1) === 105 && text.charCodeAt(p + 2) === 110 && text.charCodeAt(p + 3) === 45 ? p + 4 : -1;
+  else if (c === 105) q = text.charCodeAt(p + 1) === 98 && text.charCodeAt(p + 2) === 110 && text.charCodeAt(p + 3) === 45 ? p + 4 : -1;
+  else return -1;
+  if (q < 0 || (classAt(text, q) & UPPER) === 0) return -1;
+  q += codePointLength;
+  while (q < n) {
+    const d = text.charCodeAt(q);
+    if (d === 39 || d === 0x2019) {
+      runHasApostrophe = true;
+      q++;
+    } else if (d === 45) q++;
+    else if ((classAt(text, q) & LETTER) !== 0) q += codePointLength;
+    else break;
+  }
+  return q;
+}
+
+/**
+ * Where `RUN_RE` matched at `at` ends, or -1, read by hand: a token, then as long as one follows,
+ * white space, connectors each with white space after, and the next token (a connector is its whole
+ * a–z word, so no other split of the gap lets a token start). Sets `runHasApostrophe` and `runHasAndIn`.
+ */
+export function runEnd(text: string, at: number): number {
+  runHasApostrophe = false;
+  runHasAndIn = false;
+  runIsOneToken = true;
+  let end = tokenEnd(text, at);
+  if (end < 0) return -1;
+  const n = text.length;
+  for (;;) {
+    let i = end;
+    while (i < n && space(text.charCodeAt(i))) i++;
+    if (i === end) return end;
+    let andIn = false;
+    for (;;) {
+      let w = i;
+      let code = 0;
+      while (w < n && w - i < 4) {
+        const c = text.charCodeAt(w);
+        if (c < 97 || c > 122) break;
+        code |= c << (7 * (w - i));
+        w++;
+      }
+      if (w === i || w >= n || !space(text.charCodeAt(w))) break;
+      const kind = CONNECTOR_CODES.get(code);
+      if (kind === undefined) break;
+      if (kind === 1) andIn = true;
+      i = w + 1;
+      while (i < n && space(text.charCodeAt(i))) i++;
+    }
+    const next = tokenEnd(text, i);
+    if (next < 0) return end;
+    if (andIn) runHasAndIn = true;
+    runIsOneToken = false;
+    end = next;
+  }
+}
 /**
  * Where a run may start: a capital (or an al-/bin- particle) not inside a word, as
- * `/(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g` finds it, read
- * code unit by code unit: the index of the next start at or after `from`, or -1; `runStartLength`
- * is the length of what starts there (1, or the particle's).
+ * `/(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g` finds it:
+ * the index of the next start at or after `from`, or -1; `runStartLength` is the length of what
+ * starts there (1, or the particle's).
  */
-let runStartLength = 0;
-/**
- * What may start a run, by code unit below U+0250: 1 a capital, 2 "a"/"e" (al-, el-), 3 "b"
- * (bin-), 4 "i" (ibn-); 0 nothing. One load per character: most characters start nothing.
- */
-const RUN_START = new Uint8Array(0x250);
-for (let c = 0; c < 0x250; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || c >= 0x100) RUN_START[c] = 1;
+export let runStartLength = 0;
+/** The capitals of the pattern. */
+const CAPITAL_RE = /[A-Z\u00C0-\u00DE\u0100-\u024F]/g;
+/** Whether `text`'s code unit before `i` is a letter as the pattern's look-behind has it. */
+function afterLetter(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const p = text.charCodeAt(i - 1);
+  return (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0xc0 && p <= 0x24f);
 }
-RUN_START[97] = 2;
-RUN_START[101] = 2;
-RUN_START[98] = 3;
-RUN_START[105] = 4;
-function nextRunStart(text: string, from: number): number {
-  for (let i = from, n = text.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const kind = c < 0x250 ? RUN_START[c]! : 0;
-    if (kind === 0) continue;
-    let length = 1;
-    // "al-", "el-"; "bin-", "ibn-": compared code by code, most a/e/b/i start no particle.
-    if (kind === 2) length = text.charCodeAt(i + 1) === 108 && text.charCodeAt(i + 2) === 45 ? 3 : 0;
-    else if (kind === 3) length = text.charCodeAt(i + 1) === 105 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
-    else if (kind === 4) length = text.charCodeAt(i + 1) === 98 && text.charCodeAt(i + 2) === 110 && text.charCodeAt(i + 3) === 45 ? 4 : 0;
-    if (length === 0) continue;
-    if (i > 0) {
-      const p = text.charCodeAt(i - 1);
-      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 0xc0 && p <= 0x24f)) continue;
-    }
-    runStartLength = length;
-    return i;
+export function nextRunStart(text: string, from: number): number {
+  // Capitals are few: the pattern engine passes over the other characters faster than a loop of
+  // charCodeAt on the sliced strings sentences are.
+  let capital = -1;
+  CAPITAL_RE.lastIndex = from;
+  while (CAPITAL_RE.test(text)) {
+    const i = CAPITAL_RE.lastIndex - 1;
+    if (afterLetter(text, i)) continue;
+    capital = i;
+    break;
   }
-  return -1;
+  // Particles before it, found by their hyphen: "bin-"/"ibn-" start three code units before one,
+  // "al-"/"el-" two (of one hyphen the first comes first, and a later hyphen's come later).
+  const limit = capital < 0 ? text.length : capital;
+  for (let h = text.indexOf('-', from + 2); h >= 0 && h - 3 < limit; h = text.indexOf('-', h + 1)) {
+    const b = h - 3;
+    if (b >= from) {
+      const c = text.charCodeAt(b);
+      const d = text.charCodeAt(b + 1);
+      const e = text.charCodeAt(b + 2);
+      if (((c === 98 && d === 105) || (c === 105 && d === 98)) && e === 110 && !afterLetter(text, b)) {
+        runStartLength = 4;
+        return b;
+      }
+    }
+    const a = h - 2;
+    if (a < limit) {
+      const c = text.charCodeAt(a);
+      if ((c === 97 || c === 101) && text.charCodeAt(a + 1) === 108 && !afterLetter(text, a)) {
+        runStartLength = 3;
+        return a;
+      }
+    }
+  }
+  runStartLength = 1;
+  return capital;
 }
 
 // "Energy Minister": only the last word is a title by itself ("Energy Security" is not one).
 const CAPITAL_TITLES = new Set(PERSON_TITLES.filter((t) => /^[A-Z]/.test(t)).map((t) => t.split(' ').at(-1)!));
 const LOWER_TITLES = new Set(PERSON_TITLES.filter((t) => /^[a-z]+$/.test(t)));
 const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.split(' ')[0]!));
+/** For a set of a–z words: by first letter, a bit for each length (31 and more share one). */
+function lengthsByLetter(words: Iterable<string>): Int32Array {
+  const out = new Int32Array(26);
+  for (const w of words) {
+    const k = w.charCodeAt(0) - 97;
+    out[k] = out[k]! | (1 << Math.min(w.length, 31));
+  }
+  return out;
+}
+const LOWER_TITLE_LENGTHS = lengthsByLetter(LOWER_TITLES);
+const SPEECH_WORD_LENGTHS = lengthsByLetter(SPEECH_WORDS);
+/** Whether the a–z word [b, e) of `text` may be in the set of `lengths`: most words are ruled out before slicing. */
+const mayBeIn = (lengths: Int32Array, text: string, b: number, e: number): boolean =>
+  (lengths[text.charCodeAt(b) - 97]! & (1 << Math.min(e - b, 31))) !== 0;
 const APPOSITIVE_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}(?:${alternation(PERSON_TITLES.filter((t) => /^[a-z]/.test(t)))}|CEO|fellow|professor)\\b`,
 );
 
 /** `^\s+\(([A-Z][A-Z&]{1,7})\)` read where a run ends, without slicing the rest of the sentence. */
 const ACRONYM_AFTER = /\s+\(([A-Z][A-Z&]{1,7})\)/y;
-/** `^,?\s+(?:(?:has|had|also)\s+)?([a-z]+)` read where a name ends: the word after it. */
-const WORD_AFTER = /,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/y;
 
 /** Capitalised words that open a sentence or a byline, never a name. */
 const LEADING_WORDS = new Set(
@@ -88,36 +257,43 @@ interface Hit {
 
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
+  addPlaceFlags(places);
   const hits: Hit[] = [];
   const firstWordAt = lexed.firstWordAt;
   for (let at = nextRunStart(text, 0); at >= 0; ) {
-    RUN_RE.lastIndex = at;
-    const m = RUN_RE.exec(text);
-    if (!m) {
+    const end = runEnd(text, at);
+    if (end < 0) {
       at = nextRunStart(text, at + runStartLength);
       continue;
     }
-    let start = at;
-    at = nextRunStart(text, at + m[0].length);
-    let run = m[0];
+    const start = at;
+    at = nextRunStart(text, end);
+    let run = text.slice(start, end);
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     if (run.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(run) && !/\b(?:St|Jr|Dr|Inc)\.$/.test(run)) run = run.slice(0, -1);
-    if (isOnePiece(run)) {
+    // A run starts with a token, so it is never blank.
+    if (!runHasApostrophe && !runHasAndIn) {
       // Most runs: what the two splits below would hand on whole, read without their arrays.
-      if (run.trim().length > 0) analyzeRun(text, start, run, state, places, hits, firstWordAt, false);
-      start += run.length;
+      analyzeRun(text, start, run, state, places, hits, firstWordAt, false, runIsOneToken);
       continue;
     }
     for (const piece of splitPossessive(run)) {
       for (const part of splitBeforeKnown(piece.text, state, places)) {
         const afterPossessive = piece.offset > 0 && part.offset === 0;
-        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive);
+        // Pieces of one token are one token each (no white space in them).
+        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
       }
     }
-    start += run.length;
   }
   // Acronyms defined here: "Syrian Democratic Forces (SDF)".
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Hits come in reading order; the (stable) sort changes nothing then, and is skipped.
+  let ordered = true;
+  for (let k = 1; k < hits.length && ordered; k++) {
+    const a = hits[k - 1]!;
+    const b = hits[k]!;
+    ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!ordered) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: EntitySpan[] = [];
   let lastEnd = -1;
   for (const hit of hits) {
@@ -128,16 +304,11 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   return out;
 }
 
+/** Where `splitBeforeKnown` may split, and `splitPossessive` does (each read whole by `allMatches` before its loop). */
+const SPLIT_BEFORE_KNOWN = /\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g;
+const POSSESSIVE_S = /['’]s\b/g;
 /** "and" or "in" between white space: what every match of the splitting pattern below holds. */
 const AND_IN = /\s(?:and|in)\s/;
-
-/**
- * Whether `splitPossessive` and `splitBeforeKnown` leave a run whole: no apostrophe (every
- * possessive holds one) and no "and"/"in" between white space (every split point does).
- */
-function isOnePiece(run: string): boolean {
-  return !run.includes("'") && !run.includes('’') && !AND_IN.test(run);
-}
 
 /**
  * "the Regional Government and Baghdad", "the Economic Forum in Geneva": a run joined by
@@ -154,9 +325,12 @@ function splitBeforeKnown(
   const out: Array<{ text: string; offset: number }> = [];
   let offset = 0;
   const known = (w: string) => places.has(w) || state.acronyms.has(w);
-  for (const m of allMatches(/\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g, run)) {
+  for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
     const next = m[1]!.split(/\s+/);
-    const previous = /(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? '';
+    // `/(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? ''`, read back from the split.
+    let from = m.index;
+    while (from > 0 && !space(run.charCodeAt(from - 1))) from--;
+    const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
     if (known(`${previous}${m[0].replace(/\s+/g, ' ')}`.trim()) || known(`${previous} and ${next[0]}`)) continue;
     const nextKnown = known(next[0]!) || (next.length > 1 && known(next.join(' ')));
@@ -172,15 +346,135 @@ function splitPossessive(run: string): Array<{ text: string; offset: number }> {
   // Most runs hold no apostrophe: skip the pattern.
   if (!run.includes("'") && !run.includes('’')) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
   const out: Array<{ text: string; offset: number }> = [];
-  const re = /['’]s\b/g;
   let offset = 0;
-  for (const m of allMatches(re, run)) {
+  for (const m of allMatches(POSSESSIVE_S, run)) {
     out.push({ text: run.slice(offset, m.index), offset });
     offset = m.index + m[0].length;
     while (run[offset] === ' ') offset++;
   }
   if (offset < run.length) out.push({ text: run.slice(offset), offset });
   return out.filter((p) => p.text.trim().length > 0);
+}
+
+/** What `analyzeRun` asks of each word, as bits of one lookup. */
+const LEADING = 1; // in LEADING_WORDS or LEADING_CONNECTORS
+const LEADING_WORD = 2; // in LEADING_WORDS
+const CONNECTOR_WORD = 4; // in CONNECTORS: not a token
+const ORGANIZATION_HEAD = 8;
+const CAPITAL_TITLE = 16;
+const PLACE = 32; // a key of the gazetteer
+const PLACE_FIRST = 64; // the first word of a gazetteer key of several words
+const WORD_FLAGS = new Map<string, number>();
+for (const [words, bits] of [
+  [LEADING_WORDS, LEADING | LEADING_WORD],
+  [LEADING_CONNECTORS, LEADING],
+  [CONNECTORS, CONNECTOR_WORD],
+  [ORGANIZATION_HEADS, ORGANIZATION_HEAD],
+  [CAPITAL_TITLES, CAPITAL_TITLE],
+] as const) {
+  for (const w of words) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | bits);
+}
+
+/**
+ * The gazetteer's words join the flags once it is built (it never changes after): most words are
+ * then known to be no place, nor the start of one, without looking them up there.
+ */
+let placeFlagsAdded = false;
+function addPlaceFlags(places: ReturnType<typeof gazetteer>): void {
+  if (placeFlagsAdded) return;
+  for (const key of places.keys()) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
+  for (const word of gazetteerFirstWords()) WORD_FLAGS.set(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
+  placeFlagsAdded = true;
+}
+
+/**
+ * The words of the run `analyzeRun` reads (`/\S+/g` of it), each sliced once: text, offsets in
+ * the run and flags. Scratch arrays, filled afresh by each call (calls do not nest).
+ */
+const words: string[] = [];
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+const wordFlags: number[] = [];
+/** The run's tokens (its words but connectors), the same way. */
+const tokenWords: string[] = [];
+const tokenStarts: number[] = [];
+const tokenEnds: number[] = [];
+const tokenFlags: number[] = [];
+
+/** `run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '')`, read from the end. */
+function stripTrailingConnector(run: string): string {
+  const n = run.length;
+  let b = n;
+  while (b > 0 && n - b <= 3) {
+    const c = run.charCodeAt(b - 1);
+    if (c < 97 || c > 122) break;
+    b--;
+  }
+  // LEADING_CONNECTORS are the pattern's words; the white space before goes from its first character.
+  if (b === n || b === 0 || n - b > 3 || !space(run.charCodeAt(b - 1)) || !LEADING_CONNECTORS.has(run.slice(b))) return run;
+  let a = b - 1;
+  while (a > 0 && space(run.charCodeAt(a - 1))) a--;
+  return run.slice(0, a);
+}
+
+/** `splitWords` of a run without white space (most runs: "China", "The"): the run itself. */
+function oneWord(run: string): number {
+  words[0] = run;
+  wordStarts[0] = 0;
+  wordEnds[0] = run.length;
+  wordFlags[0] = WORD_FLAGS.get(run) ?? 0;
+  return 1;
+}
+
+/** Split `run` into `words`: how many. */
+function splitWords(run: string): number {
+  let count = 0;
+  for (let k = 0, n = run.length; k < n; ) {
+    while (k < n && space(run.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const from = k;
+    while (k < n && !space(run.charCodeAt(k))) k++;
+    const word = run.slice(from, k);
+    words[count] = word;
+    wordStarts[count] = from;
+    wordEnds[count] = k;
+    wordFlags[count] = WORD_FLAGS.get(word) ?? 0;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Whether the word `/,?\s+(?:(?:has|had|also)\s+)?([a-z]+)/y` reads at `at` (the a–z word after
+ * white space and a comma, or the one after "has", "had" or "also" and white space) is a speech verb.
+ */
+function speechWordAfter(text: string, at: number): boolean {
+  let p = at;
+  if (text.charCodeAt(p) === 44) p++;
+  const spaces = p;
+  while (space(text.charCodeAt(p))) p++;
+  if (p === spaces) return false;
+  let q = p;
+  while (q < text.length && text.charCodeAt(q) >= 97 && text.charCodeAt(q) <= 122) q++;
+  if (q === p) return false;
+  if (q - p <= 4 && space(text.charCodeAt(q))) {
+    const word = text.slice(p, q);
+    if (word === 'has' || word === 'had' || word === 'also') {
+      let r = q + 1;
+      while (space(text.charCodeAt(r))) r++;
+      let e = r;
+      while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+      if (e > r) return mayBeIn(SPEECH_WORD_LENGTHS, text, r, e) && SPEECH_WORDS.has(text.slice(r, e));
+    }
+  }
+  return mayBeIn(SPEECH_WORD_LENGTHS, text, p, q) && SPEECH_WORDS.has(text.slice(p, q));
+}
+
+/** A word that ends a name running over capitals: a title, an acronym, a country (not a city). */
+function stopsName(word: string, flags: number, state: DocumentState, places: ReturnType<typeof gazetteer>): boolean {
+  if ((flags & CAPITAL_TITLE) !== 0 || state.acronyms.has(word)) return true;
+  const entry = (flags & PLACE) !== 0 ? places.get(word) : undefined;
+  return entry !== undefined && entry.weak !== 'city';
 }
 
 function analyzeRun(
@@ -192,63 +486,92 @@ function analyzeRun(
   hits: Hit[],
   firstWordAt: number,
   afterPossessive = false,
+  oneToken = false,
 ): void {
-  // A trailing connector ends in a lower-case letter: other runs skip the pattern.
-  const last = run.charCodeAt(run.length - 1);
-  const trimmed = last >= 97 && last <= 122 ? run.replace(/\s+(?:of|for|on|and|the|to|in)$/, '') : run;
-  const runEnd = runStart + trimmed.length;
-
-  // Leading sentence words ("According to the …") are not part of a name. Words as `/\S+/g`
-  // reads them, scanned by hand: most runs stop at their first word.
+  // A trailing connector ends in a lower-case letter; a run of one token is its only word.
+  let trimmed = oneToken ? run : stripTrailingConnector(run);
+  let count = oneToken ? oneWord(run) : splitWords(trimmed);
+  // Leading sentence words ("According to the …") are not part of a name: the rest is read as a
+  // run of its own (its first word leads nothing, so only its trailing connector may go).
   let lead = 0;
-  for (let k = 0, n = trimmed.length; k < n; ) {
-    while (k < n && isSpace(trimmed.charCodeAt(k))) k++;
-    if (k >= n) break;
-    const from = k;
-    while (k < n && !isSpace(trimmed.charCodeAt(k))) k++;
-    const w = trimmed.slice(from, k);
-    if (!LEADING_WORDS.has(w) && !LEADING_CONNECTORS.has(w)) break;
-    lead = k + 1;
-  }
+  let first = 0;
+  while (first < count && (wordFlags[first]! & LEADING) !== 0) lead = wordEnds[first++]! + 1;
   if (lead >= trimmed.length) return;
   if (lead > 0) {
-    analyzeRun(text, runStart + lead, trimmed.slice(lead), state, places, hits, firstWordAt, afterPossessive);
-    return;
+    if (first === count) {
+      // Only white space after them: read as written (runs never end in white space).
+      analyzeRun(text, runStart + lead, trimmed.slice(lead), state, places, hits, firstWordAt, afterPossessive);
+      return;
+    }
+    runStart += lead;
+    trimmed = stripTrailingConnector(trimmed.slice(lead));
+    let kept = 0;
+    for (let k = first; k < count; k++) {
+      if (wordEnds[k]! - lead > trimmed.length) break;
+      words[kept] = words[k]!;
+      wordStarts[kept] = wordStarts[k]! - lead;
+      wordEnds[kept] = wordEnds[k]! - lead;
+      wordFlags[kept] = wordFlags[k]!;
+      kept++;
+    }
+    count = kept;
   }
-  // An acronym defined right after: "Syrian Democratic Forces (SDF)".
-  ACRONYM_AFTER.lastIndex = runEnd;
-  const acronym = ACRONYM_AFTER.exec(text);
-  if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
-    const name = trimmed.replace(/^the\s+/i, '');
-    state.acronyms.set(acronym[1]!, name);
-    hits.push({ start: runStart, end: runEnd, name, kind: 'organization' });
-    hits.push({
-      start: runEnd + acronym[0].indexOf(acronym[1]!),
-      end: runEnd + acronym[0].indexOf(acronym[1]!) + acronym[1]!.length,
-      name,
-      kind: 'organization',
-    });
-    state.lastOrganization = name;
-    return;
+  const runEnd = runStart + trimmed.length;
+  // An acronym defined right after: "Syrian Democratic Forces (SDF)". The pattern needs white space and "(".
+  let afterSpace = runEnd;
+  while (space(text.charCodeAt(afterSpace))) afterSpace++;
+  if (afterSpace > runEnd && text.charCodeAt(afterSpace) === 40) {
+    ACRONYM_AFTER.lastIndex = runEnd;
+    const acronym = ACRONYM_AFTER.exec(text);
+    if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
+      const name = trimmed.replace(/^the\s+/i, '');
+      state.acronyms.set(acronym[1]!, name);
+      hits.push({ start: runStart, end: runEnd, name, kind: 'organization' });
+      hits.push({
+        start: runEnd + acronym[0].indexOf(acronym[1]!),
+        end: runEnd + acronym[0].indexOf(acronym[1]!) + acronym[1]!.length,
+        name,
+        kind: 'organization',
+      });
+      state.lastOrganization = name;
+      return;
+    }
   }
-  const tokens = tokenize(trimmed);
-  if (tokens.length > 0 && LEADING_WORDS.has(tokens[0]!.word)) tokens.shift();
-  if (tokens.length === 0) return;
+  // Tokens: the words but connectors, a leading sentence word left out.
+  let n = 0;
+  let firstToken = true;
+  for (let k = 0; k < count; k++) {
+    const flags = wordFlags[k]!;
+    if ((flags & CONNECTOR_WORD) !== 0) continue;
+    if (firstToken) {
+      firstToken = false;
+      if ((flags & LEADING_WORD) !== 0) continue;
+    }
+    tokenWords[n] = words[k]!;
+    tokenStarts[n] = wordStarts[k]!;
+    tokenEnds[n] = wordEnds[k]!;
+    tokenFlags[n] = flags;
+    n++;
+  }
+  if (n === 0) return;
   // Whole-run organisations: a head word such as "Institute" or "Forces" after the first word.
-  const orgHead = tokens.findIndex(
-    (t, i) => ORGANIZATION_HEADS.has(t.word) && (i > 0 || /^\S+\s+(?:of|for|on)\s/.test(trimmed)),
-  );
+  let orgHead = -1;
+  for (let k = 0; k < n; k++) {
+    if ((tokenFlags[k]! & ORGANIZATION_HEAD) !== 0 && (k > 0 || /^\S+\s+(?:of|for|on)\s/.test(trimmed))) {
+      orgHead = k;
+      break;
+    }
+  }
   if (orgHead >= 0 && !places.has(trimmed)) {
-    let first = 0;
+    let f = 0;
     // "Russian President …" never reaches here; "U.S. Defense Department" keeps its country.
-    while (first < orgHead && CAPITAL_TITLES.has(tokens[first]!.word)) first++;
-    const startAt = tokens[first]!.start;
+    while (f < orgHead && (tokenFlags[f]! & CAPITAL_TITLE) !== 0) f++;
+    const startAt = tokenStarts[f]!;
     // After its head word a name goes on only through a connector ("Council on Foreign Relations");
     // "Youth Coalition Wins Again" is a headline, cut at the head.
     let endAt = trimmed.length;
-    const head = tokens[orgHead]!;
-    const next = tokens[orgHead + 1];
-    if (next && !/\s(?:of|for|on|to|the|and|de|du|des)\s/.test(trimmed.slice(head.end, next.start + 1))) endAt = head.end;
+    const headEnd = tokenEnds[orgHead]!;
+    if (orgHead + 1 < n && !/\s(?:of|for|on|to|the|and|de|du|des)\s/.test(trimmed.slice(headEnd, tokenStarts[orgHead + 1]! + 1))) endAt = headEnd;
     const name = trimmed.slice(startAt, endAt).replace(/^the\s+/i, '');
     if (name.split(/\s+/).length >= 2) {
       hits.push({ start: runStart + startAt, end: runStart + endAt, name, kind: 'organization' });
@@ -258,34 +581,34 @@ function analyzeRun(
   }
   // Segment: gazetteer phrases (longest first), titles, then the rest as a possible name.
   let i = 0;
-  const unknown: Array<{ from: number; to: number }> = [];
   let pendingTitle = false;
-  const placeFirstWords = gazetteerFirstWords();
-  while (i < tokens.length) {
+  while (i < n) {
     let matched = false;
     // A phrase of several words can only be a key whose first word is this one (acronyms are
     // single words): other words are looked up alone.
-    const word = tokens[i]!.word;
-    const longest = placeFirstWords.has(word) || state.personFirstWords.has(word) ? Math.min(tokens.length, i + 6) : i + 1;
+    const word = tokenWords[i]!;
+    const flags = tokenFlags[i]!;
+    const longest = (flags & PLACE_FIRST) !== 0 || state.personFirstWords.has(word) ? Math.min(n, i + 6) : i + 1;
     for (let j = longest; j > i; j--) {
-      const phrase = trimmed.slice(tokens[i]!.start, tokens[j - 1]!.end);
+      const one = j === i + 1;
+      const phrase = one ? word : trimmed.slice(tokenStarts[i]!, tokenEnds[j - 1]!);
       const known = state.acronyms.get(phrase);
-      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : places.get(phrase);
+      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : !one || (flags & PLACE) !== 0 ? places.get(phrase) : undefined;
       const person = state.people.get(phrase);
       if (person && !entry) {
-        hits.push({ start: runStart + tokens[i]!.start, end: runStart + tokens[j - 1]!.end, name: person, kind: 'person' });
+        hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: person, kind: 'person' });
         i = j;
         matched = true;
         break;
       }
       if (!entry) continue;
-      const isolated = tokens.length === j - i;
-      const nextIsUnknown = j < tokens.length && !CAPITAL_TITLES.has(tokens[j]!.word) && !places.has(tokens[j]!.word);
-      const prevIsUnknown = i > 0 && !CAPITAL_TITLES.has(tokens[i - 1]!.word) && !places.has(tokens[i - 1]!.word);
+      const isolated = n === j - i;
+      const nextIsUnknown = j < n && (tokenFlags[j]! & (CAPITAL_TITLE | PLACE)) === 0;
+      const prevIsUnknown = i > 0 && (tokenFlags[i - 1]! & (CAPITAL_TITLE | PLACE)) === 0;
       // "Tom Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
       if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
       if (entry.weak === 'demonym' && prevIsUnknown) continue;
-      hits.push({ start: runStart + tokens[i]!.start, end: runStart + tokens[j - 1]!.end, name: entry.name, kind: entry.kind });
+      hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: entry.name, kind: entry.kind });
       if (entry.kind === 'organization') state.lastOrganization = entry.name;
       i = j;
       matched = true;
@@ -295,37 +618,29 @@ function analyzeRun(
       pendingTitle = false;
       continue;
     }
-    if (CAPITAL_TITLES.has(tokens[i]!.word)) {
+    if ((flags & CAPITAL_TITLE) !== 0) {
       pendingTitle = true;
       i++;
       continue;
     }
-    let j = i;
     // A name runs on over capitals ("Tom Kingston") but stops at titles, countries and known names.
-    const stops = (word: string) =>
-      CAPITAL_TITLES.has(word) ||
-      state.acronyms.has(word) ||
-      (places.has(word) && places.get(word)!.weak !== 'city');
-    while (j < tokens.length && (j === i || !stops(tokens[j]!.word))) j++;
-    if (j === i) j = i + 1; // a gazetteer word refused above: step over it
-    unknown.push({ from: i, to: j });
-    const from = tokens[i]!.start;
-    const to = tokens[j - 1]!.end;
-    const name = trimmed.slice(from, to);
+    let j = i + 1;
+    while (j < n && !stopsName(tokenWords[j]!, tokenFlags[j]!, state, places)) j++;
+    const from = tokenStarts[i]!;
+    const to = tokenEnds[j - 1]!;
+    const name = j === i + 1 ? word : trimmed.slice(from, to);
     const absoluteStart = runStart + from;
     const absoluteEnd = runStart + to;
     const wordCount = j - i;
     const firstWordOfSentence = absoluteStart <= firstWordAt;
     // Word lookups, not long alternations scanned at every offset: this runs for every name.
-    const wordBefore = lowerWordBeforeSpace(text, Math.max(0, absoluteStart - 40), absoluteStart);
-    const titled = pendingTitle || (wordBefore !== undefined && LOWER_TITLES.has(wordBefore));
-    WORD_AFTER.lastIndex = absoluteEnd;
-    const wordAfter = WORD_AFTER.exec(text)?.[1];
-    const speechCued = wordAfter !== undefined && SPEECH_WORDS.has(wordAfter);
+    const titled = pendingTitle || titleBefore(text, Math.max(0, absoluteStart - 40), absoluteStart);
+    // A single word after a possessive or opening the sentence is refused whatever follows it.
+    const speechCued = (wordCount > 1 || titled || !(afterPossessive || firstWordOfSentence)) && speechWordAfter(text, absoluteEnd);
     // One unknown word is a person only after a title, or before a speech verb mid-sentence.
     const single = wordCount === 1 && !titled && (!speechCued || afterPossessive || firstWordOfSentence);
     // A refused single word needs none of the tests below (most unknown words end here).
-    if (!single && isPersonRun(text, tokens, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
+    if (!single && isPersonRun(text, tokenWords, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);
       hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
@@ -343,7 +658,7 @@ function analyzeRun(
  */
 function isPersonRun(
   text: string,
-  tokens: ReadonlyArray<{ word: string }>,
+  tokens: readonly string[],
   i: number,
   j: number,
   name: string,
@@ -357,45 +672,27 @@ function isPersonRun(
   const cued = speechCued || (text.charCodeAt(end) === 44 && APPOSITIVE_AFTER.test(text.slice(end, end + 80)));
   const looksLikeName = wordCount <= 4 && /^[\p{Lu}][\p{Ll}]/u.test(name) && !/\b(?:of|for|on|and|the|to)\b/.test(name);
   let calendar = false;
-  for (let k = i; k < j && !calendar; k++) calendar = CALENDAR_WORDS.test(tokens[k]!.word);
+  for (let k = i; k < j && !calendar; k++) calendar = CALENDAR_WORDS.test(tokens[k]!);
   const refused = calendar || (wordCount === 1 && places.has(name));
   return !refused && looksLikeName && (titled || (cued && (wordCount >= 2 || !firstWordOfSentence)));
 }
 
 /**
- * `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]`: the a–z word right before the white space that
- * ends `text`'s span [from, to), read in place.
+ * Whether `/([a-z]+)\s+$/.exec(text.slice(from, to))?.[1]` (the a–z word right before the white
+ * space that ends `text`'s span [from, to)) is a lower-case title, read in place.
  */
-function lowerWordBeforeSpace(text: string, from: number, to: number): string | undefined {
+function titleBefore(text: string, from: number, to: number): boolean {
   let e = to;
-  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e === to) return undefined;
+  while (e > from && space(text.charCodeAt(e - 1))) e--;
+  if (e === to) return false;
   let b = e;
   while (b > from) {
     const c = text.charCodeAt(b - 1);
     if (c < 97 || c > 122) break;
     b--;
   }
-  return b < e ? text.slice(b, e) : undefined;
+  return b < e && mayBeIn(LOWER_TITLE_LENGTHS, text, b, e) && LOWER_TITLES.has(text.slice(b, e));
 }
-
-/** The words of a run as `/\S+/g` finds them, connectors left out. */
-function tokenize(run: string): Array<{ word: string; start: number; end: number }> {
-  const out: Array<{ word: string; start: number; end: number }> = [];
-  const n = run.length;
-  let k = 0;
-  while (k < n) {
-    while (k < n && isSpace(run.charCodeAt(k))) k++;
-    if (k >= n) break;
-    const start = k;
-    while (k < n && !isSpace(run.charCodeAt(k))) k++;
-    const word = run.slice(start, k);
-    if (CONNECTORS.has(word)) continue;
-    out.push({ word, start, end: k });
-  }
-  return out;
-}
-
 
 /** Remember a person by full name and surname, so "Trump" later resolves to "Donald Trump". */
 export function rememberPerson(full: string, state: DocumentState): void {
