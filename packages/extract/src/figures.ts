@@ -216,7 +216,7 @@ const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').spli
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
   text: string,
-  dates: ReadonlyArray<readonly [number, number]>,
+  dates: ReadonlyArray<{ readonly range: readonly [number, number] }>,
   state: DocumentState,
   lexed: Lexed = lex(text),
 ): FigureSpan[] {
@@ -225,7 +225,7 @@ export function findFigures(
   const vague = has(lexed, VAGUE_WORDS);
   if (!lexed.digits && !spelled && !ordinalWords && !has(lexed, HALF) && !vague) return [];
   const figures: FigureSpan[] = [];
-  const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
+  const taken: Array<[number, number]> = dates.map((d) => [d.range[0], d.range[1]]);
   const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
   const add = (figure: FigureSpan | null) => {
     if (!figure || !free(figure.range[0], figure.range[1])) return;

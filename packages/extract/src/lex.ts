@@ -58,11 +58,14 @@ export function lex(text: string): Lexed {
   const lower = text.toLowerCase();
   let classes = 0;
   let digits = false;
+  // Offset of the first letter or digit; -2 once a non-ASCII code unit came first (the pattern decides).
+  let first = -1;
   // Trie node of the word read so far: -1 outside a word, -2 in a word no class holds.
   let node = -1;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
+      if (first === -1) first = i;
       if (node === -1) node = 0;
       if (node >= 0) {
         const next = trieNext[node * 26 + c - 97]!;
@@ -70,12 +73,19 @@ export function lex(text: string): Lexed {
       }
       continue;
     }
-    if (c >= 48 && c <= 57) digits = true;
+    if (c >= 48 && c <= 57) {
+      digits = true;
+      if (first === -1) first = i;
+    } else if (c >= 128 && first === -1) {
+      first = -2;
+    }
     if (node >= 0) classes |= trieClasses[node]!;
     node = -1;
   }
   if (node >= 0) classes |= trieClasses[node]!;
-  const first = text.search(/[\p{L}\d]/u);
+  // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
+  // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).
+  if (first === -2) first = text.search(/[\p{L}\d]/u);
   return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first };
 }
 

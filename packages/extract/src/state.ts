@@ -87,11 +87,10 @@ export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[]
   let m = re.exec(text);
   if (m === null) return NO_MATCHES;
   const out: RegExpExecArray[] = [];
-  const unicode = re.unicode || re.flags.includes('v');
   while (m !== null) {
     out.push(m);
-    // An empty match steps on by one character, as `matchAll` does.
-    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, unicode);
+    // An empty match steps on by one character, as `matchAll` does (`flags` is built per read: only here).
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || re.flags.includes('v'));
     m = re.exec(text);
   }
   return out;
