@@ -16,6 +16,17 @@ export interface Lexed {
   digits: boolean;
   /** Offset of the first letter or digit: a word there is the first of the sentence. */
   firstWordAt: number;
+  /**
+   * `[start, classes, start, classes, …]` of the words of classes registered with positions, in
+   * reading order (null: none). Offsets in `lower` are offsets in the text unless `exotic`.
+   */
+  hits: number[] | null;
+  /**
+   * Whether lower-casing moved offsets ("İ" becomes two code units) or glued a letter to an ASCII
+   * word ("K", the Kelvin sign, becomes "k"): then a pattern can match a word the classes and hits
+   * miss, and they are no proof of absence (`mayHave`) and no list of places (`wordStarts`).
+   */
+  exotic: boolean;
 }
 
 /** A bit standing for a set of lower-case words; `has(lexed, c)` tells whether the text holds one. */
@@ -28,11 +39,17 @@ export type WordClass = number;
 const trieNext: number[] = new Array<number>(26).fill(-1);
 const trieClasses: number[] = [0];
 let classCount = 0;
+/** The classes whose words `lex` lists with their offsets (`hits`). */
+let positional = 0;
 
-/** Register a set of words as a class. Words other than a–z runs can never be a word of a text. */
-export function wordClass(words: Iterable<string>): WordClass {
+/**
+ * Register a set of words as a class. Words other than a–z runs can never be a word of a text.
+ * With `positions`, `lex` also lists where the class's words start (`wordStarts`).
+ */
+export function wordClass(words: Iterable<string>, positions = false): WordClass {
   if (classCount >= 31) throw new Error('too many word classes');
   const bit = 1 << classCount++;
+  if (positions) positional |= bit;
   for (const word of words) {
     if (!/^[a-z]+$/.test(word)) continue;
     let node = 0;
@@ -54,19 +71,39 @@ export function wordClass(words: Iterable<string>): WordClass {
 
 export const has = (lexed: Lexed, wordClass: WordClass): boolean => (lexed.classes & wordClass) !== 0;
 
+/**
+ * Whether the text may hold a word of the class where a pattern (without the `u` flag) sees one:
+ * a whole ASCII word between non-word characters. Exact unless `exotic`, where it says yes.
+ */
+export const mayHave = (lexed: Lexed, wordClass: WordClass): boolean => lexed.exotic || (lexed.classes & wordClass) !== 0;
+
+/** Offsets of the words of a positional class, ascending; only for a text that is not `exotic`. */
+export function wordStarts(lexed: Lexed, wordClass: WordClass): number[] {
+  const out: number[] = [];
+  const hits = lexed.hits;
+  if (hits === null) return out;
+  for (let i = 0; i < hits.length; i += 2) if ((hits[i + 1]! & wordClass) !== 0) out.push(hits[i]!);
+  return out;
+}
+
 export function lex(text: string): Lexed {
   const lower = text.toLowerCase();
   let classes = 0;
   let digits = false;
   // Offset of the first letter or digit; -2 once a non-ASCII code unit came first (the pattern decides).
   let first = -1;
+  let hits: number[] | null = null;
   // Trie node of the word read so far: -1 outside a word, -2 in a word no class holds.
   let node = -1;
+  let start = 0;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
       if (first === -1) first = i;
-      if (node === -1) node = 0;
+      if (node === -1) {
+        node = 0;
+        start = i;
+      }
       if (node >= 0) {
         const next = trieNext[node * 26 + c - 97]!;
         node = next < 0 ? -2 : next;
@@ -79,14 +116,24 @@ export function lex(text: string): Lexed {
     } else if (c >= 128 && first === -1) {
       first = -2;
     }
-    if (node >= 0) classes |= trieClasses[node]!;
+    if (node >= 0) {
+      const found = trieClasses[node]!;
+      classes |= found;
+      if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
+    }
     node = -1;
   }
-  if (node >= 0) classes |= trieClasses[node]!;
+  if (node >= 0) {
+    const found = trieClasses[node]!;
+    classes |= found;
+    if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
+  }
   // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
   // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).
   if (first === -2) first = text.search(/[\p{L}\d]/u);
-  return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first };
+  // Lower-casing maps only "İ" (U+0130) to more code units and only the Kelvin sign (U+212A) from outside ASCII into a–z.
+  const exotic = lower.length !== text.length || text.indexOf('\u212a') >= 0;
+  return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first, hits, exotic };
 }
 
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */

@@ -96,6 +96,38 @@ export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[]
   return out;
 }
 
+/** The sticky twin of a global pattern, for `matchesAt`. */
+export function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
+
+/**
+ * What `allMatches(re, text)` yields, for a pattern that matches no empty string, when every
+ * match of it starts at one of `starts` (ascending; repeats and offsets where it does not match
+ * are fine): its sticky twin is tried at those offsets only, each one past the previous match, so
+ * the pattern is not tried at every character of the sentence.
+ */
+export function matchesAt(twin: RegExp, text: string, starts: readonly number[]): readonly RegExpExecArray[] {
+  let out: RegExpExecArray[] | null = null;
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    if (at < from) continue;
+    twin.lastIndex = at;
+    const m = twin.exec(text);
+    if (m === null) continue;
+    (out ??= []).push(m);
+    from = at + m[0].length;
+  }
+  return out ?? NO_MATCHES;
+}
+
+/** Sort offsets pushed nearly in order (a word before a listed one can come after it). */
+export function ascending(offsets: number[]): number[] {
+  for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return offsets.sort((a, b) => a - b);
+  return offsets;
+}
+
 /** The index after the character at `i`: a surrogate pair is one character to a unicode pattern. */
 function nextIndex(text: string, i: number, unicode: boolean): number {
   if (!unicode || i + 1 >= text.length) return i + 1;
