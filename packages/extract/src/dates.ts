@@ -6,7 +6,7 @@
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
 import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
-import { allMatches, alternation, ascending, type DateSpan, type DocumentState, matchesAt, sticky } from './state.js';
+import { allMatches, alternation, type DateSpan, type DocumentState, matchesAt, sticky, withBefore } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
 type Precision = DateSpan['precision'];
@@ -144,47 +144,17 @@ const PLAIN_YEAR_AT = sticky(PLAIN_YEAR);
 const RELATIVE_AT = sticky(RELATIVE);
 const RELATIVE_WEEKDAY_AT = sticky(RELATIVE_WEEKDAY);
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-/** `\w` of a code unit. */
-const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-
 /**
- * Offsets of four digits a year of YEAR can be, `(?:1[89]|20)\d\d`, after no word character: the
- * year of every pattern below stands so (after `\b`, white space, "-" or a lookbehind without \w).
+ * Four digits a year of YEAR can be, `(?:1[89]|20)\d\d`, after no word character: the year of
+ * every pattern below stands so (after `\b`, white space, "-" or a lookbehind without \w).
  */
+const YEAR_AT = /(?<!\w)(?:1[89]|20)\d\d/g;
+
 function yearStarts(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i + 4 <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 49 && c !== 50) continue;
-    const d = text.charCodeAt(i + 1);
-    if (c === 49 ? d !== 56 && d !== 57 : d !== 48) continue;
-    if (!isDigitCode(text.charCodeAt(i + 2)) || !isDigitCode(text.charCodeAt(i + 3))) continue;
-    if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-    out.push(i);
-  }
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(text); m !== null; m = YEAR_AT.exec(text)) out.push(m.index);
   return out;
-}
-
-/** The offset where the white space (\s) ending at `at` begins (`at` itself when there is none). */
-function spaceStart(text: string, at: number): number {
-  let j = at;
-  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
-  return j;
-}
-
-/**
- * The offsets `starts`, each preceded by the offsets `back` code units before the white space
- * in front of it (where a word of that length, or a number of that many digits, would start).
- */
-function withBefore(text: string, starts: readonly number[], back: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const at of starts) {
-    const j = spaceStart(text, at);
-    if (j < at) for (const n of back) if (j - n >= 0) out.push(j - n);
-    out.push(at);
-  }
-  return ascending(out);
 }
 
 export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {

@@ -9,7 +9,7 @@ import { findDates } from './dates.js';
 import { findEntities, rememberPerson } from './entities.js';
 import { findFigures } from './figures.js';
 import { gazetteer } from './gazetteer.js';
-import { isSpace, lex } from './lex.js';
+import { hasLetterOrDigit, isSpace, lex } from './lex.js';
 import { ORGANIZATION_HEADS } from './lexicon.js';
 import { findQuotes, isTitleLike, maskQuotes, type RawQuote } from './quotes.js';
 import { type Cue, findCues } from './sources.js';
@@ -59,8 +59,9 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   for (const e of entities) inlines.push(e);
 
   let source = sentenceCue?.source ?? null;
-  // Nothing but quotations: no letter or digit outside them (the mask's "·" is neither).
-  const wholeQuote = quoteSpans.length > 0 && !/[\p{L}\d]/u.test(masked);
+  // Nothing but quotations: no letter or digit outside them (the mask's "·" is neither), so
+  // `lex(masked)` found no first word.
+  const wholeQuote = quoteSpans.length > 0 && maskedLexed.firstWordAt === masked.length;
   if (!source && wholeQuote) source = quoteSpans[0]!.speaker;
   if (!source && speaker) source = speaker;
   const claim = wholeQuote || speaker ? readClaim(text, source, lexed) : readClaim(masked, source, maskedLexed);
@@ -70,7 +71,7 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   if (people.length > 0) state.lastPerson = people[people.length - 1]!.name;
   const lastQuote = quotes.length > 0 ? quotes[quotes.length - 1]! : undefined;
   const endsInQuote =
-    lastQuote !== undefined && (lastQuote.close < 0 || !/[\p{L}\d]/u.test(masked.slice(lastQuote.close + 1)));
+    lastQuote !== undefined && (lastQuote.close < 0 || !hasLetterOrDigit(masked, lastQuote.close + 1, masked.length));
   // A quotation paragraph that follows a quoted speaker, or a sentence ending in a colon, goes on
   // with the same speaker ("“…,” wrote X. “…”").
   // `/:\s*$/`: trimEnd drops the same white space as \s.

@@ -25,8 +25,8 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
-import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { allMatches, alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
+import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
+import { allMatches, alternation, type DocumentState, type FigureSpan, matchesAt, sticky, withBefore } from './state.js';
 
 type Kind = FigureSpan['kind'];
 
@@ -50,8 +50,10 @@ const FRACTION_RE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[-\
 const IN_RATIO_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
 const HALF_RE = /\b(half)\b/gi;
-/** The number words IN_RATIO_RE can start with. */
-const RATIO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Sticky twins, tried only where a match can start (`matchesAt`). */
+const SPELLED_AT = sticky(SPELLED_RE);
+const ORDINAL_WORD_AT = sticky(ORDINAL_WORD_RE);
+const IN_RATIO_AT = sticky(IN_RATIO_RE);
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
@@ -202,16 +204,23 @@ const NAME_OK_BEFORE = new Set([
 const NUMBERED_NOUN_BEFORE =
   /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
 
-const SPELLED_WORDS = wordClass([
+const SPELLED_WORDS = wordClass(
+  [
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '),
   ...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
-]);
+  ],
+  true,
+);
 const FRACTION_WORDS = wordClass(Object.keys(FRACTION_DENOMINATORS));
 const VAGUE_WORDS = wordClass(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
 const HALF = wordClass(['half']);
 /** "one in five", "two out of three". */
 const IN_OUT = wordClass(['in', 'out']);
-const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)));
+const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)), true);
+/** The number words IN_RATIO_RE can start with. */
+const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'], true);
+/** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
+const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
 
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
@@ -225,20 +234,28 @@ export function findFigures(
   const vague = has(lexed, VAGUE_WORDS);
   if (!lexed.digits && !spelled && !ordinalWords && !has(lexed, HALF) && !vague) return [];
   const figures: FigureSpan[] = [];
-  const taken: Array<[number, number]> = dates.map((d) => [d.range[0], d.range[1]]);
-  const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
+  // [start, end, start, end, …] of the dates and the figures taken so far.
+  const taken: number[] = [];
+  for (const d of dates) taken.push(d.range[0], d.range[1]);
+  const free = (start: number, end: number) => {
+    for (let i = 0; i < taken.length; i += 2) if (taken[i]! < end && start < taken[i + 1]!) return false;
+    return true;
+  };
   const add = (figure: FigureSpan | null) => {
     if (!figure || !free(figure.range[0], figure.range[1])) return;
     figures.push(figure);
-    taken.push([figure.range[0], figure.range[1]]);
+    taken.push(figure.range[0], figure.range[1]);
   };
+  // Where the patterns below can start, when the word offsets are the text's (else they scan the text).
+  const exact = !lexed.exotic;
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
-  // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
-  const ratio = has(lexed, IN_OUT) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
-  for (const m of ratio ? allMatches(IN_RATIO_RE, text) : []) add(inRatio(text, m));
-  for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m));
+  // "one in five" starts with digits or a number word before "in"; without digits, at the number word.
+  const ratio = has(lexed, IN_OUT) && (lexed.digits || mayHave(lexed, RATIO_WORDS));
+  const ratioAt = ratio && exact && !lexed.digits ? wordStarts(lexed, RATIO_WORDS) : null;
+  for (const m of ratio ? (ratioAt ? matchesAt(IN_RATIO_AT, text, ratioAt) : allMatches(IN_RATIO_RE, text)) : []) add(inRatio(text, m));
+  for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m, lexed.firstWordAt));
   for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
     add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
   }
@@ -252,7 +269,7 @@ export function findFigures(
     // "19 205" where 19 is the next footnote marker: the marker, then a number.
     if (/^\d{1,3} \d{3}/.test(raw)) {
       const head = raw.slice(0, raw.indexOf(' '));
-      if (isFootnote(text, start, start + head.length, Number(head), state)) {
+      if (isFootnote(text, start, start + head.length, Number(head), state, lexed.firstWordAt)) {
         state.footnote = Number(head);
         start += head.length + 1;
         raw = raw.slice(head.length + 1);
@@ -263,20 +280,22 @@ export function findFigures(
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
     // (The anchored test first: it rarely holds, the other scans the window.)
     if (/^\d{1,3},\s/.test(text.slice(start, end + 2)) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
-    if (!digitsStandAlone(text, start, end)) continue;
+    if (!digitsStandAlone(text, start, end, lexed.firstWordAt)) continue;
     // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
     if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
       const n = Number(raw);
       if (n === state.footnote + 1 || n === state.footnote + 2) state.footnote = n;
       continue;
     }
-    if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state)) {
+    if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state, lexed.firstWordAt)) {
       state.footnote = Number(raw);
       continue;
     }
     cores.push({ start, end, value: parseDigits(raw), vague: false, spelled: false });
   }
-  for (const m of spelled ? allMatches(SPELLED_RE, text) : []) {
+  // A spelled number starts at a number word, or at "a" or "an" before one.
+  const spelledAt = spelled && exact ? withBefore(text, wordStarts(lexed, SPELLED_WORDS), [2, 1]) : null;
+  for (const m of spelled ? (spelledAt ? matchesAt(SPELLED_AT, text, spelledAt) : allMatches(SPELLED_RE, text)) : []) {
     const value = parseSpelledNumber(m[0]);
     if (value === null) continue;
     const start = m.index;
@@ -289,8 +308,10 @@ export function findFigures(
     if (!free(core.start, core.end)) continue;
     add(build(text, core));
   }
-  for (const m of lexed.digits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
-  for (const m of ordinalWords ? allMatches(ORDINAL_WORD_RE, text) : []) {
+  const ordinalDigits = lexed.digits && mayHave(lexed, ORDINAL_SUFFIXES);
+  for (const m of ordinalDigits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
+  const ordinalAt = ordinalWords && exact ? wordStarts(lexed, ORDINAL_WORDS) : null;
+  for (const m of ordinalWords ? (ordinalAt ? matchesAt(ORDINAL_WORD_AT, text, ordinalAt) : allMatches(ORDINAL_WORD_RE, text)) : []) {
     const value = parseOrdinalWord(m[1]!);
     if (value === null || value === 1) continue;
     add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
@@ -324,7 +345,7 @@ function isLetterAt(text: string, i: number): boolean {
 }
 
 /** A digit run is a figure only when it is not glued into a word, a name, a time or a code. */
-function digitsStandAlone(text: string, start: number, end: number): boolean {
+function digitsStandAlone(text: string, start: number, end: number, firstWordAt: number): boolean {
   // The characters around the digits by code, the patterns after them sticky at `end`: no slices.
   const prev = start > 0 ? text.charCodeAt(start - 1) : -1;
   if (isLetterAt(text, start - 1) || isDigitCode(prev) || prev === 95) return false; // G7, MH17
@@ -352,7 +373,8 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
   if (previous) {
     const word = previous[1]!;
     const wordStart = start - previous[0].length;
-    const firstWord = !/[\p{L}\d]/u.test(text.slice(0, wordStart));
+    // No letter or digit before the word: `!/[\p{L}\d]/u.test(text.slice(0, wordStart))`.
+    const firstWord = wordStart <= firstWordAt;
     if (
       !firstWord &&
       !NAME_OK_BEFORE.has(word) &&
@@ -371,12 +393,13 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
  * "… cars. 2 In 2025 …"). A small bare integer is a marker when it is the next one expected and
  * stands where a marker stands: after punctuation, before punctuation, or between words.
  */
-function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState): boolean {
+function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState, firstWordAt: number): boolean {
   const expected = state.footnote + 1;
   if (n !== expected && n !== expected + 1) return false;
   // Windows, not the whole prefix: patterns anchored at the end would scan it all (long texts).
   const before = start > 40 ? text.slice(start - 40, start) : text.slice(0, start);
-  const atStart = start <= 40 && !/[\p{L}\d]/u.test(before);
+  // No letter or digit in `before`, the whole text before the number.
+  const atStart = start <= 40 && start <= firstWordAt;
   const after = text.slice(end, end + 40);
   if (/^\s?(?:%|percent|per\s?cent|million|billion|thousand|trillion|bn|km|years?|months?|days?|weeks?)\b/i.test(after)) return false;
   if (/(?:[$€£¥]|\b(?:of|by|to|than|the|at|ranked|No\.?|top|some|about|around|nearly|almost|over|under|only|just|and|or|with|from|between)\s)\s*$/i.test(before)) {
@@ -686,14 +709,14 @@ function inRatio(text: string, m: RegExpMatchArray): FigureSpan | null {
   return partOf(text, m.index!, m.index! + m[0].length, roundPercent((a / b) * 100));
 }
 
-function half(text: string, m: RegExpMatchArray): FigureSpan | null {
+function half(text: string, m: RegExpMatchArray, firstWordAt: number): FigureSpan | null {
   const start = m.index!;
   const end = start + m[0].length;
   const before = text.slice(Math.max(0, start - 25), start);
   const after = text.slice(end);
   if (/(?:\b(?:the|a|an|this|that|first|second|latter|other|\w+er)\s+|-)$/i.test(before)) return null;
   if (/^-/.test(after)) return null;
-  const sentenceStart = start < 40 && !/[\p{L}\d]/u.test(text.slice(0, start));
+  const sentenceStart = start < 40 && start <= firstWordAt;
   if (!/^\s+of\b/.test(after) && !sentenceStart && !/\bby\s+$/i.test(before)) return null;
   return partOf(text, start, end, 50);
 }

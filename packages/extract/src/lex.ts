@@ -152,3 +152,24 @@ export function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+const LETTER_OR_DIGIT_AT = /[\p{L}\d]/uy;
+
+/**
+ * `/[\p{L}\d]/u.test(text.slice(from, to))` without the slice: ASCII by code, the mask's "·"
+ * skipped, any other character by the pattern at its place (a surrogate pair is one character
+ * when both halves are inside the span; a lone half is no letter).
+ */
+export function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+      continue;
+    }
+    if (c === 0xb7 || (c >= 0xdc00 && c <= 0xdfff) || (c >= 0xd800 && c <= 0xdbff && i + 1 >= to)) continue;
+    LETTER_OR_DIGIT_AT.lastIndex = i;
+    if (LETTER_OR_DIGIT_AT.test(text)) return true;
+  }
+  return false;
+}

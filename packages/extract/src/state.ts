@@ -1,4 +1,5 @@
 import type { DateNode, Entity, Figure, Quote } from '@briefs/ast';
+import { isSpace } from './lex.js';
 
 export type FigureSpan = Omit<Figure, 'id' | 'position'>;
 export type DateSpan = Omit<DateNode, 'id' | 'position'>;
@@ -126,6 +127,27 @@ export function matchesAt(twin: RegExp, text: string, starts: readonly number[])
 export function ascending(offsets: number[]): number[] {
   for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return offsets.sort((a, b) => a - b);
   return offsets;
+}
+
+/** The offset where the white space (\s) ending at `at` begins (`at` itself when there is none). */
+export function spaceStart(text: string, at: number): number {
+  let j = at;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/**
+ * The offsets `starts`, each preceded by the offsets `back` code units before the white space
+ * in front of it (where a word of that length, or a number of that many digits, would start).
+ */
+export function withBefore(text: string, starts: readonly number[], back: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const at of starts) {
+    const j = spaceStart(text, at);
+    if (j < at) for (const n of back) if (j - n >= 0) out.push(j - n);
+    out.push(at);
+  }
+  return ascending(out);
 }
 
 /** The index after the character at `i`: a surrogate pair is one character to a unicode pattern. */
