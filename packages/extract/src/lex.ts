@@ -38,6 +38,9 @@ export type WordClass = number;
  */
 const trieNext: number[] = new Array<number>(26).fill(-1);
 const trieClasses: number[] = [0];
+/** `trieNext` and `trieClasses` as typed arrays for `lex`, made again after a class is registered. */
+let nextTable: Int32Array | null = null;
+let classTable: Int32Array | null = null;
 let classCount = 0;
 /** The classes whose words `lex` lists with their offsets (`hits`). */
 let positional = 0;
@@ -50,6 +53,7 @@ export function wordClass(words: Iterable<string>, positions = false): WordClass
   if (classCount >= 31) throw new Error('too many word classes');
   const bit = 1 << classCount++;
   if (positions) positional |= bit;
+  nextTable = null;
   for (const word of words) {
     if (!/^[a-z]+$/.test(word)) continue;
     let node = 0;
@@ -87,6 +91,12 @@ export function wordStarts(lexed: Lexed, wordClass: WordClass): number[] {
 }
 
 export function lex(text: string): Lexed {
+  if (nextTable === null) {
+    nextTable = Int32Array.from(trieNext);
+    classTable = Int32Array.from(trieClasses);
+  }
+  const trie = nextTable;
+  const ends = classTable!;
   const lower = text.toLowerCase();
   let classes = 0;
   let digits = false;
@@ -105,7 +115,7 @@ export function lex(text: string): Lexed {
         start = i;
       }
       if (node >= 0) {
-        const next = trieNext[node * 26 + c - 97]!;
+        const next = trie[node * 26 + c - 97]!;
         node = next < 0 ? -2 : next;
       }
       continue;
@@ -117,14 +127,14 @@ export function lex(text: string): Lexed {
       first = -2;
     }
     if (node >= 0) {
-      const found = trieClasses[node]!;
+      const found = ends[node]!;
       classes |= found;
       if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
     }
     node = -1;
   }
   if (node >= 0) {
-    const found = trieClasses[node]!;
+    const found = ends[node]!;
     classes |= found;
     if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
   }
