@@ -121,6 +121,30 @@ const COUNT_NOUN_AFTER =
 
 const MONTH_WORDS = wordClass(Object.keys(MONTHS), true);
 const RELATIVE_WORDS = wordClass(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)], true);
+/** What each word of RELATIVE_WORDS allows: 1 RELATIVE, 2 YESTERDAY, 4 AGO, 8 RELATIVE_WEEKDAY (with 1, a weekday). */
+const RELATIVE_KINDS = new Map<string, number>([
+  ['last', 1],
+  ['next', 1],
+  ['this', 1],
+  ['yesterday', 2],
+  ['tomorrow', 2],
+  ['ago', 4],
+  ...Object.keys(WEEKDAYS).map((w): [string, number] => [w, 8]),
+]);
+
+/** The kinds of RELATIVE_KINDS whose words the text holds (every kind for an exotic text). */
+function relativeKinds(lexed: Lexed): number {
+  if (lexed.exotic) return 15;
+  const lower = lexed.lower;
+  let kinds = 0;
+  for (const start of wordStarts(lexed, RELATIVE_WORDS)) {
+    let end = start + 1;
+    while (end < lower.length && lower.charCodeAt(end) >= 97 && lower.charCodeAt(end) <= 122) end++;
+    kinds |= RELATIVE_KINDS.get(lower.slice(start, end)) ?? 0;
+  }
+  return kinds;
+}
+
 /** The words PART_OF_YEAR opens with. */
 const SEASON_WORDS = wordClass(['early', 'mid', 'late', 'spring', 'summer', 'autumn', 'fall', 'winter']);
 
@@ -264,21 +288,23 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   if (published && relative) {
     // RELATIVE and RELATIVE_WEEKDAY start at "last", "next", "this" or a weekday.
     const relativeAt = exact ? wordStarts(lexed, RELATIVE_WORDS) : null;
-    const relativeUnit = lower.includes('week') || lower.includes('month') || lower.includes('year');
+    // Each pattern needs a whole word of its kind, and the literal words tested here.
+    const kinds = relativeKinds(lexed);
+    const relativeUnit = (kinds & 1) !== 0 && (lower.includes('week') || lower.includes('month') || lower.includes('year'));
     for (const m of relativeUnit ? (relativeAt ? matchesAt(RELATIVE_AT, text, relativeAt) : allMatches(RELATIVE, text)) : []) {
       push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
     }
     // Every weekday name ends in "day".
-    const weekday = lower.includes('day');
+    const weekday = (kinds & 8) !== 0 && lower.includes('day');
     for (const m of weekday ? (relativeAt ? matchesAt(RELATIVE_WEEKDAY_AT, text, relativeAt) : allMatches(RELATIVE_WEEKDAY, text)) : []) {
       const day = weekdayDate(m[1]?.toLowerCase() ?? null, WEEKDAYS[m[2]!.toLowerCase()]!, published);
       push(m.index, m.index + m[0].length, day, 'day');
     }
-    for (const m of lower.includes('yesterday') || lower.includes('tomorrow') ? allMatches(YESTERDAY, text) : []) {
+    for (const m of (kinds & 2) !== 0 && (lower.includes('yesterday') || lower.includes('tomorrow')) ? allMatches(YESTERDAY, text) : []) {
       const offset = m[1]!.toLowerCase() === 'yesterday' ? -1 : 1;
       push(m.index, m.index + m[0].length, shiftDays(published, offset), 'day');
     }
-    for (const m of lower.includes('ago') ? allMatches(AGO, text) : []) {
+    for (const m of (kinds & 4) !== 0 && lower.includes('ago') ? allMatches(AGO, text) : []) {
       const unit = m[1]!.toLowerCase();
       if (unit === 'week') push(m.index, m.index + m[0].length, shiftDays(published, -7), 'day');
       else if (unit === 'month') push(m.index, m.index + m[0].length, shiftMonths(published, -1), 'month');

@@ -128,6 +128,32 @@ const PER_UNIT_SYMBOLS: Record<string, string> = {
 };
 const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
 const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
+/** The last words of APPROXIMATORS ("close to": "to"). */
+const APPROX_LAST = new Set(APPROXIMATORS.map((a) => a.slice(a.lastIndexOf(' ') + 1)));
+/** The last code units of the currency symbols (CURRENCY_SYMBOL_BEFORE). */
+const SYMBOL_ENDS = new Set(Object.keys(CURRENCY_SYMBOLS).map((k) => k.charCodeAt(k.length - 1)));
+
+/** The code unit ending `window` once one white space (`\s?`) is left off its end; -1 for none. */
+function lastBeforeSpace(window: string): number {
+  let k = window.length - 1;
+  if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
+  return k >= 0 ? window.charCodeAt(k) : -1;
+}
+
+/**
+ * Whether APPROX_BEFORE can match `lead`: it ends in white space after an ASCII word that is the
+ * last word of an approximator (the pattern puts a space, "(" or the start before each word).
+ */
+function mayApprox(lead: string): boolean {
+  let j = lead.length;
+  while (j > 0 && isSpace(lead.charCodeAt(j - 1))) j--;
+  if (j === lead.length) return false;
+  let k = j;
+  while (k > 0 && isAsciiLetter(lead.charCodeAt(k - 1))) k--;
+  return APPROX_LAST.has(lead.slice(k, j).toLowerCase());
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const NOUN_LIKE_VERBS = new Set(
   'states reports claims claim notes estimates estimate shows finds demands forecasts forecast worry worries found'.split(' '),
@@ -219,6 +245,7 @@ const IN_OUT = wordClass(['in', 'out']);
 const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)), true);
 /** The number words IN_RATIO_RE can start with. */
 const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'], true);
+const BETWEEN = wordClass(['between']);
 /** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
 const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
 
@@ -248,6 +275,7 @@ export function findFigures(
   };
   // Where the patterns below can start, when the word offsets are the text's (else they scan the text).
   const exact = !lexed.exotic;
+  const betweenWord = mayHave(lexed, BETWEEN);
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
@@ -257,7 +285,7 @@ export function findFigures(
   for (const m of ratio ? (ratioAt ? matchesAt(IN_RATIO_AT, text, ratioAt) : allMatches(IN_RATIO_RE, text)) : []) add(inRatio(text, m));
   for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m, lexed.firstWordAt));
   for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
-    add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
+    add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }, betweenWord));
   }
 
   const cores: Core[] = [];
@@ -306,7 +334,7 @@ export function findFigures(
   cores.sort((a, b) => a.start - b.start);
   for (const core of cores) {
     if (!free(core.start, core.end)) continue;
-    add(build(text, core));
+    add(build(text, core, betweenWord));
   }
   const ordinalDigits = lexed.digits && mayHave(lexed, ORDINAL_SUFFIXES);
   for (const m of ordinalDigits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
@@ -344,6 +372,10 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text[i]!);
 }
 
+/** `[\w’'&.-]` of a code unit: the characters of a name before a number. */
+const isNameCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 0x2019 || c === 39 || c === 38 || c === 46 || c === 45;
+
 /** A digit run is a figure only when it is not glued into a word, a name, a time or a code. */
 function digitsStandAlone(text: string, start: number, end: number, firstWordAt: number): boolean {
   // The characters around the digits by code, the patterns after them sticky at `end`: no slices.
@@ -363,27 +395,38 @@ function digitsStandAlone(text: string, start: number, end: number, firstWordAt:
     return false; // 4G, 5th handled as ordinal
   }
   if (stickyTest(ORDINAL_SUFFIX_AFTER, text, end)) return false;
-  const before = text.slice(Math.max(0, start - 40), start);
-  if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
+  // The patterns below read the 40 code units before the number (`before`), all ending at its
+  // end: the last character before the white space there ([w, j)) decides whether they can match.
+  const windowStart = Math.max(0, start - 40);
+  let j = start;
+  while (j > windowStart && isSpace(text.charCodeAt(j - 1))) j--;
+  const last = j > windowStart ? text.charCodeAt(j - 1) : -1;
+  // `/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/`: "No", "No.", "p.", "pp.", "#" or "§" before the white space.
+  if ((last === 46 || last === 111 || last === 35 || last === 0xa7) && /(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(text.slice(windowStart, start))) {
+    return false;
+  }
   // Both patterns below end in \s+$: without white space right before the number neither matches.
-  const spaced = before.length > 0 && isSpace(before.charCodeAt(before.length - 1));
-  if (spaced && NUMBERED_NOUN_BEFORE.test(before)) return false;
+  if (j === start || last < 0) return true;
+  // `([A-Z][\w’'&.-]*)\s+$`: the first capital of the run of those characters before the white space.
+  let k = j;
+  while (k > windowStart && isNameCode(text.charCodeAt(k - 1))) k--;
+  let wordStart = k;
+  while (wordStart < j && !(text.charCodeAt(wordStart) >= 65 && text.charCodeAt(wordStart) <= 90)) wordStart++;
+  // Every noun of NUMBERED_NOUN_BEFORE is capitalised: none there without a capital in the run.
+  if (wordStart === j) return true;
+  if (NUMBERED_NOUN_BEFORE.test(text.slice(windowStart, start))) return false;
   // "Resolution 2254", "Framework 2.0", "Figure 1": a number right after a name belongs to it.
-  const previous = spaced ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
-  if (previous) {
-    const word = previous[1]!;
-    const wordStart = start - previous[0].length;
-    // No letter or digit before the word: `!/[\p{L}\d]/u.test(text.slice(0, wordStart))`.
-    const firstWord = wordStart <= firstWordAt;
-    if (
-      !firstWord &&
-      !NAME_OK_BEFORE.has(word) &&
-      !CURRENCY_CODES.includes(word) &&
-      MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
-      !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
-    ) {
-      return false;
-    }
+  const word = text.slice(wordStart, j);
+  // No letter or digit before the word: `!/[\p{L}\d]/u.test(text.slice(0, wordStart))`.
+  const firstWord = wordStart <= firstWordAt;
+  if (
+    !firstWord &&
+    !NAME_OK_BEFORE.has(word) &&
+    !CURRENCY_CODES.includes(word) &&
+    MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
+    !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
+  ) {
+    return false;
   }
   return true;
 }
@@ -561,16 +604,19 @@ function ofSubject(text: string, pos: number): string | null {
   return subjectAfter(text, pos + m[0].length - 1)?.subject ?? null;
 }
 
-function build(text: string, core: Core): FigureSpan | null {
+/** `betweenWord`: whether the sentence holds the word "between" (else no range "between 200 and 300"). */
+function build(text: string, core: Core, betweenWord: boolean): FigureSpan | null {
   let start = core.start;
   const before = text.slice(Math.max(0, start - 30), start);
   let currency: string | null = null;
-  const symbol = CURRENCY_SYMBOL_BEFORE.exec(before);
+  // Both patterns end in `\s?$`: the code unit before that decides (a symbol; a capital of a code).
+  const last = lastBeforeSpace(before);
+  const symbol = SYMBOL_ENDS.has(last) ? CURRENCY_SYMBOL_BEFORE.exec(before) : null;
   if (symbol) {
     currency = CURRENCY_SYMBOLS[symbol[0].trim()] ?? null;
     start -= symbol[0].length;
   } else {
-    const code = CURRENCY_CODE_BEFORE.exec(before);
+    const code = last >= 65 && last <= 90 ? CURRENCY_CODE_BEFORE.exec(before) : null;
     if (code) {
       currency = code[1] === 'RMB' ? 'CNY' : code[1]!;
       start -= code[0].length;
@@ -586,7 +632,7 @@ function build(text: string, core: Core): FigureSpan | null {
   const rangeAfterUnit = tail.unit !== null && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
   const rangeStart = rangeAfterUnit ? tail.end : core.end;
   const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart));
-  const between = /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
+  const between = betweenWord && /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
   if (core.value !== null && (range || between)) {
     const joiner = between ? /^(?:\s*[^\s]*?)??\s+and\s+(?:[$€£]\s?)?/.exec(text.slice(tail.end)) : range;
     const joinerEnd = between ? tail.end + (joiner?.[0].length ?? 0) : rangeStart + (range?.[0].length ?? 0);
