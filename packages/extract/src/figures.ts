@@ -480,13 +480,18 @@ interface Tail {
   compoundSubject: string | null;
 }
 
+/** The first letters of SCALE_AFTER_GLUED's abbreviations: b, m, t, k, K, M, B. */
+const isGluedScaleStart = (c: number): boolean => c === 98 || c === 109 || c === 116 || c === 107 || c === 75 || c === 77 || c === 66;
+
 /** Read what follows a number: scale, currency, percent sign, unit, hyphenated compound. */
 function readTail(text: string, end: number, currency: string | null, spelled: boolean): Tail {
   let pos = end;
   let scale = 1;
   let after = text.slice(pos);
-  const spaced = SCALE_AFTER_SPACED.exec(after);
-  const glued = spelled ? null : SCALE_AFTER_GLUED.exec(after);
+  // Each pattern below is anchored: the code unit it starts at rules most of them out (NaN at the end: none).
+  let c = text.charCodeAt(pos);
+  const spaced = isSpace(c) || c === 45 ? SCALE_AFTER_SPACED.exec(after) : null;
+  const glued = spelled || !isGluedScaleStart(c) ? null : SCALE_AFTER_GLUED.exec(after);
   if (spaced) {
     scale = SCALE_ABBREVIATIONS[spaced[1]!.toLowerCase()] ?? 1;
     pos += spaced[0].length;
@@ -499,19 +504,21 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
     }
   }
   after = text.slice(pos);
-  const compoundCurrency = COMPOUND_CURRENCY_AFTER.exec(after);
+  c = text.charCodeAt(pos);
+  const space = isSpace(c);
+  const compoundCurrency = c === 45 ? COMPOUND_CURRENCY_AFTER.exec(after) : null;
   if (compoundCurrency) {
     const code = CURRENCY_WORDS[`${compoundCurrency[1]!.toLowerCase()}s`] ?? 'USD';
     pos += compoundCurrency[0].length;
     return { end: pos, unit: code, kind: 'money', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
   }
   if (currency) return { end: pos, unit: currency, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
-  const code = CURRENCY_CODE_AFTER.exec(after);
+  const code = space || (c >= 65 && c <= 90) ? CURRENCY_CODE_AFTER.exec(after) : null;
   if (code) {
     pos += code[0].length;
     return { end: pos, unit: code[1] === 'RMB' ? 'CNY' : code[1]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
   }
-  const word = CURRENCY_WORD_AFTER.exec(after);
+  const word = space ? CURRENCY_WORD_AFTER.exec(after) : null;
   if (word) {
     const name = word[1]!.toLowerCase();
     const pounds = name.includes('pound') || name === 'sterling';
@@ -520,20 +527,21 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
       return { end: pos, unit: CURRENCY_WORDS[name]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
     }
   }
-  const percent = PERCENT_AFTER.exec(after);
+  const percent = space || c === 37 || c === 112 || c === 80 ? PERCENT_AFTER.exec(after) : null;
   if (percent) {
     pos += percent[0].length;
     const words = percent[0].toLowerCase();
     const unit = words.includes('percentage') || words.trim() === 'pp' ? 'pp' : words.includes('basis') ? 'bp' : '%';
     return { end: pos, unit, kind: 'percent', scale, subjectAllowed: false, compoundSubject: null };
   }
-  const compound = COMPOUND_UNIT_AFTER.exec(after);
+  const compound = c === 45 ? COMPOUND_UNIT_AFTER.exec(after) : null;
   if (compound) {
     pos += compound[0].length;
     const unit = SINGULAR_UNITS[compound[1]!.toLowerCase()]!;
     return { end: pos, unit, kind: 'measure', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
   }
-  const measure = MEASURE_AFTER.exec(after);
+  // Every unit of MEASURE_UNITS starts with an ASCII letter or "°".
+  const measure = space || isAsciiLetter(c) || c === 0xb0 ? MEASURE_AFTER.exec(after) : null;
   if (measure) {
     const written = measure[1]!;
     const key = MEASURE_KEYS.get(written.toLowerCase())?.find((k) => !MEASURE_CASED.has(k) || k === written);
