@@ -554,6 +554,7 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
 }
 
 function nounAfter(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+([a-z][\w-]*)/.exec(text.slice(pos));
   return m && !SUBJECT_STOP.has(m[1]!) ? m[1]! : null;
 }
@@ -561,14 +562,21 @@ function nounAfter(text: string, pos: number): string | null {
 function isPluralHead(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
   if (/^[\p{Lu}\d&.-]+$/u.test(word)) return false; // ISIS, NATO: acronyms, not plurals
-  return /[^su]s$/.test(word) || /ies$/.test(word);
+  // `/[^su]s$/` or `/ies$/`
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const before = word.charCodeAt(n - 2);
+  return (before !== 115 && before !== 117) || word.endsWith('ies');
 }
 
 const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
 
+/** A word of a counted thing, sticky (one `subjectAfter` at a time uses it). */
+const SUBJECT_WORD = /\s+(\([A-Z][\w&]*\)|(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}'’-]*)/uy;
+
 /** The counted thing right after a count: up to four words, stopping at function words. */
 function subjectAfter(text: string, pos: number): { subject: string; end: number } | null {
-  const re = /\s+(\([A-Z][\w&]*\)|(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}'’-]*)/uy;
+  const re = SUBJECT_WORD;
   re.lastIndex = pos;
   const words: string[] = [];
   let end = pos;
@@ -582,15 +590,16 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
       end = re.lastIndex;
       continue;
     }
-    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (/ly$/.test(lower) && !LY_NOUNS.has(lower))) break;
+    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
     // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
-    if (/ed$/.test(lower) && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
-    if (/ed$/.test(lower) && /s$/.test(words.at(-1) ?? '')) break; // "voters stayed home"
-    if (/ed$/.test(lower) && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
+    const ed = lower.endsWith('ed');
+    if (ed && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
+    if (ed && (words.at(-1) ?? '').endsWith('s')) break; // "voters stayed home"
+    if (ed && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
     if (words.length > 0 && /^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(words.at(-1)!)) break;
     end = re.lastIndex;
     // "Germany’s economic output": the possessor is not the thing measured.
-    if (/['’]s$/.test(word)) {
+    if (word.endsWith("'s") || word.endsWith('’s')) {
       words.length = 0;
       continue;
     }
@@ -607,10 +616,14 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
 
 /** "of these fighters" / "of Ukrainian refugees": the subject of a part-of figure. */
 function ofSubject(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+of\s+(?:(?:the|these|those|its|their|all|his|her|our|this)\s+)?/i.exec(text.slice(pos));
   if (!m) return null;
   return subjectAfter(text, pos + m[0].length - 1)?.subject ?? null;
 }
+
+/** `[-–—]` of a code unit. */
+const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014;
 
 /** `betweenWord`: whether the sentence holds the word "between" (else no range "between 200 and 300"). */
 function build(text: string, core: Core, betweenWord: boolean): FigureSpan | null {
@@ -637,9 +650,10 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
   let approximate = core.vague;
 
   // Ranges: "10–15%", "200-300 troops", "three or four months", "between 200 and 300".
-  const rangeAfterUnit = tail.unit !== null && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
+  const rangeAfterUnit = tail.unit !== null && isDash(text.charCodeAt(tail.end)) && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
   const rangeStart = rangeAfterUnit ? tail.end : core.end;
-  const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart));
+  const afterRange = text.charCodeAt(rangeStart);
+  const range = isSpace(afterRange) || isDash(afterRange) ? /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart)) : null;
   const between = betweenWord && /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
   if (core.value !== null && (range || between)) {
     const joiner = between ? /^(?:\s*[^\s]*?)??\s+and\s+(?:[$€£]\s?)?/.exec(text.slice(tail.end)) : range;
@@ -699,12 +713,12 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
   } else if (kind === 'percent' || (kind === 'measure' && !DURATION_UNITS.has(unit ?? ''))) {
     subject = subject ?? ofSubject(text, end);
   }
-  const perUnit = kind === 'money' || kind === 'count' ? PER_UNIT_AFTER.exec(text.slice(end)) : null;
+  const perUnit = (kind === 'money' || kind === 'count') && isSpace(text.charCodeAt(end)) ? PER_UNIT_AFTER.exec(text.slice(end)) : null;
   if (perUnit) {
     unit = `${unit ?? ''}/${PER_UNIT_SYMBOLS[perUnit[1]!.toLowerCase()] ?? perUnit[1]!}`;
     end += perUnit[0].length;
   }
-  const rate = perUnit ? null : RATE_AFTER.exec(text.slice(end));
+  const rate = perUnit || !(isSpace(text.charCodeAt(end)) || text.charCodeAt(end) === 47) ? null : RATE_AFTER.exec(text.slice(end));
   if (rate) {
     const period = RATE_PERIODS[(rate[1] ?? rate[3] ?? 'year').toLowerCase()] ?? 'year';
     unit = `${unit ?? ''}/${period}`;
@@ -734,6 +748,7 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
 
 /** "some 2,000 are foreign fighters": a copula, then a plural noun phrase, names the subject. */
 function copulaSubject(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+(?:are|were)\s+/.exec(text.slice(pos));
   if (!m) return null;
   const np = subjectAfter(text, pos + m[0].length - 1);
