@@ -128,8 +128,6 @@ const PER_UNIT_SYMBOLS: Record<string, string> = {
 };
 const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
 const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
-/** The last words of APPROXIMATORS ("close to": "to"). */
-const APPROX_LAST = new Set(APPROXIMATORS.map((a) => a.slice(a.lastIndexOf(' ') + 1)));
 /** The last code units of the currency symbols (CURRENCY_SYMBOL_BEFORE). */
 const SYMBOL_ENDS = new Set(Object.keys(CURRENCY_SYMBOLS).map((k) => k.charCodeAt(k.length - 1)));
 
@@ -138,19 +136,6 @@ function lastBeforeSpace(window: string): number {
   let k = window.length - 1;
   if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
   return k >= 0 ? window.charCodeAt(k) : -1;
-}
-
-/**
- * Whether APPROX_BEFORE can match `lead`: it ends in white space after an ASCII word that is the
- * last word of an approximator (the pattern puts a space, "(" or the start before each word).
- */
-function mayApprox(lead: string): boolean {
-  let j = lead.length;
-  while (j > 0 && isSpace(lead.charCodeAt(j - 1))) j--;
-  if (j === lead.length) return false;
-  let k = j;
-  while (k > 0 && isAsciiLetter(lead.charCodeAt(k - 1))) k--;
-  return APPROX_LAST.has(lead.slice(k, j).toLowerCase());
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

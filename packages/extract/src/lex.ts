@@ -129,14 +129,20 @@ export function lex(text: string): Lexed {
     if (node >= 0) {
       const found = ends[node]!;
       classes |= found;
-      if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
+      if ((found & positional) !== 0) {
+        hits ??= [];
+        hits.push(start, found & positional);
+      }
     }
     node = -1;
   }
   if (node >= 0) {
     const found = ends[node]!;
     classes |= found;
-    if ((found & positional) !== 0) (hits ??= []).push(start, found & positional);
+    if ((found & positional) !== 0) {
+      hits ??= [];
+      hits.push(start, found & positional);
+    }
   }
   // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
   // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).

@@ -117,7 +117,8 @@ export function matchesAt(twin: RegExp, text: string, starts: readonly number[])
     twin.lastIndex = at;
     const m = twin.exec(text);
     if (m === null) continue;
-    (out ??= []).push(m);
+    out ??= [];
+    out.push(m);
     from = at + m[0].length;
   }
   return out ?? NO_MATCHES;
