@@ -238,10 +238,11 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     }
     // "this", "last" or "next" (four letters) before the month.
     for (const m of monthsAt ? matchesAt(MONTH_ALONE_AT, text, withBefore(text, monthsAt, [4])) : allMatches(MONTH_ALONE, text)) {
+      // Capitalised month names only: "the march toward victory" is a verb or a noun.
+      const initial = m[2]!.charCodeAt(0);
+      if (initial < 65 || initial > 90) continue;
       const month = monthOf(m[2]!);
       const relative = m[1]?.toLowerCase();
-      // Capitalised month names only: "the march toward victory" is a verb or a noun.
-      if (!/^[A-Z]/.test(m[2]!)) continue;
       const lead = text.slice(Math.max(0, m.index - 30), m.index);
       if (!relative && !MONTH_CUES.test(lead)) continue;
       if (!relative && m[2] === 'May' && !/\b(?:in|since|until|by|early|late|mid-)\s*$/i.test(lead)) {
@@ -355,7 +356,8 @@ function isYear(text: string, start: number, end: number): boolean {
 }
 
 function monthOf(name: string): number {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 1;
+  const lower = name.toLowerCase();
+  return MONTHS[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 1;
 }
 
 function quarterNumber(word: string): number {
