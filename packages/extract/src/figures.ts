@@ -234,6 +234,20 @@ const BETWEEN = wordClass(['between']);
 /** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
 const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
 
+/** How many ASCII digits `s` holds from `at` on, counted up to `max`. */
+function digitRun(s: string, at: number, max: number): number {
+  let n = 0;
+  while (n < max && isDigitCode(s.charCodeAt(at + n))) n++;
+  return n;
+}
+
+/** `/^\d{1,3},\s/.test(text.slice(start, end + 2))`: one to three digits, a comma and white space. */
+function ageLike(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end + 2, text.length);
+  const n = digitRun(text, start, 4);
+  return n >= 1 && n <= 3 && start + n + 1 < limit && text.charCodeAt(start + n) === 44 && isSpace(text.charCodeAt(start + n + 1));
+}
+
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
   text: string,
@@ -279,8 +293,9 @@ export function findFigures(
     let start = m.index;
     let raw = m[0];
     if (listNumber && start < listNumber[0].length) continue;
-    // "19 205" where 19 is the next footnote marker: the marker, then a number.
-    if (/^\d{1,3} \d{3}/.test(raw)) {
+    // "19 205" where 19 is the next footnote marker: the marker, then a number (`/^\d{1,3} \d{3}/`).
+    const lead = digitRun(raw, 0, 4);
+    if (lead >= 1 && lead <= 3 && raw.charCodeAt(lead) === 32 && digitRun(raw, lead + 1, 3) === 3) {
       const head = raw.slice(0, raw.indexOf(' '));
       if (isFootnote(text, start, start + head.length, Number(head), state, lexed.firstWordAt)) {
         state.footnote = Number(head);
@@ -289,18 +304,20 @@ export function findFigures(
       }
     }
     const end = start + raw.length;
-    if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
+    const sign = raw.charCodeAt(0);
+    if ((sign === 45 || sign === 43 || sign === 0x2212) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
     // (The anchored test first: it rarely holds, the other scans the window.)
-    if (/^\d{1,3},\s/.test(text.slice(start, end + 2)) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (ageLike(text, start, end) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (!digitsStandAlone(text, start, end, lexed.firstWordAt)) continue;
     // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
-    if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
+    const allDigits = digitRun(raw, 0, raw.length) === raw.length;
+    if (allDigits && raw.length <= 3 && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
       const n = Number(raw);
       if (n === state.footnote + 1 || n === state.footnote + 2) state.footnote = n;
       continue;
     }
-    if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state, lexed.firstWordAt)) {
+    if (allDigits && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state, lexed.firstWordAt)) {
       state.footnote = Number(raw);
       continue;
     }
