@@ -5,7 +5,7 @@
  */
 import type { ClaimKind } from '@briefs/ast';
 import { has, type Lexed, lex, wordClass, wordStarts } from './lex.js';
-import { allMatches } from './state.js';
+import { allMatches, matchesAt, sticky } from './state.js';
 
 /**
  * Each pattern with a word every match contains, lower-cased: a sentence without it skips the
@@ -65,13 +65,23 @@ const CUE_WORDS = wordClass(
   true,
 );
 
+const RULES = [...RECOMMENDATION, ...FORECAST];
 /** Each word of the rules → bit set of the rules needing it (RECOMMENDATION's bits first, then FORECAST's). */
 const RULES_OF = new Map<string, number>();
-[...RECOMMENDATION, ...FORECAST].forEach(([, , words], i) => {
+RULES.forEach(([, , words], i) => {
   for (const w of words.split(' ')) RULES_OF.set(w, (RULES_OF.get(w) ?? 0) | (1 << i));
 });
+/** Whether every match of the rule starts at one of its words (all but "it is …", "is/are … to"). */
+const WORD_LED = RULES.map(([pattern]) => !pattern.source.startsWith('\\bit') && !pattern.source.startsWith('\\b(?:is'));
+/** The rules' sticky twins, tried at their words (`matchesAt`). */
+const TWINS = RULES.map(([pattern]) => sticky(pattern));
+/** Offsets of each rule's words in the sentence being read (filled by `rulesFor` for the rules it returns). */
+const STARTS: number[][] = RULES.map(() => []);
 
-/** The rules whose words the text holds, by the offsets `lex` listed (all of them for an exotic text). */
+/**
+ * The rules whose words the text holds, by the offsets `lex` listed, with those offsets in
+ * STARTS (all the rules for an exotic text, and STARTS unfilled).
+ */
 function rulesFor(lexed: Lexed): number {
   if (lexed.exotic) return -1;
   const lower = lexed.lower;
@@ -79,7 +89,13 @@ function rulesFor(lexed: Lexed): number {
   for (const start of wordStarts(lexed, CUE_WORDS)) {
     let end = start + 1;
     while (end < lower.length && lower.charCodeAt(end) >= 97 && lower.charCodeAt(end) <= 122) end++;
-    rules |= RULES_OF.get(lower.slice(start, end)) ?? 0;
+    const bits = RULES_OF.get(lower.slice(start, end)) ?? 0;
+    for (let b = bits; b !== 0; b &= b - 1) {
+      const i = 31 - Math.clz32(b & -b);
+      if ((rules & (1 << i)) === 0) STARTS[i]!.length = 0;
+      STARTS[i]!.push(start);
+    }
+    rules |= bits;
   }
   return rules;
 }
@@ -88,8 +104,9 @@ function rulesFor(lexed: Lexed): number {
 export function readClaim(masked: string, source: string | null, lexed: Lexed = lex(masked)): ClaimReading {
   if (!has(lexed, CUE_WORDS)) return { kind: source ? 'attributed' : 'statement', hedge: null };
   const rules = rulesFor(lexed);
-  const recommendation = collect(masked, lexed.lower, RECOMMENDATION, rules);
-  const forecast = collect(masked, lexed.lower, FORECAST, rules >> RECOMMENDATION.length);
+  const positioned = !lexed.exotic;
+  const recommendation = collect(masked, lexed.lower, RECOMMENDATION, rules, 0, positioned);
+  const forecast = collect(masked, lexed.lower, FORECAST, rules >> RECOMMENDATION.length, RECOMMENDATION.length, positioned);
   const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);
   const hedge = words.length > 0 ? [...new Set(words)].join(', ') : null;
   let kind: ClaimKind = 'statement';
@@ -99,13 +116,24 @@ export function readClaim(masked: string, source: string | null, lexed: Lexed = 
   return { kind, hedge };
 }
 
-/** The matches of the rules whose bits are set in `rules` (bit i: rule i) and whose word `lower` holds. */
-function collect(text: string, lower: string, patterns: ReadonlyArray<Rule>, rules: number): Array<{ index: number; word: string }> {
+/**
+ * The matches of the rules whose bits are set in `rules` (bit i: rule `first + i` of RULES) and
+ * whose word `lower` holds; a rule led by its words is tried at their offsets when `positioned`.
+ */
+function collect(
+  text: string,
+  lower: string,
+  patterns: ReadonlyArray<Rule>,
+  rules: number,
+  first: number,
+  positioned: boolean,
+): Array<{ index: number; word: string }> {
   const out: Array<{ index: number; word: string }> = [];
   for (let i = 0; i < patterns.length; i++) {
     const [pattern, word] = patterns[i]!;
     if ((rules & (1 << i)) === 0 || !lower.includes(word)) continue;
-    for (const m of allMatches(pattern, text)) {
+    const matches = positioned && WORD_LED[first + i] ? matchesAt(TWINS[first + i]!, text, STARTS[first + i]!) : allMatches(pattern, text);
+    for (const m of matches) {
       const before = text.slice(Math.max(0, m.index - 20), m.index);
       if (/^(?:will|might)$/i.test(m[0]) && NOUN_BEFORE.test(before)) continue;
       if (/^call/i.test(m[0]) && /\b(?:despite|amid|the|growing|new|repeated|renewed|recent|of|to|with|his|her|their|its)\s+$/i.test(before)) continue;
