@@ -5,8 +5,8 @@
  */
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
-import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { allMatches, alternation, type DateSpan, type DocumentState } from './state.js';
+import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
+import { allMatches, alternation, type DateSpan, type DocumentState, matchesAt, sticky, withBefore } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
 type Precision = DateSpan['precision'];
@@ -52,8 +52,6 @@ const RELATIVE_WEEKDAY = new RegExp(
   `\\b(?:(last|next|this)\\s+|(?<=\\b(?:on|since|until|by|from|before|after|late|early)\\s+))(${WEEKDAY})\\b${NOT_POSSESSIVE}`,
   'gi',
 );
-/** Digits that can start a year of YEAR: a test before the year patterns. */
-const YEAR_LIKE = /(?:1[89]|20)\d\d/;
 const YESTERDAY = /\b(yesterday|tomorrow)\b/gi;
 const AGO = /\b(?:a|one)\s+(week|month|year)\s+ago\b/gi;
 
@@ -121,8 +119,67 @@ const SCALE_AFTER = new RegExp(
 const COUNT_NOUN_AFTER =
   /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
 
-const MONTH_WORDS = wordClass(Object.keys(MONTHS));
-const RELATIVE_WORDS = wordClass(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)]);
+const MONTH_WORDS = wordClass(Object.keys(MONTHS), true);
+const RELATIVE_WORDS = wordClass(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)], true);
+/** What each word of RELATIVE_WORDS allows: 1 RELATIVE, 2 YESTERDAY, 4 AGO, 8 RELATIVE_WEEKDAY (with 1, a weekday). */
+const RELATIVE_KINDS = new Map<string, number>([
+  ['last', 1],
+  ['next', 1],
+  ['this', 1],
+  ['yesterday', 2],
+  ['tomorrow', 2],
+  ['ago', 4],
+  ...Object.keys(WEEKDAYS).map((w): [string, number] => [w, 8]),
+]);
+
+/** The kinds of RELATIVE_KINDS whose words the text holds (every kind for an exotic text). */
+function relativeKinds(lexed: Lexed): number {
+  if (lexed.exotic) return 15;
+  const lower = lexed.lower;
+  let kinds = 0;
+  for (const start of wordStarts(lexed, RELATIVE_WORDS)) {
+    let end = start + 1;
+    while (end < lower.length && lower.charCodeAt(end) >= 97 && lower.charCodeAt(end) <= 122) end++;
+    kinds |= RELATIVE_KINDS.get(lower.slice(start, end)) ?? 0;
+  }
+  return kinds;
+}
+
+/** The words PART_OF_YEAR opens with. */
+const SEASON_WORDS = wordClass(['early', 'mid', 'late', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+
+/*
+ * Sticky twins of the patterns tried only where a match can start (`matchesAt`): at a month name
+ * (each month of MONTH_SOURCE and FULL_MONTH is a word of MONTHS), at a year (`yearStarts`), at a
+ * word of RELATIVE_WORDS, or at the word or number right before one of them.
+ */
+const MONTH_DAY_RANGE_YEAR_AT = sticky(MONTH_DAY_RANGE_YEAR);
+const ISO_DAY_AT = sticky(ISO_DAY);
+const MONTH_DAY_YEAR_AT = sticky(MONTH_DAY_YEAR);
+const DAY_MONTH_YEAR_AT = sticky(DAY_MONTH_YEAR);
+const MONTH_YEAR_AT = sticky(MONTH_YEAR);
+const MONTH_DAY_AT = sticky(MONTH_DAY);
+const DAY_MONTH_AT = sticky(DAY_MONTH);
+const MONTH_ALONE_AT = sticky(MONTH_ALONE);
+const YEAR_SPAN_AT = sticky(YEAR_SPAN);
+const DECADE_AT = sticky(DECADE);
+const FOOTNOTED_YEAR_AT = sticky(FOOTNOTED_YEAR);
+const PLAIN_YEAR_AT = sticky(PLAIN_YEAR);
+const RELATIVE_AT = sticky(RELATIVE);
+const RELATIVE_WEEKDAY_AT = sticky(RELATIVE_WEEKDAY);
+
+/**
+ * Four digits a year of YEAR can be, `(?:1[89]|20)\d\d`, after no word character: the year of
+ * every pattern below stands so (after `\b`, white space, "-" or a lookbehind without \w).
+ */
+const YEAR_AT = /(?<!\w)(?:1[89]|20)\d\d/g;
+
+function yearStarts(text: string): number[] {
+  const out: number[] = [];
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(text); m !== null; m = YEAR_AT.exec(text)) out.push(m.index);
+  return out;
+}
 
 export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {
   const candidates: Candidate[] = [];
@@ -135,47 +192,57 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   const months = has(lexed, MONTH_WORDS);
   const relative = published !== null && has(lexed, RELATIVE_WORDS);
   if (!digits && !months && !relative) return [];
-  // Every pattern below with a year in it needs four digits starting 18, 19 or 20 somewhere in
-  // the text (the decade "1990s" too); the day patterns need a digit. Substring tests on the
+  // Every pattern below with a year in it needs four digits starting 18, 19 or 20 after no word
+  // character (the decade "1990s" too); the day patterns need a digit. Substring tests on the
   // lower-cased text only skip patterns that cannot match.
-  const years = digits && YEAR_LIKE.test(text);
+  const yearsAt = digits ? yearStarts(text) : [];
+  const years = yearsAt.length > 0;
   const lower = lexed.lower;
+  // Where the month patterns can start, when the word offsets are the text's (else they scan the text).
+  const exact = !lexed.exotic;
+  const monthsAt = months && exact ? wordStarts(lexed, MONTH_WORDS) : null;
+  const atMonth = (re: RegExp, twin: RegExp) => (monthsAt ? matchesAt(twin, text, monthsAt) : allMatches(re, text));
 
-  for (const m of years && months ? allMatches(MONTH_DAY_RANGE_YEAR, text) : []) {
+  for (const m of years && months ? atMonth(MONTH_DAY_RANGE_YEAR, MONTH_DAY_RANGE_YEAR_AT) : []) {
     const month = monthOf(m[1]!);
     const year = Number(m[4]);
     const from = Number(m[2]);
     const to = Number(m[3]);
     if (to > from) push(m.index, m.index + m[0].length, `${ymd(year, month, from)}/${ymd(year, month, to)}`, 'day');
   }
-  for (const m of years ? allMatches(ISO_DAY, text) : []) {
+  for (const m of years && text.includes('-') ? matchesAt(ISO_DAY_AT, text, yearsAt) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[1]), Number(m[2]), Number(m[3])), 'day');
   }
-  for (const m of years && months ? allMatches(MONTH_DAY_YEAR, text) : []) {
+  for (const m of years && months ? atMonth(MONTH_DAY_YEAR, MONTH_DAY_YEAR_AT) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[1]!), Number(m[2])), 'day');
   }
-  for (const m of years && months ? allMatches(DAY_MONTH_YEAR, text) : []) {
+  // The day (one or two digits) stands right before the white space in front of the month.
+  const daysAt = digits && monthsAt ? withBefore(text, monthsAt, [2, 1]) : null;
+  const dayFirst = (re: RegExp, twin: RegExp) => (daysAt ? matchesAt(twin, text, daysAt) : allMatches(re, text));
+  for (const m of years && months ? dayFirst(DAY_MONTH_YEAR, DAY_MONTH_YEAR_AT) : []) {
     push(m.index, m.index + m[0].length, validDay(Number(m[3]), monthOf(m[2]!), Number(m[1])), 'day');
   }
-  for (const m of years && months ? allMatches(MONTH_YEAR, text) : []) {
+  for (const m of years && months ? atMonth(MONTH_YEAR, MONTH_YEAR_AT) : []) {
     if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
     push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
   }
   if (published && months) {
-    for (const m of digits ? allMatches(MONTH_DAY, text) : []) {
+    for (const m of digits ? atMonth(MONTH_DAY, MONTH_DAY_AT) : []) {
       const month = monthOf(m[1]!);
       const year = inferYear(month, published);
       push(m.index, m.index + m[0].length, validDay(year, month, Number(m[2])), 'day');
     }
-    for (const m of digits ? allMatches(DAY_MONTH, text) : []) {
+    for (const m of digits ? dayFirst(DAY_MONTH, DAY_MONTH_AT) : []) {
       const month = monthOf(m[2]!);
       push(m.index, m.index + m[0].length, validDay(inferYear(month, published), month, Number(m[1])), 'day');
     }
-    for (const m of allMatches(MONTH_ALONE, text)) {
+    // "this", "last" or "next" (four letters) before the month.
+    for (const m of monthsAt ? matchesAt(MONTH_ALONE_AT, text, withBefore(text, monthsAt, [4])) : allMatches(MONTH_ALONE, text)) {
+      // Capitalised month names only: "the march toward victory" is a verb or a noun.
+      const initial = m[2]!.charCodeAt(0);
+      if (initial < 65 || initial > 90) continue;
       const month = monthOf(m[2]!);
       const relative = m[1]?.toLowerCase();
-      // Capitalised month names only: "the march toward victory" is a verb or a noun.
-      if (!/^[A-Z]/.test(m[2]!)) continue;
       const lead = text.slice(Math.max(0, m.index - 30), m.index);
       if (!relative && !MONTH_CUES.test(lead)) continue;
       if (!relative && m[2] === 'May' && !/\b(?:in|since|until|by|early|late|mid-)\s*$/i.test(lead)) {
@@ -188,7 +255,8 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
       push(m.index, m.index + m[0].length, ym(year, month), 'month');
     }
   }
-  for (const m of years ? allMatches(YEAR_SPAN, text) : []) {
+  // "between" (seven letters) or "from" (four) before the first year.
+  for (const m of years ? matchesAt(YEAR_SPAN_AT, text, withBefore(text, yearsAt, [7, 4])) : []) {
     const from = Number(m[1]);
     const second = m[2]!;
     const to = second.length === 2 ? Math.floor(from / 100) * 100 + Number(second) : Number(second);
@@ -196,12 +264,13 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${from}/${to}`, 'year');
   }
-  for (const m of years ? allMatches(DECADE, text) : []) {
+  // "the" (three letters) before the decade.
+  for (const m of years && text.includes('0s') ? matchesAt(DECADE_AT, text, withBefore(text, yearsAt, [3])) : []) {
     const decade = Number(`${m[1]}0`);
     const start = m.index + m[0].indexOf(m[1]!);
     push(start, m.index + m[0].length, `${decade}/${decade + 9}`, 'year');
   }
-  for (const m of years ? allMatches(PART_OF_YEAR, text) : []) {
+  for (const m of years && mayHave(lexed, SEASON_WORDS) ? allMatches(PART_OF_YEAR, text) : []) {
     push(m.index, m.index + m[0].length, m[1]!, 'year');
   }
   for (const m of years && lower.includes('q') ? allMatches(QUARTER, text) : []) {
@@ -210,27 +279,33 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     push(m.index, m.index + m[0].length, `${ym(year, q * 3 - 2)}/${ym(year, q * 3)}`, 'month');
   }
   // "since 2000.3 Most chips…": a year with a footnote marker glued on.
-  for (const m of years ? allMatches(FOOTNOTED_YEAR, text) : []) push(m.index, m.index + 4, m[1]!, 'year');
-  for (const m of years ? allMatches(PLAIN_YEAR, text) : []) {
+  for (const m of years ? matchesAt(FOOTNOTED_YEAR_AT, text, yearsAt) : []) push(m.index, m.index + 4, m[1]!, 'year');
+  // "since" (five letters) before the year.
+  for (const m of years ? matchesAt(PLAIN_YEAR_AT, text, withBefore(text, yearsAt, [5])) : []) {
     const yearStart = m.index + (m[1]?.length ?? 0);
     if (!isYear(text, yearStart, yearStart + 4)) continue;
     push(m.index, m.index + m[0].length, m[2]!, 'year');
   }
   if (published && relative) {
-    const relativeUnit = lower.includes('week') || lower.includes('month') || lower.includes('year');
-    for (const m of relativeUnit ? allMatches(RELATIVE, text) : []) {
+    // RELATIVE and RELATIVE_WEEKDAY start at "last", "next", "this" or a weekday.
+    const relativeAt = exact ? wordStarts(lexed, RELATIVE_WORDS) : null;
+    // Each pattern needs a whole word of its kind, and the literal words tested here.
+    const kinds = relativeKinds(lexed);
+    const relativeUnit = (kinds & 1) !== 0 && (lower.includes('week') || lower.includes('month') || lower.includes('year'));
+    for (const m of relativeUnit ? (relativeAt ? matchesAt(RELATIVE_AT, text, relativeAt) : allMatches(RELATIVE, text)) : []) {
       push(m.index, m.index + m[0].length, ...relativePeriod(m[1]!.toLowerCase(), m[2]!.toLowerCase(), published));
     }
     // Every weekday name ends in "day".
-    for (const m of lower.includes('day') ? allMatches(RELATIVE_WEEKDAY, text) : []) {
+    const weekday = (kinds & 8) !== 0 && lower.includes('day');
+    for (const m of weekday ? (relativeAt ? matchesAt(RELATIVE_WEEKDAY_AT, text, relativeAt) : allMatches(RELATIVE_WEEKDAY, text)) : []) {
       const day = weekdayDate(m[1]?.toLowerCase() ?? null, WEEKDAYS[m[2]!.toLowerCase()]!, published);
       push(m.index, m.index + m[0].length, day, 'day');
     }
-    for (const m of lower.includes('yesterday') || lower.includes('tomorrow') ? allMatches(YESTERDAY, text) : []) {
+    for (const m of (kinds & 2) !== 0 && (lower.includes('yesterday') || lower.includes('tomorrow')) ? allMatches(YESTERDAY, text) : []) {
       const offset = m[1]!.toLowerCase() === 'yesterday' ? -1 : 1;
       push(m.index, m.index + m[0].length, shiftDays(published, offset), 'day');
     }
-    for (const m of lower.includes('ago') ? allMatches(AGO, text) : []) {
+    for (const m of (kinds & 4) !== 0 && lower.includes('ago') ? allMatches(AGO, text) : []) {
       const unit = m[1]!.toLowerCase();
       if (unit === 'week') push(m.index, m.index + m[0].length, shiftDays(published, -7), 'day');
       else if (unit === 'month') push(m.index, m.index + m[0].length, shiftMonths(published, -1), 'month');
@@ -281,7 +356,8 @@ function isYear(text: string, start: number, end: number): boolean {
 }
 
 function monthOf(name: string): number {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 1;
+  const lower = name.toLowerCase();
+  return MONTHS[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 1;
 }
 
 function quarterNumber(word: string): number {

@@ -25,8 +25,8 @@ import {
   SCALE_ABBREVIATIONS,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
-import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { allMatches, alternation, type DocumentState, type FigureSpan, overlaps } from './state.js';
+import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
+import { allMatches, alternation, type DocumentState, type FigureSpan, matchesAt, sticky, withBefore } from './state.js';
 
 type Kind = FigureSpan['kind'];
 
@@ -50,8 +50,10 @@ const FRACTION_RE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[-\
 const IN_RATIO_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\b/gi;
 const HALF_RE = /\b(half)\b/gi;
-/** The number words IN_RATIO_RE can start with. */
-const RATIO_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** Sticky twins, tried only where a match can start (`matchesAt`). */
+const SPELLED_AT = sticky(SPELLED_RE);
+const ORDINAL_WORD_AT = sticky(ORDINAL_WORD_RE);
+const IN_RATIO_AT = sticky(IN_RATIO_RE);
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
@@ -126,6 +128,17 @@ const PER_UNIT_SYMBOLS: Record<string, string> = {
 };
 const APPROX_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(APPROXIMATORS)})\\s+$`, 'i');
 const BOUND_BEFORE = new RegExp(`(?:^|[\\s(])(${alternation(BOUNDS)})\\s+$`, 'i');
+/** The last code units of the currency symbols (CURRENCY_SYMBOL_BEFORE). */
+const SYMBOL_ENDS = new Set(Object.keys(CURRENCY_SYMBOLS).map((k) => k.charCodeAt(k.length - 1)));
+
+/** The code unit ending `window` once one white space (`\s?`) is left off its end; -1 for none. */
+function lastBeforeSpace(window: string): number {
+  let k = window.length - 1;
+  if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
+  return k >= 0 ? window.charCodeAt(k) : -1;
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const NOUN_LIKE_VERBS = new Set(
   'states reports claims claim notes estimates estimate shows finds demands forecasts forecast worry worries found'.split(' '),
@@ -202,21 +215,43 @@ const NAME_OK_BEFORE = new Set([
 const NUMBERED_NOUN_BEFORE =
   /\b(?:Figure|Fig\.|Table|Chart|Graph|Map|Box|Exhibit|Appendix|Annex|Article|Art\.|Resolution|Section|Chapter|Clause|Paragraph|Item|Phase|Stage|Step|Version|Level|Page|Vol\.|Volume|Part|Episode|Season|Flight|Route|Highway|Room|Gate|Terminal|Channel|Grade|Type|Model|Mark|Block|Unit|Round|Group|Category|Protocol|Amendment|Rule|Title)\s+$/;
 
-const SPELLED_WORDS = wordClass([
+const SPELLED_WORDS = wordClass(
+  [
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '),
   ...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '),
-]);
+  ],
+  true,
+);
 const FRACTION_WORDS = wordClass(Object.keys(FRACTION_DENOMINATORS));
 const VAGUE_WORDS = wordClass(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
 const HALF = wordClass(['half']);
 /** "one in five", "two out of three". */
 const IN_OUT = wordClass(['in', 'out']);
-const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)));
+const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)), true);
+/** The number words IN_RATIO_RE can start with. */
+const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'], true);
+const BETWEEN = wordClass(['between']);
+/** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
+const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
+
+/** How many ASCII digits `s` holds from `at` on, counted up to `max`. */
+function digitRun(s: string, at: number, max: number): number {
+  let n = 0;
+  while (n < max && isDigitCode(s.charCodeAt(at + n))) n++;
+  return n;
+}
+
+/** `/^\d{1,3},\s/.test(text.slice(start, end + 2))`: one to three digits, a comma and white space. */
+function ageLike(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end + 2, text.length);
+  const n = digitRun(text, start, 4);
+  return n >= 1 && n <= 3 && start + n + 1 < limit && text.charCodeAt(start + n) === 44 && isSpace(text.charCodeAt(start + n + 1));
+}
 
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
   text: string,
-  dates: ReadonlyArray<readonly [number, number]>,
+  dates: ReadonlyArray<{ readonly range: readonly [number, number] }>,
   state: DocumentState,
   lexed: Lexed = lex(text),
 ): FigureSpan[] {
@@ -225,22 +260,31 @@ export function findFigures(
   const vague = has(lexed, VAGUE_WORDS);
   if (!lexed.digits && !spelled && !ordinalWords && !has(lexed, HALF) && !vague) return [];
   const figures: FigureSpan[] = [];
-  const taken: Array<[number, number]> = dates.map((d) => [d[0], d[1]]);
-  const free = (start: number, end: number) => !taken.some((t) => overlaps(t, [start, end]));
+  // [start, end, start, end, …] of the dates and the figures taken so far.
+  const taken: number[] = [];
+  for (const d of dates) taken.push(d.range[0], d.range[1]);
+  const free = (start: number, end: number) => {
+    for (let i = 0; i < taken.length; i += 2) if (taken[i]! < end && start < taken[i + 1]!) return false;
+    return true;
+  };
   const add = (figure: FigureSpan | null) => {
     if (!figure || !free(figure.range[0], figure.range[1])) return;
     figures.push(figure);
-    taken.push([figure.range[0], figure.range[1]]);
+    taken.push(figure.range[0], figure.range[1]);
   };
+  // Where the patterns below can start, when the word offsets are the text's (else they scan the text).
+  const exact = !lexed.exotic;
+  const betweenWord = mayHave(lexed, BETWEEN);
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
-  // "one in five" needs a digit or a number word (as a substring of the lower-cased text) before "in".
-  const ratio = has(lexed, IN_OUT) && (lexed.digits || RATIO_WORDS.some((w) => lexed.lower.includes(w)));
-  for (const m of ratio ? allMatches(IN_RATIO_RE, text) : []) add(inRatio(text, m));
-  for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m));
+  // "one in five" starts with digits or a number word before "in"; without digits, at the number word.
+  const ratio = has(lexed, IN_OUT) && (lexed.digits || mayHave(lexed, RATIO_WORDS));
+  const ratioAt = ratio && exact && !lexed.digits ? wordStarts(lexed, RATIO_WORDS) : null;
+  for (const m of ratio ? (ratioAt ? matchesAt(IN_RATIO_AT, text, ratioAt) : allMatches(IN_RATIO_RE, text)) : []) add(inRatio(text, m));
+  for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m, lexed.firstWordAt));
   for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
-    add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }));
+    add(build(text, { start: m.index, end: m.index + m[0].trimEnd().length, value: null, vague: true, spelled: true }, betweenWord));
   }
 
   const cores: Core[] = [];
@@ -249,34 +293,39 @@ export function findFigures(
     let start = m.index;
     let raw = m[0];
     if (listNumber && start < listNumber[0].length) continue;
-    // "19 205" where 19 is the next footnote marker: the marker, then a number.
-    if (/^\d{1,3} \d{3}/.test(raw)) {
+    // "19 205" where 19 is the next footnote marker: the marker, then a number (`/^\d{1,3} \d{3}/`).
+    const lead = digitRun(raw, 0, 4);
+    if (lead >= 1 && lead <= 3 && raw.charCodeAt(lead) === 32 && digitRun(raw, lead + 1, 3) === 3) {
       const head = raw.slice(0, raw.indexOf(' '));
-      if (isFootnote(text, start, start + head.length, Number(head), state)) {
+      if (isFootnote(text, start, start + head.length, Number(head), state, lexed.firstWordAt)) {
         state.footnote = Number(head);
         start += head.length + 1;
         raw = raw.slice(head.length + 1);
       }
     }
     const end = start + raw.length;
-    if (/^[-+−]/.test(raw) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
+    const sign = raw.charCodeAt(0);
+    if ((sign === 45 || sign === 43 || sign === 0x2212) && start > 0 && /[\p{L}\d%]/u.test(text[start - 1]!)) continue;
     // "John Smith, 54, said": an age in apposition, not a figure of the story.
     // (The anchored test first: it rarely holds, the other scans the window.)
-    if (/^\d{1,3},\s/.test(text.slice(start, end + 2)) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
-    if (!digitsStandAlone(text, start, end)) continue;
+    if (ageLike(text, start, end) && /\p{Lu}[\p{Ll}]+,\s$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (!digitsStandAlone(text, start, end, lexed.firstWordAt)) continue;
     // Style guides spell out numbers that open a sentence: "3 Industry association data." is a note.
-    if (/^\d{1,3}$/.test(raw) && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
+    const allDigits = digitRun(raw, 0, raw.length) === raw.length;
+    if (allDigits && raw.length <= 3 && start <= lexed.firstWordAt && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !MONTH_AFTER.test(text.slice(end))) {
       const n = Number(raw);
       if (n === state.footnote + 1 || n === state.footnote + 2) state.footnote = n;
       continue;
     }
-    if (/^\d+$/.test(raw) && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state)) {
+    if (allDigits && Number(raw) <= 400 && isFootnote(text, start, end, Number(raw), state, lexed.firstWordAt)) {
       state.footnote = Number(raw);
       continue;
     }
     cores.push({ start, end, value: parseDigits(raw), vague: false, spelled: false });
   }
-  for (const m of spelled ? allMatches(SPELLED_RE, text) : []) {
+  // A spelled number starts at a number word, or at "a" or "an" before one.
+  const spelledAt = spelled && exact ? withBefore(text, wordStarts(lexed, SPELLED_WORDS), [2, 1]) : null;
+  for (const m of spelled ? (spelledAt ? matchesAt(SPELLED_AT, text, spelledAt) : allMatches(SPELLED_RE, text)) : []) {
     const value = parseSpelledNumber(m[0]);
     if (value === null) continue;
     const start = m.index;
@@ -287,10 +336,12 @@ export function findFigures(
   cores.sort((a, b) => a.start - b.start);
   for (const core of cores) {
     if (!free(core.start, core.end)) continue;
-    add(build(text, core));
+    add(build(text, core, betweenWord));
   }
-  for (const m of lexed.digits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
-  for (const m of ordinalWords ? allMatches(ORDINAL_WORD_RE, text) : []) {
+  const ordinalDigits = lexed.digits && mayHave(lexed, ORDINAL_SUFFIXES);
+  for (const m of ordinalDigits ? allMatches(ORDINAL_DIGIT_RE, text) : []) add(ordinal(text, m.index, m.index + m[0].length, Number(m[1])));
+  const ordinalAt = ordinalWords && exact ? wordStarts(lexed, ORDINAL_WORDS) : null;
+  for (const m of ordinalWords ? (ordinalAt ? matchesAt(ORDINAL_WORD_AT, text, ordinalAt) : allMatches(ORDINAL_WORD_RE, text)) : []) {
     const value = parseOrdinalWord(m[1]!);
     if (value === null || value === 1) continue;
     add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
@@ -323,8 +374,12 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text[i]!);
 }
 
+/** `[\w’'&.-]` of a code unit: the characters of a name before a number. */
+const isNameCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 0x2019 || c === 39 || c === 38 || c === 46 || c === 45;
+
 /** A digit run is a figure only when it is not glued into a word, a name, a time or a code. */
-function digitsStandAlone(text: string, start: number, end: number): boolean {
+function digitsStandAlone(text: string, start: number, end: number, firstWordAt: number): boolean {
   // The characters around the digits by code, the patterns after them sticky at `end`: no slices.
   const prev = start > 0 ? text.charCodeAt(start - 1) : -1;
   if (isLetterAt(text, start - 1) || isDigitCode(prev) || prev === 95) return false; // G7, MH17
@@ -342,26 +397,38 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
     return false; // 4G, 5th handled as ordinal
   }
   if (stickyTest(ORDINAL_SUFFIX_AFTER, text, end)) return false;
-  const before = text.slice(Math.max(0, start - 40), start);
-  if (/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(before)) return false;
+  // The patterns below read the 40 code units before the number (`before`), all ending at its
+  // end: the last character before the white space there ([w, j)) decides whether they can match.
+  const windowStart = Math.max(0, start - 40);
+  let j = start;
+  while (j > windowStart && isSpace(text.charCodeAt(j - 1))) j--;
+  const last = j > windowStart ? text.charCodeAt(j - 1) : -1;
+  // `/(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/`: "No", "No.", "p.", "pp.", "#" or "§" before the white space.
+  if ((last === 46 || last === 111 || last === 35 || last === 0xa7) && /(?:\bNo\.?|#|§|\bp\.|\bpp\.)\s*$/.test(text.slice(windowStart, start))) {
+    return false;
+  }
   // Both patterns below end in \s+$: without white space right before the number neither matches.
-  const spaced = before.length > 0 && isSpace(before.charCodeAt(before.length - 1));
-  if (spaced && NUMBERED_NOUN_BEFORE.test(before)) return false;
+  if (j === start || last < 0) return true;
+  // `([A-Z][\w’'&.-]*)\s+$`: the first capital of the run of those characters before the white space.
+  let k = j;
+  while (k > windowStart && isNameCode(text.charCodeAt(k - 1))) k--;
+  let wordStart = k;
+  while (wordStart < j && !(text.charCodeAt(wordStart) >= 65 && text.charCodeAt(wordStart) <= 90)) wordStart++;
+  // Every noun of NUMBERED_NOUN_BEFORE is capitalised: none there without a capital in the run.
+  if (wordStart === j) return true;
+  if (NUMBERED_NOUN_BEFORE.test(text.slice(windowStart, start))) return false;
   // "Resolution 2254", "Framework 2.0", "Figure 1": a number right after a name belongs to it.
-  const previous = spaced ? /([A-Z][\w’'&.-]*)\s+$/.exec(before) : null;
-  if (previous) {
-    const word = previous[1]!;
-    const wordStart = start - previous[0].length;
-    const firstWord = !/[\p{L}\d]/u.test(text.slice(0, wordStart));
-    if (
-      !firstWord &&
-      !NAME_OK_BEFORE.has(word) &&
-      !CURRENCY_CODES.includes(word) &&
-      MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
-      !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
-    ) {
-      return false;
-    }
+  const word = text.slice(wordStart, j);
+  // No letter or digit before the word: `!/[\p{L}\d]/u.test(text.slice(0, wordStart))`.
+  const firstWord = wordStart <= firstWordAt;
+  if (
+    !firstWord &&
+    !NAME_OK_BEFORE.has(word) &&
+    !CURRENCY_CODES.includes(word) &&
+    MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
+    !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
+  ) {
+    return false;
   }
   return true;
 }
@@ -371,12 +438,13 @@ function digitsStandAlone(text: string, start: number, end: number): boolean {
  * "… cars. 2 In 2025 …"). A small bare integer is a marker when it is the next one expected and
  * stands where a marker stands: after punctuation, before punctuation, or between words.
  */
-function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState): boolean {
+function isFootnote(text: string, start: number, end: number, n: number, state: DocumentState, firstWordAt: number): boolean {
   const expected = state.footnote + 1;
   if (n !== expected && n !== expected + 1) return false;
   // Windows, not the whole prefix: patterns anchored at the end would scan it all (long texts).
   const before = start > 40 ? text.slice(start - 40, start) : text.slice(0, start);
-  const atStart = start <= 40 && !/[\p{L}\d]/u.test(before);
+  // No letter or digit in `before`, the whole text before the number.
+  const atStart = start <= 40 && start <= firstWordAt;
   const after = text.slice(end, end + 40);
   if (/^\s?(?:%|percent|per\s?cent|million|billion|thousand|trillion|bn|km|years?|months?|days?|weeks?)\b/i.test(after)) return false;
   if (/(?:[$€£¥]|\b(?:of|by|to|than|the|at|ranked|No\.?|top|some|about|around|nearly|almost|over|under|only|just|and|or|with|from|between)\s)\s*$/i.test(before)) {
@@ -414,13 +482,18 @@ interface Tail {
   compoundSubject: string | null;
 }
 
+/** The first letters of SCALE_AFTER_GLUED's abbreviations: b, m, t, k, K, M, B. */
+const isGluedScaleStart = (c: number): boolean => c === 98 || c === 109 || c === 116 || c === 107 || c === 75 || c === 77 || c === 66;
+
 /** Read what follows a number: scale, currency, percent sign, unit, hyphenated compound. */
 function readTail(text: string, end: number, currency: string | null, spelled: boolean): Tail {
   let pos = end;
   let scale = 1;
   let after = text.slice(pos);
-  const spaced = SCALE_AFTER_SPACED.exec(after);
-  const glued = spelled ? null : SCALE_AFTER_GLUED.exec(after);
+  // Each pattern below is anchored: the code unit it starts at rules most of them out (NaN at the end: none).
+  let c = text.charCodeAt(pos);
+  const spaced = isSpace(c) || c === 45 ? SCALE_AFTER_SPACED.exec(after) : null;
+  const glued = spelled || !isGluedScaleStart(c) ? null : SCALE_AFTER_GLUED.exec(after);
   if (spaced) {
     scale = SCALE_ABBREVIATIONS[spaced[1]!.toLowerCase()] ?? 1;
     pos += spaced[0].length;
@@ -433,19 +506,21 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
     }
   }
   after = text.slice(pos);
-  const compoundCurrency = COMPOUND_CURRENCY_AFTER.exec(after);
+  c = text.charCodeAt(pos);
+  const space = isSpace(c);
+  const compoundCurrency = c === 45 ? COMPOUND_CURRENCY_AFTER.exec(after) : null;
   if (compoundCurrency) {
     const code = CURRENCY_WORDS[`${compoundCurrency[1]!.toLowerCase()}s`] ?? 'USD';
     pos += compoundCurrency[0].length;
     return { end: pos, unit: code, kind: 'money', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
   }
   if (currency) return { end: pos, unit: currency, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
-  const code = CURRENCY_CODE_AFTER.exec(after);
+  const code = space || (c >= 65 && c <= 90) ? CURRENCY_CODE_AFTER.exec(after) : null;
   if (code) {
     pos += code[0].length;
     return { end: pos, unit: code[1] === 'RMB' ? 'CNY' : code[1]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
   }
-  const word = CURRENCY_WORD_AFTER.exec(after);
+  const word = space ? CURRENCY_WORD_AFTER.exec(after) : null;
   if (word) {
     const name = word[1]!.toLowerCase();
     const pounds = name.includes('pound') || name === 'sterling';
@@ -454,20 +529,21 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
       return { end: pos, unit: CURRENCY_WORDS[name]!, kind: 'money', scale, subjectAllowed: false, compoundSubject: null };
     }
   }
-  const percent = PERCENT_AFTER.exec(after);
+  const percent = space || c === 37 || c === 112 || c === 80 ? PERCENT_AFTER.exec(after) : null;
   if (percent) {
     pos += percent[0].length;
     const words = percent[0].toLowerCase();
     const unit = words.includes('percentage') || words.trim() === 'pp' ? 'pp' : words.includes('basis') ? 'bp' : '%';
     return { end: pos, unit, kind: 'percent', scale, subjectAllowed: false, compoundSubject: null };
   }
-  const compound = COMPOUND_UNIT_AFTER.exec(after);
+  const compound = c === 45 ? COMPOUND_UNIT_AFTER.exec(after) : null;
   if (compound) {
     pos += compound[0].length;
     const unit = SINGULAR_UNITS[compound[1]!.toLowerCase()]!;
     return { end: pos, unit, kind: 'measure', scale, subjectAllowed: false, compoundSubject: nounAfter(text, pos) };
   }
-  const measure = MEASURE_AFTER.exec(after);
+  // Every unit of MEASURE_UNITS starts with an ASCII letter or "°".
+  const measure = space || isAsciiLetter(c) || c === 0xb0 ? MEASURE_AFTER.exec(after) : null;
   if (measure) {
     const written = measure[1]!;
     const key = MEASURE_KEYS.get(written.toLowerCase())?.find((k) => !MEASURE_CASED.has(k) || k === written);
@@ -480,6 +556,7 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
 }
 
 function nounAfter(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+([a-z][\w-]*)/.exec(text.slice(pos));
   return m && !SUBJECT_STOP.has(m[1]!) ? m[1]! : null;
 }
@@ -487,14 +564,21 @@ function nounAfter(text: string, pos: number): string | null {
 function isPluralHead(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word.toLowerCase())) return true;
   if (/^[\p{Lu}\d&.-]+$/u.test(word)) return false; // ISIS, NATO: acronyms, not plurals
-  return /[^su]s$/.test(word) || /ies$/.test(word);
+  // `/[^su]s$/` or `/ies$/`
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const before = word.charCodeAt(n - 2);
+  return (before !== 115 && before !== 117) || word.endsWith('ies');
 }
 
 const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
 
+/** A word of a counted thing, sticky (one `subjectAfter` at a time uses it). */
+const SUBJECT_WORD = /\s+(\([A-Z][\w&]*\)|(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}'’-]*)/uy;
+
 /** The counted thing right after a count: up to four words, stopping at function words. */
 function subjectAfter(text: string, pos: number): { subject: string; end: number } | null {
-  const re = /\s+(\([A-Z][\w&]*\)|(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}'’-]*)/uy;
+  const re = SUBJECT_WORD;
   re.lastIndex = pos;
   const words: string[] = [];
   let end = pos;
@@ -508,15 +592,16 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
       end = re.lastIndex;
       continue;
     }
-    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (/ly$/.test(lower) && !LY_NOUNS.has(lower))) break;
+    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
     // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
-    if (/ed$/.test(lower) && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
-    if (/ed$/.test(lower) && /s$/.test(words.at(-1) ?? '')) break; // "voters stayed home"
-    if (/ed$/.test(lower) && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
+    const ed = lower.endsWith('ed');
+    if (ed && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
+    if (ed && (words.at(-1) ?? '').endsWith('s')) break; // "voters stayed home"
+    if (ed && words.length > 0 && SUBJECT_STOP.has((/^\s+([\p{L}]+)/u.exec(text.slice(re.lastIndex))?.[1] ?? '').toLowerCase())) break;
     if (words.length > 0 && /^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(words.at(-1)!)) break;
     end = re.lastIndex;
     // "Germany’s economic output": the possessor is not the thing measured.
-    if (/['’]s$/.test(word)) {
+    if (word.endsWith("'s") || word.endsWith('’s')) {
       words.length = 0;
       continue;
     }
@@ -533,21 +618,28 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
 
 /** "of these fighters" / "of Ukrainian refugees": the subject of a part-of figure. */
 function ofSubject(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+of\s+(?:(?:the|these|those|its|their|all|his|her|our|this)\s+)?/i.exec(text.slice(pos));
   if (!m) return null;
   return subjectAfter(text, pos + m[0].length - 1)?.subject ?? null;
 }
 
-function build(text: string, core: Core): FigureSpan | null {
+/** `[-–—]` of a code unit. */
+const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014;
+
+/** `betweenWord`: whether the sentence holds the word "between" (else no range "between 200 and 300"). */
+function build(text: string, core: Core, betweenWord: boolean): FigureSpan | null {
   let start = core.start;
   const before = text.slice(Math.max(0, start - 30), start);
   let currency: string | null = null;
-  const symbol = CURRENCY_SYMBOL_BEFORE.exec(before);
+  // Both patterns end in `\s?$`: the code unit before that decides (a symbol; a capital of a code).
+  const last = lastBeforeSpace(before);
+  const symbol = SYMBOL_ENDS.has(last) ? CURRENCY_SYMBOL_BEFORE.exec(before) : null;
   if (symbol) {
     currency = CURRENCY_SYMBOLS[symbol[0].trim()] ?? null;
     start -= symbol[0].length;
   } else {
-    const code = CURRENCY_CODE_BEFORE.exec(before);
+    const code = last >= 65 && last <= 90 ? CURRENCY_CODE_BEFORE.exec(before) : null;
     if (code) {
       currency = code[1] === 'RMB' ? 'CNY' : code[1]!;
       start -= code[0].length;
@@ -560,10 +652,11 @@ function build(text: string, core: Core): FigureSpan | null {
   let approximate = core.vague;
 
   // Ranges: "10–15%", "200-300 troops", "three or four months", "between 200 and 300".
-  const rangeAfterUnit = tail.unit !== null && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
+  const rangeAfterUnit = tail.unit !== null && isDash(text.charCodeAt(tail.end)) && /^[-–—]\s?[$€£]?\d/.test(text.slice(tail.end));
   const rangeStart = rangeAfterUnit ? tail.end : core.end;
-  const range = /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart));
-  const between = /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
+  const afterRange = text.charCodeAt(rangeStart);
+  const range = isSpace(afterRange) || isDash(afterRange) ? /^\s?(?:[-–—]|\s(?:or|to)\s)\s?/.exec(text.slice(rangeStart)) : null;
+  const between = betweenWord && /\bbetween\s+(?:[$€£]\s?)?$/i.test(before);
   if (core.value !== null && (range || between)) {
     const joiner = between ? /^(?:\s*[^\s]*?)??\s+and\s+(?:[$€£]\s?)?/.exec(text.slice(tail.end)) : range;
     const joinerEnd = between ? tail.end + (joiner?.[0].length ?? 0) : rangeStart + (range?.[0].length ?? 0);
@@ -622,12 +715,12 @@ function build(text: string, core: Core): FigureSpan | null {
   } else if (kind === 'percent' || (kind === 'measure' && !DURATION_UNITS.has(unit ?? ''))) {
     subject = subject ?? ofSubject(text, end);
   }
-  const perUnit = kind === 'money' || kind === 'count' ? PER_UNIT_AFTER.exec(text.slice(end)) : null;
+  const perUnit = (kind === 'money' || kind === 'count') && isSpace(text.charCodeAt(end)) ? PER_UNIT_AFTER.exec(text.slice(end)) : null;
   if (perUnit) {
     unit = `${unit ?? ''}/${PER_UNIT_SYMBOLS[perUnit[1]!.toLowerCase()] ?? perUnit[1]!}`;
     end += perUnit[0].length;
   }
-  const rate = perUnit ? null : RATE_AFTER.exec(text.slice(end));
+  const rate = perUnit || !(isSpace(text.charCodeAt(end)) || text.charCodeAt(end) === 47) ? null : RATE_AFTER.exec(text.slice(end));
   if (rate) {
     const period = RATE_PERIODS[(rate[1] ?? rate[3] ?? 'year').toLowerCase()] ?? 'year';
     unit = `${unit ?? ''}/${period}`;
@@ -657,6 +750,7 @@ function build(text: string, core: Core): FigureSpan | null {
 
 /** "some 2,000 are foreign fighters": a copula, then a plural noun phrase, names the subject. */
 function copulaSubject(text: string, pos: number): string | null {
+  if (!isSpace(text.charCodeAt(pos))) return null;
   const m = /^\s+(?:are|were)\s+/.exec(text.slice(pos));
   if (!m) return null;
   const np = subjectAfter(text, pos + m[0].length - 1);
@@ -686,14 +780,14 @@ function inRatio(text: string, m: RegExpMatchArray): FigureSpan | null {
   return partOf(text, m.index!, m.index! + m[0].length, roundPercent((a / b) * 100));
 }
 
-function half(text: string, m: RegExpMatchArray): FigureSpan | null {
+function half(text: string, m: RegExpMatchArray, firstWordAt: number): FigureSpan | null {
   const start = m.index!;
   const end = start + m[0].length;
   const before = text.slice(Math.max(0, start - 25), start);
   const after = text.slice(end);
   if (/(?:\b(?:the|a|an|this|that|first|second|latter|other|\w+er)\s+|-)$/i.test(before)) return null;
   if (/^-/.test(after)) return null;
-  const sentenceStart = start < 40 && !/[\p{L}\d]/u.test(text.slice(0, start));
+  const sentenceStart = start < 40 && start <= firstWordAt;
   if (!/^\s+of\b/.test(after) && !sentenceStart && !/\bby\s+$/i.test(before)) return null;
   return partOf(text, start, end, 50);
 }

@@ -16,6 +16,17 @@ export interface Lexed {
   digits: boolean;
   /** Offset of the first letter or digit: a word there is the first of the sentence. */
   firstWordAt: number;
+  /**
+   * `[start, classes, start, classes, …]` of the words of classes registered with positions, in
+   * reading order (null: none). Offsets in `lower` are offsets in the text unless `exotic`.
+   */
+  hits: number[] | null;
+  /**
+   * Whether lower-casing moved offsets ("İ" becomes two code units) or glued a letter to an ASCII
+   * word ("K", the Kelvin sign, becomes "k"): then a pattern can match a word the classes and hits
+   * miss, and they are no proof of absence (`mayHave`) and no list of places (`wordStarts`).
+   */
+  exotic: boolean;
 }
 
 /** A bit standing for a set of lower-case words; `has(lexed, c)` tells whether the text holds one. */
@@ -27,12 +38,22 @@ export type WordClass = number;
  */
 const trieNext: number[] = new Array<number>(26).fill(-1);
 const trieClasses: number[] = [0];
+/** `trieNext` and `trieClasses` as typed arrays for `lex`, made again after a class is registered. */
+let nextTable: Int32Array | null = null;
+let classTable: Int32Array | null = null;
 let classCount = 0;
+/** The classes whose words `lex` lists with their offsets (`hits`). */
+let positional = 0;
 
-/** Register a set of words as a class. Words other than a–z runs can never be a word of a text. */
-export function wordClass(words: Iterable<string>): WordClass {
+/**
+ * Register a set of words as a class. Words other than a–z runs can never be a word of a text.
+ * With `positions`, `lex` also lists where the class's words start (`wordStarts`).
+ */
+export function wordClass(words: Iterable<string>, positions = false): WordClass {
   if (classCount >= 31) throw new Error('too many word classes');
   const bit = 1 << classCount++;
+  if (positions) positional |= bit;
+  nextTable = null;
   for (const word of words) {
     if (!/^[a-z]+$/.test(word)) continue;
     let node = 0;
@@ -54,29 +75,81 @@ export function wordClass(words: Iterable<string>): WordClass {
 
 export const has = (lexed: Lexed, wordClass: WordClass): boolean => (lexed.classes & wordClass) !== 0;
 
+/**
+ * Whether the text may hold a word of the class where a pattern (without the `u` flag) sees one:
+ * a whole ASCII word between non-word characters. Exact unless `exotic`, where it says yes.
+ */
+export const mayHave = (lexed: Lexed, wordClass: WordClass): boolean => lexed.exotic || (lexed.classes & wordClass) !== 0;
+
+/** Offsets of the words of a positional class, ascending; only for a text that is not `exotic`. */
+export function wordStarts(lexed: Lexed, wordClass: WordClass): number[] {
+  const out: number[] = [];
+  const hits = lexed.hits;
+  if (hits === null) return out;
+  for (let i = 0; i < hits.length; i += 2) if ((hits[i + 1]! & wordClass) !== 0) out.push(hits[i]!);
+  return out;
+}
+
 export function lex(text: string): Lexed {
+  if (nextTable === null) {
+    nextTable = Int32Array.from(trieNext);
+    classTable = Int32Array.from(trieClasses);
+  }
+  const trie = nextTable;
+  const ends = classTable!;
   const lower = text.toLowerCase();
   let classes = 0;
   let digits = false;
+  // Offset of the first letter or digit; -2 once a non-ASCII code unit came first (the pattern decides).
+  let first = -1;
+  let hits: number[] | null = null;
   // Trie node of the word read so far: -1 outside a word, -2 in a word no class holds.
   let node = -1;
+  let start = 0;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
-      if (node === -1) node = 0;
+      if (first === -1) first = i;
+      if (node === -1) {
+        node = 0;
+        start = i;
+      }
       if (node >= 0) {
-        const next = trieNext[node * 26 + c - 97]!;
+        const next = trie[node * 26 + c - 97]!;
         node = next < 0 ? -2 : next;
       }
       continue;
     }
-    if (c >= 48 && c <= 57) digits = true;
-    if (node >= 0) classes |= trieClasses[node]!;
+    if (c >= 48 && c <= 57) {
+      digits = true;
+      if (first === -1) first = i;
+    } else if (c >= 128 && first === -1) {
+      first = -2;
+    }
+    if (node >= 0) {
+      const found = ends[node]!;
+      classes |= found;
+      if ((found & positional) !== 0) {
+        hits ??= [];
+        hits.push(start, found & positional);
+      }
+    }
     node = -1;
   }
-  if (node >= 0) classes |= trieClasses[node]!;
-  const first = text.search(/[\p{L}\d]/u);
-  return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first };
+  if (node >= 0) {
+    const found = ends[node]!;
+    classes |= found;
+    if ((found & positional) !== 0) {
+      hits ??= [];
+      hits.push(start, found & positional);
+    }
+  }
+  // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
+  // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).
+  if (first === -2) first = text.search(/[\p{L}\d]/u);
+  // Lower-casing maps only "İ" (U+0130) to more code units and only the Kelvin sign (U+212A) from outside ASCII into a–z.
+  const exotic = lower.length !== text.length || text.indexOf('\u212a') >= 0;
+  return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first, hits, exotic };
 }
 
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
@@ -94,4 +167,25 @@ export function isSpace(c: number): boolean {
     c === 0x3000 ||
     c === 0xfeff
   );
+}
+
+const LETTER_OR_DIGIT_AT = /[\p{L}\d]/uy;
+
+/**
+ * `/[\p{L}\d]/u.test(text.slice(from, to))` without the slice: ASCII by code, the mask's "·"
+ * skipped, any other character by the pattern at its place (a surrogate pair is one character
+ * when both halves are inside the span; a lone half is no letter).
+ */
+export function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+      continue;
+    }
+    if (c === 0xb7 || (c >= 0xdc00 && c <= 0xdfff) || (c >= 0xd800 && c <= 0xdbff && i + 1 >= to)) continue;
+    LETTER_OR_DIGIT_AT.lastIndex = i;
+    if (LETTER_OR_DIGIT_AT.test(text)) return true;
+  }
+  return false;
 }

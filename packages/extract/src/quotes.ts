@@ -3,6 +3,7 @@
  * quotation left open at the end of the sentence (it goes on in the next paragraph). Straight
  * single quotes are not read as quotes: they are far more often apostrophes.
  */
+import { hasLetterOrDigit, isSpace } from './lex.js';
 import { allMatches } from './state.js';
 
 export interface RawQuote {
@@ -75,12 +76,15 @@ export function findQuotes(text: string): RawQuote[] {
   return found;
 }
 
+/** `[\s,;:]` of a code unit: left off the end of a quotation. */
+const isTrailing = (c: number): boolean => c === 44 || c === 59 || c === 58 || isSpace(c);
+
 function add(found: RawQuote[], taken: Array<[number, number]>, text: string, open: number, close: number): void {
   let start = open + 1;
   let end = close < 0 ? text.length : close;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
-  if (end - start < 1 || !/[\p{L}\d]/u.test(text.slice(start, end))) return;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isTrailing(text.charCodeAt(end - 1))) end--;
+  if (end - start < 1 || !hasLetterOrDigit(text, start, end)) return;
   found.push({ open, close, start, end });
   taken.push([Math.max(open , 0), close < 0 ? text.length : close]);
 }

@@ -1,4 +1,5 @@
 import type { DateNode, Entity, Figure, Quote } from '@briefs/ast';
+import { isSpace } from './lex.js';
 
 export type FigureSpan = Omit<Figure, 'id' | 'position'>;
 export type DateSpan = Omit<DateNode, 'id' | 'position'>;
@@ -87,14 +88,67 @@ export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[]
   let m = re.exec(text);
   if (m === null) return NO_MATCHES;
   const out: RegExpExecArray[] = [];
-  const unicode = re.unicode || re.flags.includes('v');
   while (m !== null) {
     out.push(m);
-    // An empty match steps on by one character, as `matchAll` does.
-    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, unicode);
+    // An empty match steps on by one character, as `matchAll` does (`flags` is built per read: only here).
+    if (m[0] === '') re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || re.flags.includes('v'));
     m = re.exec(text);
   }
   return out;
+}
+
+/** The sticky twin of a global pattern, for `matchesAt`. */
+export function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
+
+/**
+ * What `allMatches(re, text)` yields, for a pattern that matches no empty string, when every
+ * match of it starts at one of `starts` (ascending; repeats and offsets where it does not match
+ * are fine): its sticky twin is tried at those offsets only, each one past the previous match, so
+ * the pattern is not tried at every character of the sentence.
+ */
+export function matchesAt(twin: RegExp, text: string, starts: readonly number[]): readonly RegExpExecArray[] {
+  let out: RegExpExecArray[] | null = null;
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    if (at < from) continue;
+    twin.lastIndex = at;
+    const m = twin.exec(text);
+    if (m === null) continue;
+    out ??= [];
+    out.push(m);
+    from = at + m[0].length;
+  }
+  return out ?? NO_MATCHES;
+}
+
+/** Sort offsets pushed nearly in order (a word before a listed one can come after it). */
+export function ascending(offsets: number[]): number[] {
+  for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return offsets.sort((a, b) => a - b);
+  return offsets;
+}
+
+/** The offset where the white space (\s) ending at `at` begins (`at` itself when there is none). */
+export function spaceStart(text: string, at: number): number {
+  let j = at;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/**
+ * The offsets `starts`, each preceded by the offsets `back` code units before the white space
+ * in front of it (where a word of that length, or a number of that many digits, would start).
+ */
+export function withBefore(text: string, starts: readonly number[], back: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const at of starts) {
+    const j = spaceStart(text, at);
+    if (j < at) for (const n of back) if (j - n >= 0) out.push(j - n);
+    out.push(at);
+  }
+  return ascending(out);
 }
 
 /** The index after the character at `i`: a surrogate pair is one character to a unicode pattern. */
