@@ -218,12 +218,14 @@ function nextRunStop(value: string, from: number): number {
 /**
  * How many characters from `value[i]` and `source[q]` (equal) on stand as copied: until a
  * character differs, a run-ending one (`stop`, the first after `i`) is reached, or either text or
- * the span [q, e) ends. The whole run up to `stop` is compared in one `startsWith` (native, where
- * the loop read two characters at a time); the loop finds where a run that differs stops.
+ * the span [q, e) ends. The whole run up to `stop` is compared at once as two equal substrings
+ * (`===` compares them natively a block at a time; `startsWith` went character by character, and
+ * the text values micromark builds by concatenation are slow to read one character at a time);
+ * the loop finds where a run that differs stops.
  */
 function runLength(value: string, source: string, i: number, q: number, e: number, stop: number): number {
   const limit = Math.min(stop - i, value.length - i, e - q);
-  if (limit <= 1 || source.startsWith(value.substring(i + 1, i + limit), q + 1)) return Math.max(limit, 1);
+  if (limit <= 1 || source.substring(q + 1, q + limit) === value.substring(i + 1, i + limit)) return Math.max(limit, 1);
   let k = 1;
   while (k < limit && value.charCodeAt(i + k) === source.charCodeAt(q + k)) k++;
   return k;
