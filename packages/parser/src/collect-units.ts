@@ -43,8 +43,15 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
   const units: ParsedUnit[] = [];
   let key = 0;
   const stack: Item[] = [{ node: tree, containers: [] }];
-  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong'> & { strong?: boolean }): void => {
-    units.push({ ...u, index: 0, line: lines.lineOf(u.start), text: u.reader.text, strong: u.strong ?? false, links: [] });
+  // One object shape for every unit (what a spread of differently shaped literals did not give).
+  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong'> & { strong?: boolean }, links: UnitLink[] = []): void => {
+    const unit: ParsedUnit = {
+      index: 0, kind: u.kind, depth: u.depth, text: u.reader.text, start: u.start, end: u.end, line: lines.lineOf(u.start), blockStart: u.blockStart, strong: u.strong ?? false, links,
+      reader: u.reader, containers: u.containers, block: u.block, newParagraph: u.newParagraph,
+    };
+    if (u.image !== undefined) unit.image = u.image;
+    if (u.table !== undefined) unit.table = u.table;
+    units.push(unit);
   };
   const pushChildren = (children: readonly Nodes[], containers: Container[]) => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, containers });
@@ -63,40 +70,50 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
         break;
       case 'heading': {
         const b = new MappedTextBuilder(span[1] - span[0]);
+        const linksBefore = ctx.links.length;
         readPhrasing(node.children, span, ctx, b);
         const reader = flattenLines(b.build()).trim();
         if (reader.length > 0) {
-          add({ kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) });
+          add(
+            { kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) },
+            ctx.links.length > linksBefore ? unitLinks(reader, ctx) : [],
+          );
         }
         break;
       }
       case 'paragraph': {
         const images: ImageRef[] = [];
         const b = new MappedTextBuilder(span[1] - span[0]);
+        const linksBefore = ctx.links.length;
         readPhrasing(node.children, span, { ...ctx, images }, b);
+        // Only a paragraph that made links has characters that belong to one.
+        const linked = ctx.links.length > linksBefore;
         const text = b.build();
         const kind = lineKind(containers);
-        const depth = containers.filter((c) => (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list')).length;
+        let depth = 0;
+        for (const c of containers) if (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list') depth++;
         const strong = isAllStrong(node.children);
         const lineTexts = splitLines(text);
-        const scraped = isOneParagraphPerLine(lineTexts.map((l) => l.text));
+        const scraped = lineTexts.length >= 2 && isOneParagraphPerLine(lineTexts.map((l) => l.text));
         const paragraphUnits: ParsedUnit[] = [];
-        lineTexts.forEach((line, i) => {
+        for (let i = 0; i < lineTexts.length; i++) {
+          const line = lineTexts[i]!;
           const [s, e] = line.sourceRange();
           const prev = lineTexts[i - 1];
           paragraphUnits.push({
-            index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1, links: [],
-            reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)),
+            index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1,
+            links: linked ? unitLinks(line, ctx) : [], reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)),
           });
-        });
+        }
         for (const image of images) {
           paragraphUnits.push({
             index: 0, kind: 'image', depth: 0, text: image.alt || image.title || '', start: image.start, end: image.end, line: lines.lineOf(image.start), blockStart: true, strong: false, links: [],
             reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, image,
           });
         }
-        paragraphUnits.sort((x, y) => x.start - y.start);
-        units.push(...paragraphUnits);
+        // Lines come in source order: sort only when images join them (or a map runs backwards).
+        if (images.length > 0 || !startsAscending(paragraphUnits)) paragraphUnits.sort((x, y) => x.start - y.start);
+        for (const u of paragraphUnits) units.push(u);
         break;
       }
       case 'blockquote':
@@ -109,10 +126,12 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
         pushChildren(node.children, [...containers, { kind: 'listItem', key: block, ordered: false }]);
         break;
       case 'table': {
+        const linksBefore = ctx.links.length;
         const table = readTable(node, span, ctx);
         const rowsText = table.rows.map((r) => MappedText.join(r.cells.map((c) => c.text), ' | '));
         const reader = MappedText.join(rowsText, '\n');
-        add({ kind: 'table', depth: 0, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, table });
+        const links = ctx.links.length > linksBefore ? unitLinks(reader, ctx) : [];
+        add({ kind: 'table', depth: 0, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, table }, links);
         break;
       }
       case 'code': {
@@ -170,10 +189,8 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
   }
   if (guarded.length > 0) units.sort((x, y) => x.start - y.start);
 
-  units.forEach((u, i) => {
-    u.index = i;
-    u.links = unitLinks(u.reader, ctx);
-  });
+  // Links were read as each unit was made: units not read from phrasing content have none.
+  for (let i = 0; i < units.length; i++) units[i]!.index = i;
   return units;
 }
 
@@ -190,14 +207,19 @@ function lineKind(containers: readonly Container[]): UnitKind {
 function splitLines(text: MappedText): MappedText[] {
   const out: MappedText[] = [];
   let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.text.charCodeAt(i) === 10) {
-      const line = text.slice(from, i).trim();
-      if (line.length > 0) out.push(line);
-      from = i + 1;
-    }
+  for (;;) {
+    const found = text.text.indexOf('\n', from);
+    const i = found === -1 ? text.length : found;
+    const line = (from === 0 && i === text.length ? text : text.slice(from, i)).trim();
+    if (line.length > 0) out.push(line);
+    if (found === -1) return out;
+    from = i + 1;
   }
-  return out;
+}
+
+function startsAscending(units: readonly ParsedUnit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
+  return true;
 }
 
 /** Line ends inside a heading read as spaces. */

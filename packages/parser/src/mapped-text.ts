@@ -153,10 +153,11 @@ export class MappedTextBuilder {
   pushRun(source: string, at: number, count: number, link = -1): void {
     if (this.n + count > this.s.length) this.grow(this.n + count);
     const n = this.n;
+    const { c, s, e } = this;
     for (let k = 0; k < count; k++) {
-      this.c[n + k] = source.charCodeAt(at + k);
-      this.s[n + k] = at + k;
-      this.e[n + k] = at + k + 1;
+      c[n + k] = source.charCodeAt(at + k);
+      s[n + k] = at + k;
+      e[n + k] = at + k + 1;
     }
     this.l.fill(link, n, n + count);
     this.n = n + count;
