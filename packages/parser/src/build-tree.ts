@@ -8,6 +8,7 @@ import type {
   BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
 } from '@briefs/ast';
 import type { Extractor, InlineSpan } from '@briefs/extract';
+import { isJsSpace } from './clean/text.js';
 import type { Container, ParsedUnit } from './collect-units.js';
 import type { LineIndex } from './line-index.js';
 import { type LinkTarget, MappedText, MappedTextBuilder } from './mapped-text.js';
@@ -44,6 +45,7 @@ export class TreeBuilder {
   private pending: Pending | null = null;
   private headingCount = 0;
   private readonly counters = new Map<string, number>();
+  private readonly resolved = new Map<string, string | null>();
 
   constructor(private readonly ctx: BuildContext) {}
 
@@ -158,15 +160,17 @@ export class TreeBuilder {
 
   private claims(text: MappedText, speaker: string | undefined): Claim[] {
     const out: Claim[] = [];
+    // Most paragraphs hold no link: read their link map once, not once per sentence.
+    const linked = hasLink(text);
     for (const [a, b] of splitSentences(text.text)) {
       const sentence = text.slice(a, b);
       if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
-      out.push(this.claim(sentence, speaker));
+      out.push(this.claim(sentence, speaker, linked));
     }
     return out;
   }
 
-  private claim(sentence: MappedText, speaker: string | undefined): Claim {
+  private claim(sentence: MappedText, speaker: string | undefined, linked: boolean): Claim {
     const { lines } = this.ctx;
     const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? {} : { speaker });
     const children: InlineContent[] = [];
@@ -176,45 +180,52 @@ export class TreeBuilder {
       const prefix = ID_PREFIX[span.type] ?? 'x';
       children.push(inlineNode(span, this.nextId(prefix), lines.position(...sentence.sourceRange(x, y))));
     }
-    children.push(...this.linksIn(sentence));
-    children.sort((p, q) => p.range[0] - q.range[0] || q.range[1] - p.range[1]);
-    return {
-      type: 'claim',
-      id: this.nextId('c'),
-      kind: analysis.kind,
-      text: sentence.text,
-      source: analysis.source,
-      hedge: analysis.hedge,
-      ...(speaker === undefined ? {} : { speaker }),
-      children,
-      position: lines.position(...sentence.sourceRange()),
-    };
+    if (linked) for (const link of this.linksIn(sentence)) children.push(link);
+    if (children.length > 1) children.sort((p, q) => p.range[0] - q.range[0] || q.range[1] - p.range[1]);
+    const id = this.nextId('c');
+    const { kind, source, hedge } = analysis;
+    const position = lines.position(...sentence.sourceRange());
+    // Two literals, not a spread: `speaker` sits between `hedge` and `children` when there is one.
+    return speaker === undefined
+      ? { type: 'claim', id, kind, text: sentence.text, source, hedge, children, position }
+      : { type: 'claim', id, kind, text: sentence.text, source, hedge, speaker, children, position };
   }
 
   private linksIn(text: MappedText): Link[] {
     const out: Link[] = [];
+    const { link, length } = text;
     let i = 0;
-    while (i < text.length) {
-      const id = text.link[i]!;
+    while (i < length) {
+      const id = link[i]!;
       if (id < 0) {
         i++;
         continue;
       }
       let j = i;
-      while (j < text.length && text.link[j] === id) j++;
+      while (j < length && link[j] === id) j++;
       const target = this.ctx.links[id];
-      const url = target ? resolveUrl(target.url, this.ctx.baseUrl) : null;
+      const url = target ? this.resolve(target.url) : null;
       // Trim spaces a link may carry at its ends in the reader text.
       let a = i;
       let b = j;
-      while (a < b && /\s/.test(text.text[a]!)) a++;
-      while (b > a && /\s/.test(text.text[b - 1]!)) b--;
+      while (a < b && isJsSpace(text.text.charCodeAt(a))) a++;
+      while (b > a && isJsSpace(text.text.charCodeAt(b - 1))) b--;
       if (url && b > a) {
         out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: this.ctx.lines.position(...text.sourceRange(a, b)) });
       }
       i = j;
     }
     return out;
+  }
+
+  /** `resolveUrl` against the page's URL, once per target: pages link the same few targets again and again. */
+  private resolve(url: string): string | null {
+    let resolved = this.resolved.get(url);
+    if (resolved === undefined) {
+      resolved = resolveUrl(url, this.ctx.baseUrl);
+      this.resolved.set(url, resolved);
+    }
+    return resolved;
   }
 
   private startSection(depth: number, heading: MappedText, start: number, headingText?: string, end?: number): void {
@@ -377,6 +388,13 @@ function inlineNode(span: InlineSpan, id: string, position: Position): InlineCon
   node.id = id;
   node.position = position;
   return node as unknown as InlineContent;
+}
+
+/** Whether any character of `text` belongs to a link. */
+function hasLink(text: MappedText): boolean {
+  const { link } = text;
+  for (let i = 0; i < link.length; i++) if (link[i]! >= 0) return true;
+  return false;
 }
 
 const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
