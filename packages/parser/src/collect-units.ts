@@ -69,10 +69,8 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       case 'definition':
         break;
       case 'heading': {
-        const b = new MappedTextBuilder(span[1] - span[0]);
         const linksBefore = ctx.links.length;
-        readPhrasing(node.children, span, ctx, b);
-        const reader = flattenLines(b.build()).trim();
+        const reader = flattenLines(readPhrasing(node.children, span, ctx, span[1] - span[0])).trim();
         if (reader.length > 0) {
           add(
             { kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) },
@@ -83,12 +81,10 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       }
       case 'paragraph': {
         const images: ImageRef[] = [];
-        const b = new MappedTextBuilder(span[1] - span[0]);
         const linksBefore = ctx.links.length;
-        readPhrasing(node.children, span, { ...ctx, images }, b);
+        const text = readPhrasing(node.children, span, { ...ctx, images }, span[1] - span[0]);
         // Only a paragraph that made links has characters that belong to one.
         const linked = ctx.links.length > linksBefore;
-        const text = b.build();
         const kind = lineKind(containers);
         let depth = 0;
         for (const c of containers) if (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list') depth++;
@@ -263,9 +259,7 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
     const cells = row.children.map((cell) => {
       const cs = cell.position?.start.offset ?? rs;
       const ce = cell.position?.end.offset ?? re;
-      const b = new MappedTextBuilder();
-      readPhrasing(cell.children, [cs, ce], ctx, b);
-      return { text: b.build().trim(), start: cs, end: ce };
+      return { text: readPhrasing(cell.children, [cs, ce], ctx).trim(), start: cs, end: ce };
     });
     rows.push({ start: rs, end: re, cells });
   }

@@ -198,35 +198,6 @@ export class MappedTextBuilder {
     this.n -= Math.min(count, this.n);
   }
 
-  /** Cheap pre-check for bare URLs: a `:` followed by `//`, `www.` or an `@` from `from` on. */
-  mayHoldUrl(from: number): boolean {
-    const c = this.c;
-    for (let i = from; i < this.n; i++) {
-      const x = c[i]!;
-      if (x === 64) return true;
-      if (x === 58 && c[i + 1] === 47 && c[i + 2] === 47 && i + 2 < this.n) return true;
-      if ((x === 119 || x === 87) && c[i + 1] === x && c[i + 2] === x && c[i + 3] === 46 && i + 3 < this.n) return true;
-    }
-    return false;
-  }
-
-  startAt(i: number): number {
-    return this.s[i]!;
-  }
-
-  endAt(i: number): number {
-    return this.e[i]!;
-  }
-
-  linkAt(i: number): number {
-    return this.l[i]!;
-  }
-
-  /** Set the link index of characters [from, to). */
-  markLinkRange(from: number, to: number, link: number): void {
-    this.l.fill(link, from, to);
-  }
-
   /** Set the link index of characters [from, length). */
   markLink(from: number, link: number): void {
     this.l.fill(link, from, this.n);

@@ -7,7 +7,7 @@
  * The walk is iterative: emphasis can nest as deep as the input likes.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { isSpace, type LinkTarget, MappedTextBuilder } from './mapped-text.js';
+import { isSpace, type LinkTarget, type MappedText, MappedTextBuilder } from './mapped-text.js';
 
 export interface ImageRef {
   alt: string;
@@ -70,11 +70,17 @@ export function joinBrokenTargets(text: string): string {
   return text.replace(BROKEN_TARGET, (m) => m.replace(/[\r\n]/g, ' '));
 }
 
-export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
-  const from = b.length;
+/** Reader text of phrasing content read from source span `span` (`capacity`: expected length). */
+export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, capacity?: number): MappedText {
+  const b = new MappedTextBuilder(capacity);
   walkPhrasing(children, span, ctx, b);
-  if (b.mayHoldUrl(from)) linkBareUrls(b, from, ctx);
+  const text = b.build();
+  if (mayHoldUrl(text.text)) linkBareUrls(text, ctx);
+  return text;
 }
+
+/** Cheap pre-check for bare URLs: an `@`, a `://` or a `www.` (either case). */
+const mayHoldUrl = (text: string): boolean => text.includes('@') || text.includes('://') || text.includes('www.') || text.includes('WWW.');
 
 /**
  * Bare URLs and emails in reader text become links, as GFM autolink literals would: `https://…`,
@@ -88,8 +94,9 @@ const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
  * word each time, which made it the costly part of a long paragraph.
  */
 const BARE_URL_ONLY = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
-function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): void {
-  const text = b.textFrom(from);
+function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
+  // The text is fresh from its builder: its link map is marked in place before anyone reads it.
+  const { text } = t;
   const pattern = text.includes('@') ? BARE_URL : BARE_URL_ONLY;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -104,16 +111,16 @@ function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): v
       if (next === url) break;
       url = next;
     }
-    const a = from + m.index;
+    const a = m.index;
     const z = a + url.length;
     let free = url.length > 0;
-    for (let i = a; i < z && free; i++) if (b.linkAt(i) !== -1) free = false;
+    for (let i = a; i < z && free; i++) if (t.link[i] !== -1) free = false;
     if (!free) continue;
     const href = url.includes('://') ? url : url.startsWith('www.') || url.startsWith('WWW.') ? `http://${url}` : `mailto:${url}`;
     if (href.startsWith('mailto:') && !/\.[a-z]{2,}$/i.test(url)) continue;
     const id = ctx.links.length;
-    ctx.links.push({ url: href, start: b.startAt(a), end: b.endAt(z - 1) });
-    b.markLinkRange(a, z, id);
+    ctx.links.push({ url: href, start: t.start[a]!, end: t.end[z - 1]! });
+    t.link.fill(id, a, z);
   }
 }
 
