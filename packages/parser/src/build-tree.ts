@@ -44,7 +44,7 @@ export class TreeBuilder {
   private open: Open[] = [];
   private pending: Pending | null = null;
   private headingCount = 0;
-  private readonly counters = new Map<string, number>();
+  private readonly counters: Record<string, number> = Object.create(null);
   private readonly resolved = new Map<string, string | null>();
 
   constructor(private readonly ctx: BuildContext) {}
@@ -62,8 +62,8 @@ export class TreeBuilder {
   }
 
   private nextId(prefix: string): string {
-    const n = (this.counters.get(prefix) ?? 0) + 1;
-    this.counters.set(prefix, n);
+    const n = (this.counters[prefix] ?? 0) + 1;
+    this.counters[prefix] = n;
     return `${prefix}${n}`;
   }
 
@@ -164,7 +164,7 @@ export class TreeBuilder {
     const linked = hasLink(text);
     for (const [a, b] of splitSentences(text.text)) {
       const sentence = text.slice(a, b);
-      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+      if (!startsAlnum(sentence.text) && !/[\p{L}\p{N}]/u.test(sentence.text)) continue;
       out.push(this.claim(sentence, speaker, linked));
     }
     return out;
@@ -390,10 +390,17 @@ function inlineNode(span: InlineSpan, id: string, position: Position): InlineCon
   return node as unknown as InlineContent;
 }
 
+/** An ASCII letter or digit first: the sentence surely holds a letter or a number. */
+function startsAlnum(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** Whether any character of `text` belongs to a link. */
 function hasLink(text: MappedText): boolean {
   const { link } = text;
-  for (let i = 0; i < link.length; i++) if (link[i]! >= 0) return true;
+  const n = link.length;
+  for (let i = 0; i < n; i++) if (link[i]! >= 0) return true;
   return false;
 }
 

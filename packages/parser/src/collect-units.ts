@@ -269,15 +269,16 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
 /** The seam's `links`: runs of reader text that belong to one link, with the link's source span. */
 function unitLinks(reader: MappedText, ctx: ReaderContext): UnitLink[] {
   const out: UnitLink[] = [];
+  const { link, length } = reader;
   let i = 0;
-  while (i < reader.length) {
-    const id = reader.link[i]!;
+  while (i < length) {
+    const id = link[i]!;
     if (id < 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < reader.length && reader.link[j] === id) j++;
+    while (j < length && link[j] === id) j++;
     const target = ctx.links[id]!;
     out.push({ text: reader.text.slice(i, j), url: target.url, start: target.start, end: target.end });
     i = j;

@@ -131,14 +131,13 @@ function isBoundary(run: string, text: string, at: number, next: number): boolea
   const ascii = c < 128;
   const lower = ascii ? c >= 97 && c <= 122 : nextChar.toLowerCase() === nextChar && nextChar.toUpperCase() !== nextChar;
   if (lower) return false;
-  const starter = (): boolean => STARTERS.has(wordAt(text, next));
   const digit = isDigit(c);
   // ASCII: `OPENERS` holds " ' ( [, `\p{Lu}` is A–Z, `\p{Lo}` none.
   const opens = ascii ? c === 34 || c === 39 || c === 40 || c === 91 || (c >= 65 && c <= 90) || digit : OPENERS.test(nextChar) || /\p{Lu}|\p{Lo}/u.test(nextChar) || digit;
   if (!opens) return false;
   if (run !== '.') {
     // `...`/`…` inside a sentence: only a sentence opener after it starts a new one.
-    if (run.includes('…') || run.startsWith('..')) return starter() || OPENERS.test(nextChar);
+    if (run.includes('…') || run.startsWith('..')) return isStarter(text, next) || OPENERS.test(nextChar);
     return true;
   }
   const word = wordBefore(text, at);
@@ -148,12 +147,12 @@ function isBoundary(run: string, text: string, at: number, next: number): boolea
     if (TITLES.has(bare)) return false;
     if (INNER.has(bare)) return false;
     if (BEFORE_NUMBER.has(bare) && digit) return false;
-    if (MONTHS.has(bare)) return starter();
-    if (SUFFIXES.has(bare)) return starter();
+    if (MONTHS.has(bare)) return isStarter(text, next);
+    if (SUFFIXES.has(bare)) return isStarter(text, next);
   }
   // U.S., U.K., a.m., e.g. written with capitals; single initials (J. R. R. Tolkien). Both need a
   // dot or at most two code units.
-  if ((word.length <= 2 || word.includes('.')) && (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word))) return starter();
+  if ((word.length <= 2 || word.includes('.')) && (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word))) return isStarter(text, next);
   return true;
 }
 
@@ -164,6 +163,9 @@ function wordBefore(text: string, at: number): string {
   while (a < at && text.charCodeAt(a) === 46) a++;
   return text.slice(a, at);
 }
+
+/** Whether the word at `at` usually opens a sentence. */
+const isStarter = (text: string, at: number): boolean => STARTERS.has(wordAt(text, at));
 
 function wordAt(text: string, at: number): string {
   let b = at;
