@@ -34,6 +34,8 @@ interface Pending {
   speaker: string | undefined;
   block: number;
   containers: readonly Container[];
+  /** Whether a unit of the paragraph had a link (else no character of `parts` belongs to one). */
+  linked: boolean;
 }
 
 const ID_PREFIX: Record<string, string> = { figure: 'f', date: 'd', quote: 'q', entity: 'e' };
@@ -138,12 +140,13 @@ export class TreeBuilder {
     const same = p !== null && !newParagraph && p.block === unit.block && p.speaker === speaker && sameChain(p.containers, unit.containers);
     if (same) {
       p.parts.push(text);
+      p.linked ||= unit.linked;
       return;
     }
     this.flush();
     this.enter(unit.containers);
     // Code keeps its line structure: sentences never run across its lines.
-    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers };
+    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers, linked: unit.linked };
     if (unit.kind === 'code') this.flush();
   }
 
@@ -152,16 +155,15 @@ export class TreeBuilder {
     if (!p) return;
     this.pending = null;
     const text = MappedText.join(p.parts, ' ');
-    const claims = this.claims(text, p.speaker);
+    const claims = this.claims(text, p.speaker, p.linked);
     if (claims.length === 0) return;
     const paragraph: Paragraph = { type: 'paragraph', children: claims, position: this.ctx.lines.position(...text.sourceRange()) };
     this.append(paragraph);
   }
 
-  private claims(text: MappedText, speaker: string | undefined): Claim[] {
+  /** `linked`: whether `text` may hold a link (else its sentences are not searched for one). */
+  private claims(text: MappedText, speaker: string | undefined, linked = hasLink(text)): Claim[] {
     const out: Claim[] = [];
-    // Most paragraphs hold no link: read their link map once, not once per sentence.
-    const linked = hasLink(text);
     for (const [a, b] of splitSentences(text.text)) {
       const sentence = text.slice(a, b);
       if (!startsAlnum(sentence.text) && !/[\p{L}\p{N}]/u.test(sentence.text)) continue;
@@ -449,7 +451,11 @@ function setSpan(root: Spanned, lines: LineIndex): void {
       s = Math.min(s, child.position.start.offset);
       e = Math.max(e, child.position.end.offset);
     }
-    if (Number.isFinite(s) && Number.isFinite(e)) node.position = lines.position(s, e);
+    if (!Number.isFinite(s) || !Number.isFinite(e)) continue;
+    // Positions come from `lines.position`, which gives the same points for the same offsets: a span
+    // its children do not widen (a paragraph over its claims, most often) keeps its position.
+    if (node.position && node.position.start.offset === s && node.position.end.offset === e) continue;
+    node.position = lines.position(s, e);
   }
 }
 
