@@ -213,13 +213,30 @@ export class MappedTextBuilder {
   }
 }
 
+/** Elements per shared chunk of builder storage (14 bytes each). */
+const CHUNK = 1 << 14;
+/** The chunk builders take their storage from, and how much of it is handed out. */
+let chunk: ArrayBuffer | null = null;
+let chunkUsed = 0;
+
 /**
  * The four arrays of a builder as views on one buffer: a builder per unit (and per join/filter)
- * made four backing-store allocations, which showed up as a large share of GC time.
+ * made four backing-store allocations, which showed up as a large share of GC time. Small builders
+ * take a fresh region of a shared chunk (an ArrayBuffer each cost more than the rest of a small
+ * builder); a region is handed out once, never reused, so the chunk is freed with its last view.
  */
 function allocate(size: number): [Uint16Array, Int32Array, Int32Array, Int32Array] {
-  const buffer = new ArrayBuffer(size * 14);
-  return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
+  if (size > CHUNK >> 3) {
+    const buffer = new ArrayBuffer(size * 14);
+    return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
+  }
+  if (chunk === null || chunkUsed + size > CHUNK) {
+    chunk = new ArrayBuffer(CHUNK * 14);
+    chunkUsed = 0;
+  }
+  const at = chunkUsed;
+  chunkUsed += size;
+  return [new Uint16Array(chunk, CHUNK * 12 + at * 2, size), new Int32Array(chunk, at * 4, size), new Int32Array(chunk, (CHUNK + at) * 4, size), new Int32Array(chunk, (2 * CHUNK + at) * 4, size)];
 }
 
 /**
