@@ -11,7 +11,7 @@ import type { Extractor, InlineSpan } from '@briefs/extract';
 import { isJsSpace } from './clean/text.js';
 import type { Container, ParsedUnit } from './collect-units.js';
 import type { LineIndex } from './line-index.js';
-import { type LinkTarget, MappedText, MappedTextBuilder } from './mapped-text.js';
+import { type LinkTarget, MappedText } from './mapped-text.js';
 import { splitSentences } from './sentences.js';
 import { resolveUrl } from './urls.js';
 import type { UnitDecision } from './units.js';
@@ -484,7 +484,8 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     m = Math.max(m, h.end);
     maxEnd.push(m);
   }
-  const builders = Array.from({ length: n + 1 }, () => new MappedTextBuilder());
+  // Runs of reader text per piece (pairs of [from, to)), taken out at the end.
+  const runs: number[][] = Array.from({ length: n + 1 }, () => []);
   // With starts sorted, the search's answer holds for every s in [start(lo-1), start(lo)): reading
   // order keeps s there for long stretches, so the last answer is reused while it holds.
   let sorted = true;
@@ -513,12 +514,12 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
     // Characters going to the same piece in a row are copied as one run.
     if (into !== runInto) {
-      if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, i);
+      if (runInto >= 0) runs[runInto]!.push(runFrom, i);
       runInto = into;
       runFrom = i;
     }
   }
-  if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, reader.length);
-  const built = builders.map((b) => b.build());
+  if (runInto >= 0) runs[runInto]!.push(runFrom, reader.length);
+  const built = runs.map((r) => reader.pick(r));
   return { pieces: built.slice(0, n), rest: built[n]! };
 }

@@ -57,10 +57,31 @@ export class MappedText {
 
   /** Keep only characters whose source start passes `keep`. */
   filter(keep: (sourceStart: number) => boolean): MappedText {
-    const b = new MappedTextBuilder(this.length);
+    const runs: number[] = [];
+    let runFrom = -1;
     for (let i = 0; i < this.length; i++) {
-      if (keep(this.start[i]!)) b.push(this.text.charCodeAt(i), this.start[i]!, this.end[i]!, this.link[i]!);
+      const kept = keep(this.start[i]!);
+      if (kept && runFrom < 0) runFrom = i;
+      else if (!kept && runFrom >= 0) {
+        runs.push(runFrom, i);
+        runFrom = -1;
+      }
     }
+    if (runFrom >= 0) runs.push(runFrom, this.length);
+    return this.pick(runs);
+  }
+
+  /**
+   * The characters of `runs` (reader spans [from, to) as pairs, in order) one after another. A single
+   * run is a slice (views, no copy): filters and splits mostly keep one stretch of a text.
+   */
+  pick(runs: readonly number[]): MappedText {
+    if (runs.length === 0) return MappedText.empty();
+    if (runs.length === 2) return this.slice(runs[0]!, runs[1]!);
+    let size = 0;
+    for (let k = 0; k < runs.length; k += 2) size += runs[k + 1]! - runs[k]!;
+    const b = new MappedTextBuilder(size);
+    for (let k = 0; k < runs.length; k += 2) b.appendSlice(this, runs[k]!, runs[k + 1]!);
     return b.build();
   }
 
@@ -70,7 +91,7 @@ export class MappedText {
    * range ending past the start only moves forward; runs of kept characters are copied whole.
    */
   without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
-    const b = new MappedTextBuilder(this.length);
+    const runs: number[] = [];
     let r = 0;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
@@ -82,12 +103,12 @@ export class MappedText {
       const keep = r === ranges.length || s < ranges[r]![0];
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
-        b.appendSlice(this, runFrom, i);
+        runs.push(runFrom, i);
         runFrom = -1;
       }
     }
-    if (runFrom >= 0) b.appendSlice(this, runFrom, this.length);
-    return b.build();
+    if (runFrom >= 0) runs.push(runFrom, this.length);
+    return this.pick(runs);
   }
 
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
