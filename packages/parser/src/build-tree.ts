@@ -495,8 +495,9 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let high = Number.NEGATIVE_INFINITY;
   let runInto = -1;
   let runFrom = 0;
-  for (let i = 0; i < reader.length; i++) {
-    const s = reader.start[i]!;
+  const { start, length } = reader;
+  for (let i = 0; i < length; i++) {
+    const s = start[i]!;
     if (!(s >= low && s < high)) {
       lo = 0;
       let hi = n;
@@ -519,7 +520,7 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
       runFrom = i;
     }
   }
-  if (runInto >= 0) runs[runInto]!.push(runFrom, reader.length);
+  if (runInto >= 0) runs[runInto]!.push(runFrom, length);
   const built = runs.map((r) => reader.pick(r));
   return { pieces: built.slice(0, n), rest: built[n]! };
 }

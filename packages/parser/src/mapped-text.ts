@@ -58,16 +58,17 @@ export class MappedText {
   /** Keep only characters whose source start passes `keep`. */
   filter(keep: (sourceStart: number) => boolean): MappedText {
     const runs: number[] = [];
+    const { start, length } = this;
     let runFrom = -1;
-    for (let i = 0; i < this.length; i++) {
-      const kept = keep(this.start[i]!);
+    for (let i = 0; i < length; i++) {
+      const kept = keep(start[i]!);
       if (kept && runFrom < 0) runFrom = i;
       else if (!kept && runFrom >= 0) {
         runs.push(runFrom, i);
         runFrom = -1;
       }
     }
-    if (runFrom >= 0) runs.push(runFrom, this.length);
+    if (runFrom >= 0) runs.push(runFrom, length);
     return this.pick(runs);
   }
 
@@ -92,22 +93,24 @@ export class MappedText {
    */
   without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
     const runs: number[] = [];
+    const { start, length } = this;
+    const count = ranges.length;
     let r = 0;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
-    for (let i = 0; i < this.length; i++) {
-      const s = this.start[i]!;
+    for (let i = 0; i < length; i++) {
+      const s = start[i]!;
       if (s < previous) r = 0;
       previous = s;
-      while (r < ranges.length && ranges[r]![1] <= s) r++;
-      const keep = r === ranges.length || s < ranges[r]![0];
+      while (r < count && ranges[r]![1] <= s) r++;
+      const keep = r === count || s < ranges[r]![0];
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
         runs.push(runFrom, i);
         runFrom = -1;
       }
     }
-    if (runFrom >= 0) runs.push(runFrom, this.length);
+    if (runFrom >= 0) runs.push(runFrom, length);
     return this.pick(runs);
   }
 
@@ -187,7 +190,7 @@ export class MappedTextBuilder {
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(i);
+    copyCodes(this.c, this.n, text.text, 0, k);
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
     this.l.set(text.link, this.n);
@@ -198,7 +201,7 @@ export class MappedTextBuilder {
   appendSlice(text: MappedText, from: number, to: number): void {
     const k = to - from;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(from + i);
+    copyCodes(this.c, this.n, text.text, from, k);
     this.s.set(text.start.subarray(from, to), this.n);
     this.e.set(text.end.subarray(from, to), this.n);
     this.l.set(text.link.subarray(from, to), this.n);
@@ -232,6 +235,11 @@ export class MappedTextBuilder {
   build(): MappedText {
     return new MappedText(codesToString(this.c, 0, this.n), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
   }
+}
+
+/** `codes[at…] = text[from…]`, `count` code units. */
+function copyCodes(codes: Uint16Array, at: number, text: string, from: number, count: number): void {
+  for (let i = 0; i < count; i++) codes[at + i] = text.charCodeAt(from + i);
 }
 
 /** Elements per shared chunk of builder storage (14 bytes each). */
