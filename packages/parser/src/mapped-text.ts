@@ -96,14 +96,25 @@ export class MappedText {
     const { start, length } = this;
     const count = ranges.length;
     let r = 0;
+    // Range r's bounds held in locals (past the last range: never reached).
+    let from = count > 0 ? ranges[0]![0] : Number.POSITIVE_INFINITY;
+    let to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
     for (let i = 0; i < length; i++) {
       const s = start[i]!;
-      if (s < previous) r = 0;
+      if (s < previous) {
+        r = 0;
+        from = count > 0 ? ranges[0]![0] : Number.POSITIVE_INFINITY;
+        to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
+      }
       previous = s;
-      while (r < count && ranges[r]![1] <= s) r++;
-      const keep = r === count || s < ranges[r]![0];
+      while (r < count && to <= s) {
+        r++;
+        from = r < count ? ranges[r]![0] : Number.POSITIVE_INFINITY;
+        to = r < count ? ranges[r]![1] : Number.POSITIVE_INFINITY;
+      }
+      const keep = r === count || s < from;
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
         runs.push(runFrom, i);
