@@ -143,7 +143,8 @@ function isBoundary(run: string, text: string, at: number, next: number): boolea
   const word = wordBefore(text, at);
   // Lower-casing never shortens a text, and only one final `.` is dropped.
   if (word.length <= LONGEST_ABBREVIATION + 1) {
-    const bare = word.toLowerCase().replace(/\.$/, '');
+    const lower = word.toLowerCase();
+    const bare = lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
     if (TITLES.has(bare)) return false;
     if (INNER.has(bare)) return false;
     if (BEFORE_NUMBER.has(bare) && digit) return false;
