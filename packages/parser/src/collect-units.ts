@@ -227,8 +227,13 @@ function flattenLines(text: MappedText): MappedText {
   return new MappedText(text.text.replace(/\n/g, ' '), text.start, text.end, text.link);
 }
 
-const SENTENCE_END = /[.!?…:]["'”’»)\]]*$/;
-const endsSentence = (line: string): boolean => SENTENCE_END.test(line);
+/** `/[.!?…:]["'”’»)\]]*$/`: a sentence-final mark, then only closing quotes and brackets (read backwards by code). */
+function endsSentence(line: string): boolean {
+  let i = line.length;
+  for (let c = line.charCodeAt(i - 1); c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93; c = line.charCodeAt(--i - 1));
+  const c = line.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58;
+}
 
 /**
  * Scraped text often puts one paragraph per line with no blank line between, which markdown

@@ -150,6 +150,12 @@ export class MappedTextBuilder {
   private e: Int32Array;
   private l: Int32Array;
   private n = 0;
+  /**
+   * While every code so far is `origin[originAt + i]` (a paragraph read straight from the source,
+   * the usual case), the text is that slice of the source: `build` takes it instead of decoding the codes.
+   */
+  private origin: string | null = null;
+  private originAt = 0;
 
   /** `capacity`: expected length (grows as needed). */
   constructor(capacity = 32) {
@@ -177,6 +183,7 @@ export class MappedTextBuilder {
   push(code: number, start: number, end: number, link = -1): void {
     if (this.n === this.s.length) this.grow(this.n + 1);
     const n = this.n;
+    if (this.origin !== null && !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) this.origin = null;
     this.c[n] = code;
     this.s[n] = start;
     this.e[n] = end;
@@ -188,6 +195,10 @@ export class MappedTextBuilder {
   pushRun(source: string, at: number, count: number, link = -1): void {
     if (this.n + count > this.s.length) this.grow(this.n + count);
     const n = this.n;
+    if (n === 0) {
+      this.origin = source;
+      this.originAt = at;
+    } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.origin = null;
     const { c, s, e } = this;
     for (let k = 0; k < count; k++) {
       c[n + k] = source.charCodeAt(at + k);
@@ -201,6 +212,7 @@ export class MappedTextBuilder {
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
+    this.origin = null;
     copyCodes(this.c, this.n, text.text, 0, k);
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
@@ -212,20 +224,12 @@ export class MappedTextBuilder {
   appendSlice(text: MappedText, from: number, to: number): void {
     const k = to - from;
     if (this.n + k > this.s.length) this.grow(this.n + k);
+    this.origin = null;
     copyCodes(this.c, this.n, text.text, from, k);
     this.s.set(text.start.subarray(from, to), this.n);
     this.e.set(text.end.subarray(from, to), this.n);
     this.l.set(text.link.subarray(from, to), this.n);
     this.n += k;
-  }
-
-  /** Last character code, or -1. */
-  last(): number {
-    return this.n > 0 ? this.c[this.n - 1]! : -1;
-  }
-
-  lastEnd(): number {
-    return this.n > 0 ? this.e[this.n - 1]! : -1;
   }
 
   /** Drop the last `count` characters (used to strip scraped `(/path)` tails off link text). */
@@ -239,12 +243,12 @@ export class MappedTextBuilder {
   }
 
   textFrom(from: number): string {
-    return codesToString(this.c, from, this.n);
+    return this.origin !== null ? this.origin.substring(this.originAt + from, this.originAt + this.n) : codesToString(this.c, from, this.n);
   }
 
   /** The text built so far. The maps are views on this builder's buffers: build once, then drop it. */
   build(): MappedText {
-    return new MappedText(codesToString(this.c, 0, this.n), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
+    return new MappedText(this.textFrom(0), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
   }
 }
 
