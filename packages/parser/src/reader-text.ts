@@ -51,6 +51,10 @@ const SCRAPED_TARGET_OPEN = /[ \t]*\(<([^<>()\s]{1,2048}>?(?:[\r\n \t]+[^<>()\s]
 function scrapedTarget(node: Nodes, source: string): { url: string; end: number } | null {
   const end = node.position?.end.offset;
   if (end === undefined) return null;
+  // Both forms open with spaces or tabs, then `(<`: most nodes are ruled out by code.
+  let at = end;
+  while (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9) at++;
+  if (source.charCodeAt(at) !== 40 || source.charCodeAt(at + 1) !== 60) return null;
   SCRAPED_TARGET.lastIndex = end;
   SCRAPED_TARGET_OPEN.lastIndex = end;
   const m = SCRAPED_TARGET.exec(source) ?? SCRAPED_TARGET_OPEN.exec(source);
