@@ -89,7 +89,7 @@ export class MappedText {
   /**
    * `filter` keeping the characters whose source start lies in none of `ranges` (sorted, disjoint
    * [start, end) intervals). Read in one pass: while the starts go up (as the maps do) the first
-   * range ending past the start only moves forward; runs of kept characters are copied whole.
+   * range ending past the start only moves forward; runs of kept characters are taken out whole (`pick`).
    */
   without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
     const runs: number[] = [];
