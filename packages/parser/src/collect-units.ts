@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import type { LineIndex } from './line-index.js';
-import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { isSpace, MappedText, MappedTextBuilder } from './mapped-text.js';
 import { alignInto, type ImageRef, type ReaderContext, readPhrasing } from './reader-text.js';
 import type { GuardedLine } from './to-mdast.js';
 import type { Unit, UnitKind, UnitLink } from './units.js';
@@ -209,8 +209,12 @@ function splitLines(text: MappedText): MappedText[] {
   for (;;) {
     const found = text.text.indexOf('\n', from);
     const i = found === -1 ? text.length : found;
-    const line = (from === 0 && i === text.length ? text : text.slice(from, i)).trim();
-    if (line.length > 0) out.push(line);
+    // `slice(from, i).trim()` with the trim found first: one slice per line.
+    let a = from;
+    let b = i;
+    while (a < b && isSpace(text.text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push(a === 0 && b === text.length ? text : text.slice(a, b));
     if (found === -1) return out;
     from = i + 1;
   }
