@@ -216,14 +216,32 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 /** How far to look for the next character before giving up (container prefixes, escapes, entities). */
 const LOOKAHEAD = 256;
 
-/** Characters that end a copied run: line ends, escape backslashes, entity ampersands. */
-const RUN_STOP = /[\n\r\\&]/g;
+/**
+ * Characters that end a copied run: line ends, escape backslashes, entity ampersands. `from(at)` is
+ * the index of the first of them at or after `at` (`value.length`: none). Each kind is found by
+ * `indexOf` and kept until passed: one scan of the text per kind, where `/[\n\r\\&]/` ran again
+ * from every run (and built a match each time).
+ */
+class RunStops {
+  private lf = -1;
+  private cr = -1;
+  private backslash = -1;
+  private ampersand = -1;
 
-/** Index of the first run-ending character of `value` at or after `from` (`value.length`: none). */
-function nextRunStop(value: string, from: number): number {
-  RUN_STOP.lastIndex = from;
-  const m = RUN_STOP.exec(value);
-  return m === null ? value.length : m.index;
+  constructor(private readonly value: string) {}
+
+  from(at: number): number {
+    if (this.lf < at) this.lf = this.find('\n', at);
+    if (this.cr < at) this.cr = this.find('\r', at);
+    if (this.backslash < at) this.backslash = this.find('\\', at);
+    if (this.ampersand < at) this.ampersand = this.find('&', at);
+    return Math.min(this.lf, this.cr, this.backslash, this.ampersand);
+  }
+
+  private find(char: string, at: number): number {
+    const i = this.value.indexOf(char, at);
+    return i === -1 ? this.value.length : i;
+  }
 }
 
 /**
@@ -261,6 +279,7 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
   let misses = 0;
   // First index after `i` of a character that ends a copied run (see `runLength`).
   let stop = -1;
+  const stops = new RunStops(value);
   for (let i = 0; i < value.length; i++) {
     const v = value.charCodeAt(i);
     let mapped = false;
@@ -271,7 +290,7 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
         const c = source.charCodeAt(q);
         if (c === v && v !== 13 && v !== 10) {
           // Fast path: the usual case, a run of characters copied as they stand.
-          if (stop <= i) stop = nextRunStop(value, i + 1);
+          if (stop <= i) stop = stops.from(i + 1);
           const k = runLength(value, source, i, q, e, stop);
           b.pushRun(source, q, k, link);
           i += k - 1;
