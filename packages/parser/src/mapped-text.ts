@@ -152,7 +152,8 @@ export class MappedTextBuilder {
   private n = 0;
   /**
    * While every code so far is `origin[originAt + i]` (a paragraph read straight from the source,
-   * the usual case), the text is that slice of the source: `build` takes it instead of decoding the codes.
+   * the usual case), the text is that slice of the source: the codes are not written (`c` is only
+   * valid while `origin` is null) and `build` takes the slice instead of decoding them.
    */
   private origin: string | null = null;
   private originAt = 0;
@@ -183,8 +184,10 @@ export class MappedTextBuilder {
   push(code: number, start: number, end: number, link = -1): void {
     if (this.n === this.s.length) this.grow(this.n + 1);
     const n = this.n;
-    if (this.origin !== null && !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) this.origin = null;
-    this.c[n] = code;
+    if (this.origin === null || !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) {
+      this.detach();
+      this.c[n] = code;
+    }
     this.s[n] = start;
     this.e[n] = end;
     this.l[n] = link;
@@ -198,10 +201,10 @@ export class MappedTextBuilder {
     if (n === 0) {
       this.origin = source;
       this.originAt = at;
-    } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.origin = null;
-    const { c, s, e } = this;
+    } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.detach();
+    if (this.origin === null) copyCodes(this.c, n, source, at, count);
+    const { s, e } = this;
     for (let k = 0; k < count; k++) {
-      c[n + k] = source.charCodeAt(at + k);
       s[n + k] = at + k;
       e[n + k] = at + k + 1;
     }
@@ -212,7 +215,7 @@ export class MappedTextBuilder {
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    this.origin = null;
+    this.detach();
     copyCodes(this.c, this.n, text.text, 0, k);
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
@@ -224,12 +227,19 @@ export class MappedTextBuilder {
   appendSlice(text: MappedText, from: number, to: number): void {
     const k = to - from;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    this.origin = null;
+    this.detach();
     copyCodes(this.c, this.n, text.text, from, k);
     this.s.set(text.start.subarray(from, to), this.n);
     this.e.set(text.end.subarray(from, to), this.n);
     this.l.set(text.link.subarray(from, to), this.n);
     this.n += k;
+  }
+
+  /** The text stops being one stretch of the source: write out the codes it stood for. */
+  private detach(): void {
+    if (this.origin === null) return;
+    copyCodes(this.c, 0, this.origin, this.originAt, this.n);
+    this.origin = null;
   }
 
   /** Drop the last `count` characters (used to strip scraped `(/path)` tails off link text). */
