@@ -8,9 +8,10 @@ import type {
   BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
 } from '@briefs/ast';
 import type { Extractor, InlineSpan } from '@briefs/extract';
+import { isJsSpace } from './clean/text.js';
 import type { Container, ParsedUnit } from './collect-units.js';
 import type { LineIndex } from './line-index.js';
-import { type LinkTarget, MappedText, MappedTextBuilder } from './mapped-text.js';
+import { type LinkTarget, MappedText } from './mapped-text.js';
 import { splitSentences } from './sentences.js';
 import { resolveUrl } from './urls.js';
 import type { UnitDecision } from './units.js';
@@ -33,6 +34,8 @@ interface Pending {
   speaker: string | undefined;
   block: number;
   containers: readonly Container[];
+  /** Whether a unit of the paragraph had a link (else no character of `parts` belongs to one). */
+  linked: boolean;
 }
 
 const ID_PREFIX: Record<string, string> = { figure: 'f', date: 'd', quote: 'q', entity: 'e' };
@@ -43,7 +46,8 @@ export class TreeBuilder {
   private open: Open[] = [];
   private pending: Pending | null = null;
   private headingCount = 0;
-  private readonly counters = new Map<string, number>();
+  private readonly counters: Record<string, number> = Object.create(null);
+  private readonly resolved = new Map<string, string | null>();
 
   constructor(private readonly ctx: BuildContext) {}
 
@@ -60,8 +64,8 @@ export class TreeBuilder {
   }
 
   private nextId(prefix: string): string {
-    const n = (this.counters.get(prefix) ?? 0) + 1;
-    this.counters.set(prefix, n);
+    const n = (this.counters[prefix] ?? 0) + 1;
+    this.counters[prefix] = n;
     return `${prefix}${n}`;
   }
 
@@ -136,12 +140,13 @@ export class TreeBuilder {
     const same = p !== null && !newParagraph && p.block === unit.block && p.speaker === speaker && sameChain(p.containers, unit.containers);
     if (same) {
       p.parts.push(text);
+      p.linked ||= unit.linked;
       return;
     }
     this.flush();
     this.enter(unit.containers);
     // Code keeps its line structure: sentences never run across its lines.
-    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers };
+    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers, linked: unit.linked };
     if (unit.kind === 'code') this.flush();
   }
 
@@ -150,23 +155,24 @@ export class TreeBuilder {
     if (!p) return;
     this.pending = null;
     const text = MappedText.join(p.parts, ' ');
-    const claims = this.claims(text, p.speaker);
+    const claims = this.claims(text, p.speaker, p.linked);
     if (claims.length === 0) return;
     const paragraph: Paragraph = { type: 'paragraph', children: claims, position: this.ctx.lines.position(...text.sourceRange()) };
     this.append(paragraph);
   }
 
-  private claims(text: MappedText, speaker: string | undefined): Claim[] {
+  /** `linked`: whether `text` may hold a link (else its sentences are not searched for one). */
+  private claims(text: MappedText, speaker: string | undefined, linked = hasLink(text)): Claim[] {
     const out: Claim[] = [];
-    for (const [a, b] of splitSentences(text.text)) {
-      const sentence = text.slice(a, b);
-      if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
-      out.push(this.claim(sentence, speaker));
+    for (const bounds of splitSentences(text.text)) {
+      const sentence = text.slice(bounds[0], bounds[1]);
+      if (!startsAlnum(sentence.text) && !/[\p{L}\p{N}]/u.test(sentence.text)) continue;
+      out.push(this.claim(sentence, speaker, linked));
     }
     return out;
   }
 
-  private claim(sentence: MappedText, speaker: string | undefined): Claim {
+  private claim(sentence: MappedText, speaker: string | undefined, linked: boolean): Claim {
     const { lines } = this.ctx;
     const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? {} : { speaker });
     const children: InlineContent[] = [];
@@ -176,45 +182,52 @@ export class TreeBuilder {
       const prefix = ID_PREFIX[span.type] ?? 'x';
       children.push(inlineNode(span, this.nextId(prefix), lines.position(...sentence.sourceRange(x, y))));
     }
-    children.push(...this.linksIn(sentence));
-    children.sort((p, q) => p.range[0] - q.range[0] || q.range[1] - p.range[1]);
-    return {
-      type: 'claim',
-      id: this.nextId('c'),
-      kind: analysis.kind,
-      text: sentence.text,
-      source: analysis.source,
-      hedge: analysis.hedge,
-      ...(speaker === undefined ? {} : { speaker }),
-      children,
-      position: lines.position(...sentence.sourceRange()),
-    };
+    if (linked) for (const link of this.linksIn(sentence)) children.push(link);
+    if (children.length > 1) sortByRange(children);
+    const id = this.nextId('c');
+    const { kind, source, hedge } = analysis;
+    const position = lines.position(...sentence.sourceRange());
+    // Two literals, not a spread: `speaker` sits between `hedge` and `children` when there is one.
+    return speaker === undefined
+      ? { type: 'claim', id, kind, text: sentence.text, source, hedge, children, position }
+      : { type: 'claim', id, kind, text: sentence.text, source, hedge, speaker, children, position };
   }
 
   private linksIn(text: MappedText): Link[] {
     const out: Link[] = [];
+    const { link, length } = text;
     let i = 0;
-    while (i < text.length) {
-      const id = text.link[i]!;
+    while (i < length) {
+      const id = link[i]!;
       if (id < 0) {
         i++;
         continue;
       }
       let j = i;
-      while (j < text.length && text.link[j] === id) j++;
+      while (j < length && link[j] === id) j++;
       const target = this.ctx.links[id];
-      const url = target ? resolveUrl(target.url, this.ctx.baseUrl) : null;
+      const url = target ? this.resolve(target.url) : null;
       // Trim spaces a link may carry at its ends in the reader text.
       let a = i;
       let b = j;
-      while (a < b && /\s/.test(text.text[a]!)) a++;
-      while (b > a && /\s/.test(text.text[b - 1]!)) b--;
+      while (a < b && isJsSpace(text.text.charCodeAt(a))) a++;
+      while (b > a && isJsSpace(text.text.charCodeAt(b - 1))) b--;
       if (url && b > a) {
         out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: this.ctx.lines.position(...text.sourceRange(a, b)) });
       }
       i = j;
     }
     return out;
+  }
+
+  /** `resolveUrl` against the page's URL, once per target: pages link the same few targets again and again. */
+  private resolve(url: string): string | null {
+    let resolved = this.resolved.get(url);
+    if (resolved === undefined) {
+      resolved = resolveUrl(url, this.ctx.baseUrl);
+      this.resolved.set(url, resolved);
+    }
+    return resolved;
   }
 
   private startSection(depth: number, heading: MappedText, start: number, headingText?: string, end?: number): void {
@@ -379,6 +392,40 @@ function inlineNode(span: InlineSpan, id: string, position: Position): InlineCon
   return node as unknown as InlineContent;
 }
 
+/** Inline order: by start, a longer span before a shorter one at the same start. */
+const byRange = (p: InlineContent, q: InlineContent): number => p.range[0] - q.range[0] || q.range[1] - p.range[1];
+
+/**
+ * `children.sort(byRange)`: a claim holds a handful of inlines, which an insertion sort (stable, as
+ * `sort` is, so the same order) puts in order for less than the set-up of the built-in sort.
+ */
+function sortByRange(children: InlineContent[]): void {
+  if (children.length > 16) {
+    children.sort(byRange);
+    return;
+  }
+  for (let i = 1; i < children.length; i++) {
+    const node = children[i]!;
+    let j = i;
+    for (; j > 0 && byRange(children[j - 1]!, node) > 0; j--) children[j] = children[j - 1]!;
+    children[j] = node;
+  }
+}
+
+/** An ASCII letter or digit first: the sentence surely holds a letter or a number. */
+function startsAlnum(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Whether any character of `text` belongs to a link. */
+function hasLink(text: MappedText): boolean {
+  const { link } = text;
+  const n = link.length;
+  for (let i = 0; i < n; i++) if (link[i]! >= 0) return true;
+  return false;
+}
+
 const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
   a.length === b.length && a.every((c, i) => c.key === b[i]!.key);
 
@@ -424,7 +471,11 @@ function setSpan(root: Spanned, lines: LineIndex): void {
       s = Math.min(s, child.position.start.offset);
       e = Math.max(e, child.position.end.offset);
     }
-    if (Number.isFinite(s) && Number.isFinite(e)) node.position = lines.position(s, e);
+    if (!Number.isFinite(s) || !Number.isFinite(e)) continue;
+    // Positions come from `lines.position`, which gives the same points for the same offsets: a span
+    // its children do not widen (a paragraph over its claims, most often) keeps its position.
+    if (node.position && node.position.start.offset === s && node.position.end.offset === e) continue;
+    node.position = lines.position(s, e);
   }
 }
 
@@ -453,7 +504,8 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     m = Math.max(m, h.end);
     maxEnd.push(m);
   }
-  const builders = Array.from({ length: n + 1 }, () => new MappedTextBuilder());
+  // Runs of reader text per piece (pairs of [from, to)), taken out at the end.
+  const runs: number[][] = Array.from({ length: n + 1 }, () => []);
   // With starts sorted, the search's answer holds for every s in [start(lo-1), start(lo)): reading
   // order keeps s there for long stretches, so the last answer is reused while it holds.
   let sorted = true;
@@ -463,8 +515,9 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let high = Number.NEGATIVE_INFINITY;
   let runInto = -1;
   let runFrom = 0;
-  for (let i = 0; i < reader.length; i++) {
-    const s = reader.start[i]!;
+  const { start, length } = reader;
+  for (let i = 0; i < length; i++) {
+    const s = start[i]!;
     if (!(s >= low && s < high)) {
       lo = 0;
       let hi = n;
@@ -482,12 +535,12 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
     const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
     // Characters going to the same piece in a row are copied as one run.
     if (into !== runInto) {
-      if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, i);
+      if (runInto >= 0) runs[runInto]!.push(runFrom, i);
       runInto = into;
       runFrom = i;
     }
   }
-  if (runInto >= 0) builders[runInto]!.appendSlice(reader, runFrom, reader.length);
-  const built = builders.map((b) => b.build());
+  if (runInto >= 0) runs[runInto]!.push(runFrom, length);
+  const built = runs.map((r) => reader.pick(r));
   return { pieces: built.slice(0, n), rest: built[n]! };
 }

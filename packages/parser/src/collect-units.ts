@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import type { LineIndex } from './line-index.js';
-import { MappedText, MappedTextBuilder } from './mapped-text.js';
+import { isSpace, MappedText, MappedTextBuilder } from './mapped-text.js';
 import { alignInto, type ImageRef, type ReaderContext, readPhrasing } from './reader-text.js';
 import type { GuardedLine } from './to-mdast.js';
 import type { Unit, UnitKind, UnitLink } from './units.js';
@@ -30,6 +30,8 @@ export interface ParsedUnit extends Unit {
   block: number;
   /** Starts a paragraph: a new block, or a line of scraped one-paragraph-per-line text. */
   newParagraph: boolean;
+  /** Whether any character of `reader` belongs to a link (`links` is not empty). */
+  linked: boolean;
   image?: ImageRef;
   table?: TableData;
 }
@@ -43,8 +45,15 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
   const units: ParsedUnit[] = [];
   let key = 0;
   const stack: Item[] = [{ node: tree, containers: [] }];
-  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong'> & { strong?: boolean }): void => {
-    units.push({ ...u, index: 0, line: lines.lineOf(u.start), text: u.reader.text, strong: u.strong ?? false, links: [] });
+  // One object shape for every unit (what a spread of differently shaped literals did not give).
+  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong' | 'linked'> & { strong?: boolean }, links: UnitLink[] = []): void => {
+    const unit: ParsedUnit = {
+      index: 0, kind: u.kind, depth: u.depth, text: u.reader.text, start: u.start, end: u.end, line: lines.lineOf(u.start), blockStart: u.blockStart, strong: u.strong ?? false, links,
+      reader: u.reader, containers: u.containers, block: u.block, newParagraph: u.newParagraph, linked: links.length > 0,
+    };
+    if (u.image !== undefined) unit.image = u.image;
+    if (u.table !== undefined) unit.table = u.table;
+    units.push(unit);
   };
   const pushChildren = (children: readonly Nodes[], containers: Container[]) => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, containers });
@@ -62,41 +71,48 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       case 'definition':
         break;
       case 'heading': {
-        const b = new MappedTextBuilder(span[1] - span[0]);
-        readPhrasing(node.children, span, ctx, b);
-        const reader = flattenLines(b.build()).trim();
+        const linksBefore = ctx.links.length;
+        const reader = flattenLines(readPhrasing(node.children, span, ctx, span[1] - span[0])).trim();
         if (reader.length > 0) {
-          add({ kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) });
+          add(
+            { kind: 'heading', depth: node.depth, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, strong: isAllStrong(node.children) },
+            ctx.links.length > linksBefore ? unitLinks(reader, ctx) : [],
+          );
         }
         break;
       }
       case 'paragraph': {
         const images: ImageRef[] = [];
-        const b = new MappedTextBuilder(span[1] - span[0]);
-        readPhrasing(node.children, span, { ...ctx, images }, b);
-        const text = b.build();
+        const linksBefore = ctx.links.length;
+        const text = readPhrasing(node.children, span, { ...ctx, images }, span[1] - span[0]);
+        // Only a paragraph that made links has characters that belong to one.
+        const linked = ctx.links.length > linksBefore;
         const kind = lineKind(containers);
-        const depth = containers.filter((c) => (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list')).length;
+        let depth = 0;
+        for (const c of containers) if (kind === 'blockquote' ? c.kind === 'blockquote' : c.kind === 'list') depth++;
         const strong = isAllStrong(node.children);
         const lineTexts = splitLines(text);
-        const scraped = isOneParagraphPerLine(lineTexts.map((l) => l.text));
+        const scraped = lineTexts.length >= 2 && isOneParagraphPerLine(lineTexts.map((l) => l.text));
         const paragraphUnits: ParsedUnit[] = [];
-        lineTexts.forEach((line, i) => {
+        for (let i = 0; i < lineTexts.length; i++) {
+          const line = lineTexts[i]!;
           const [s, e] = line.sourceRange();
           const prev = lineTexts[i - 1];
+          const links = linked ? unitLinks(line, ctx) : [];
           paragraphUnits.push({
-            index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1, links: [],
-            reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)),
+            index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1,
+            links, reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)), linked: links.length > 0,
           });
-        });
+        }
         for (const image of images) {
           paragraphUnits.push({
             index: 0, kind: 'image', depth: 0, text: image.alt || image.title || '', start: image.start, end: image.end, line: lines.lineOf(image.start), blockStart: true, strong: false, links: [],
-            reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, image,
+            reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, linked: false, image,
           });
         }
-        paragraphUnits.sort((x, y) => x.start - y.start);
-        units.push(...paragraphUnits);
+        // Lines come in source order: sort only when images join them (or a map runs backwards).
+        if (images.length > 0 || !startsAscending(paragraphUnits)) paragraphUnits.sort((x, y) => x.start - y.start);
+        for (const u of paragraphUnits) units.push(u);
         break;
       }
       case 'blockquote':
@@ -109,10 +125,12 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
         pushChildren(node.children, [...containers, { kind: 'listItem', key: block, ordered: false }]);
         break;
       case 'table': {
+        const linksBefore = ctx.links.length;
         const table = readTable(node, span, ctx);
         const rowsText = table.rows.map((r) => MappedText.join(r.cells.map((c) => c.text), ' | '));
         const reader = MappedText.join(rowsText, '\n');
-        add({ kind: 'table', depth: 0, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, table });
+        const links = ctx.links.length > linksBefore ? unitLinks(reader, ctx) : [];
+        add({ kind: 'table', depth: 0, reader, start: span[0], end: span[1], blockStart: true, containers, block, newParagraph: true, table }, links);
         break;
       }
       case 'code': {
@@ -165,15 +183,13 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
     const [s, e] = reader.sourceRange();
     units.push({
       index: 0, kind: g.quote ? 'blockquote' : 'listItem', depth: g.depth, text: reader.text, start: s, end: e, line: lines.lineOf(g.lineStart), blockStart: true, strong: false, links: [],
-      reader, containers: [], block: ++key, newParagraph: true,
+      reader, containers: [], block: ++key, newParagraph: true, linked: false,
     });
   }
   if (guarded.length > 0) units.sort((x, y) => x.start - y.start);
 
-  units.forEach((u, i) => {
-    u.index = i;
-    u.links = unitLinks(u.reader, ctx);
-  });
+  // Links were read as each unit was made: units not read from phrasing content have none.
+  for (let i = 0; i < units.length; i++) units[i]!.index = i;
   return units;
 }
 
@@ -190,14 +206,23 @@ function lineKind(containers: readonly Container[]): UnitKind {
 function splitLines(text: MappedText): MappedText[] {
   const out: MappedText[] = [];
   let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.text.charCodeAt(i) === 10) {
-      const line = text.slice(from, i).trim();
-      if (line.length > 0) out.push(line);
-      from = i + 1;
-    }
+  for (;;) {
+    const found = text.text.indexOf('\n', from);
+    const i = found === -1 ? text.length : found;
+    // `slice(from, i).trim()` with the trim found first: one slice per line.
+    let a = from;
+    let b = i;
+    while (a < b && isSpace(text.text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push(a === 0 && b === text.length ? text : text.slice(a, b));
+    if (found === -1) return out;
+    from = i + 1;
   }
-  return out;
+}
+
+function startsAscending(units: readonly ParsedUnit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i]!.start < units[i - 1]!.start) return false;
+  return true;
 }
 
 /** Line ends inside a heading read as spaces. */
@@ -206,8 +231,13 @@ function flattenLines(text: MappedText): MappedText {
   return new MappedText(text.text.replace(/\n/g, ' '), text.start, text.end, text.link);
 }
 
-const SENTENCE_END = /[.!?…:]["'”’»)\]]*$/;
-const endsSentence = (line: string): boolean => SENTENCE_END.test(line);
+/** `/[.!?…:]["'”’»)\]]*$/`: a sentence-final mark, then only closing quotes and brackets (read backwards by code). */
+function endsSentence(line: string): boolean {
+  let i = line.length;
+  for (let c = line.charCodeAt(i - 1); c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93; c = line.charCodeAt(--i - 1));
+  const c = line.charCodeAt(i - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58;
+}
 
 /**
  * Scraped text often puts one paragraph per line with no blank line between, which markdown
@@ -241,9 +271,7 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
     const cells = row.children.map((cell) => {
       const cs = cell.position?.start.offset ?? rs;
       const ce = cell.position?.end.offset ?? re;
-      const b = new MappedTextBuilder();
-      readPhrasing(cell.children, [cs, ce], ctx, b);
-      return { text: b.build().trim(), start: cs, end: ce };
+      return { text: readPhrasing(cell.children, [cs, ce], ctx).trim(), start: cs, end: ce };
     });
     rows.push({ start: rs, end: re, cells });
   }
@@ -253,15 +281,16 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
 /** The seam's `links`: runs of reader text that belong to one link, with the link's source span. */
 function unitLinks(reader: MappedText, ctx: ReaderContext): UnitLink[] {
   const out: UnitLink[] = [];
+  const { link, length } = reader;
   let i = 0;
-  while (i < reader.length) {
-    const id = reader.link[i]!;
+  while (i < length) {
+    const id = link[i]!;
     if (id < 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < reader.length && reader.link[j] === id) j++;
+    while (j < length && link[j] === id) j++;
     const target = ctx.links[id]!;
     out.push({ text: reader.text.slice(i, j), url: target.url, start: target.start, end: target.end });
     i = j;

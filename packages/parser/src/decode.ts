@@ -37,6 +37,9 @@ function lineOfByte(bytes: Uint8Array, at: number, unit = 1): number {
   return line;
 }
 
+/** Made once: a decoder that is not streaming keeps no state between texts. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeSource(input: Uint8Array | string, options: DecodeOptions = {}): Decoded {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { path } = options;
@@ -67,7 +70,7 @@ export function decodeSource(input: Uint8Array | string, options: DecodeOptions 
     const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = hasBom ? bytes.subarray(3) : bytes;
     try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+      text = strictUtf8.decode(body);
     } catch {
       text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
       const bad = firstInvalidUtf8(body);

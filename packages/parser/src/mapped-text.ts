@@ -57,37 +57,72 @@ export class MappedText {
 
   /** Keep only characters whose source start passes `keep`. */
   filter(keep: (sourceStart: number) => boolean): MappedText {
-    const b = new MappedTextBuilder(this.length);
-    for (let i = 0; i < this.length; i++) {
-      if (keep(this.start[i]!)) b.push(this.text.charCodeAt(i), this.start[i]!, this.end[i]!, this.link[i]!);
+    const runs: number[] = [];
+    const { start, length } = this;
+    let runFrom = -1;
+    for (let i = 0; i < length; i++) {
+      const kept = keep(start[i]!);
+      if (kept && runFrom < 0) runFrom = i;
+      else if (!kept && runFrom >= 0) {
+        runs.push(runFrom, i);
+        runFrom = -1;
+      }
     }
+    if (runFrom >= 0) runs.push(runFrom, length);
+    return this.pick(runs);
+  }
+
+  /**
+   * The characters of `runs` (reader spans [from, to) as pairs, in order) one after another. A single
+   * run is a slice (views, no copy): filters and splits mostly keep one stretch of a text.
+   */
+  pick(runs: readonly number[]): MappedText {
+    if (runs.length === 0) return MappedText.empty();
+    if (runs.length === 2) return this.slice(runs[0]!, runs[1]!);
+    let size = 0;
+    for (let k = 0; k < runs.length; k += 2) size += runs[k + 1]! - runs[k]!;
+    const b = new MappedTextBuilder(size);
+    for (let k = 0; k < runs.length; k += 2) b.appendSlice(this, runs[k]!, runs[k + 1]!);
     return b.build();
   }
 
   /**
    * `filter` keeping the characters whose source start lies in none of `ranges` (sorted, disjoint
    * [start, end) intervals). Read in one pass: while the starts go up (as the maps do) the first
-   * range ending past the start only moves forward; runs of kept characters are copied whole.
+   * range ending past the start only moves forward; runs of kept characters are taken out whole (`pick`).
    */
   without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
-    const b = new MappedTextBuilder(this.length);
+    const runs: number[] = [];
+    const { start, length } = this;
+    const count = ranges.length;
     let r = 0;
+    // Range r's bounds held in locals (past the last range: never reached).
+    let from = count > 0 ? ranges[0]![0] : Number.POSITIVE_INFINITY;
+    let to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
-    for (let i = 0; i < this.length; i++) {
-      const s = this.start[i]!;
-      if (s < previous) r = 0;
+    for (let i = 0; i < length; i++) {
+      const s = start[i]!;
+      if (s < previous) {
+        r = 0;
+        from = count > 0 ? ranges[0]![0] : Number.POSITIVE_INFINITY;
+        to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
+      }
       previous = s;
-      while (r < ranges.length && ranges[r]![1] <= s) r++;
-      const keep = r === ranges.length || s < ranges[r]![0];
+      while (r < count && to <= s) {
+        r++;
+        from = r < count ? ranges[r]![0] : Number.POSITIVE_INFINITY;
+        to = r < count ? ranges[r]![1] : Number.POSITIVE_INFINITY;
+      }
+      const keep = r === count || s < from;
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
-        b.appendSlice(this, runFrom, i);
+        runs.push(runFrom, i);
         runFrom = -1;
       }
     }
-    if (runFrom >= 0) b.appendSlice(this, runFrom, this.length);
-    return b.build();
+    if (runFrom >= 0) runs.push(runFrom, length);
+    return this.pick(runs);
   }
 
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
@@ -115,6 +150,13 @@ export class MappedTextBuilder {
   private e: Int32Array;
   private l: Int32Array;
   private n = 0;
+  /**
+   * While every code so far is `origin[originAt + i]` (a paragraph read straight from the source,
+   * the usual case), the text is that slice of the source: the codes are not written (`c` is only
+   * valid while `origin` is null) and `build` takes the slice instead of decoding them.
+   */
+  private origin: string | null = null;
+  private originAt = 0;
 
   /** `capacity`: expected length (grows as needed). */
   constructor(capacity = 32) {
@@ -142,7 +184,10 @@ export class MappedTextBuilder {
   push(code: number, start: number, end: number, link = -1): void {
     if (this.n === this.s.length) this.grow(this.n + 1);
     const n = this.n;
-    this.c[n] = code;
+    if (this.origin === null || !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) {
+      this.detach();
+      this.c[n] = code;
+    }
     this.s[n] = start;
     this.e[n] = end;
     this.l[n] = link;
@@ -153,10 +198,15 @@ export class MappedTextBuilder {
   pushRun(source: string, at: number, count: number, link = -1): void {
     if (this.n + count > this.s.length) this.grow(this.n + count);
     const n = this.n;
+    if (n === 0) {
+      this.origin = source;
+      this.originAt = at;
+    } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.detach();
+    if (this.origin === null) copyCodes(this.c, n, source, at, count);
+    const { s, e } = this;
     for (let k = 0; k < count; k++) {
-      this.c[n + k] = source.charCodeAt(at + k);
-      this.s[n + k] = at + k;
-      this.e[n + k] = at + k + 1;
+      s[n + k] = at + k;
+      e[n + k] = at + k + 1;
     }
     this.l.fill(link, n, n + count);
     this.n = n + count;
@@ -165,7 +215,8 @@ export class MappedTextBuilder {
   append(text: MappedText): void {
     const k = text.length;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(i);
+    this.detach();
+    copyCodes(this.c, this.n, text.text, 0, k);
     this.s.set(text.start, this.n);
     this.e.set(text.end, this.n);
     this.l.set(text.link, this.n);
@@ -176,54 +227,24 @@ export class MappedTextBuilder {
   appendSlice(text: MappedText, from: number, to: number): void {
     const k = to - from;
     if (this.n + k > this.s.length) this.grow(this.n + k);
-    for (let i = 0; i < k; i++) this.c[this.n + i] = text.text.charCodeAt(from + i);
+    this.detach();
+    copyCodes(this.c, this.n, text.text, from, k);
     this.s.set(text.start.subarray(from, to), this.n);
     this.e.set(text.end.subarray(from, to), this.n);
     this.l.set(text.link.subarray(from, to), this.n);
     this.n += k;
   }
 
-  /** Last character code, or -1. */
-  last(): number {
-    return this.n > 0 ? this.c[this.n - 1]! : -1;
-  }
-
-  lastEnd(): number {
-    return this.n > 0 ? this.e[this.n - 1]! : -1;
+  /** The text stops being one stretch of the source: write out the codes it stood for. */
+  private detach(): void {
+    if (this.origin === null) return;
+    copyCodes(this.c, 0, this.origin, this.originAt, this.n);
+    this.origin = null;
   }
 
   /** Drop the last `count` characters (used to strip scraped `(/path)` tails off link text). */
   pop(count: number): void {
     this.n -= Math.min(count, this.n);
-  }
-
-  /** Cheap pre-check for bare URLs: a `:` followed by `//`, `www.` or an `@` from `from` on. */
-  mayHoldUrl(from: number): boolean {
-    const c = this.c;
-    for (let i = from; i < this.n; i++) {
-      const x = c[i]!;
-      if (x === 64) return true;
-      if (x === 58 && c[i + 1] === 47 && c[i + 2] === 47 && i + 2 < this.n) return true;
-      if ((x === 119 || x === 87) && c[i + 1] === x && c[i + 2] === x && c[i + 3] === 46 && i + 3 < this.n) return true;
-    }
-    return false;
-  }
-
-  startAt(i: number): number {
-    return this.s[i]!;
-  }
-
-  endAt(i: number): number {
-    return this.e[i]!;
-  }
-
-  linkAt(i: number): number {
-    return this.l[i]!;
-  }
-
-  /** Set the link index of characters [from, to). */
-  markLinkRange(from: number, to: number, link: number): void {
-    this.l.fill(link, from, to);
   }
 
   /** Set the link index of characters [from, length). */
@@ -232,22 +253,44 @@ export class MappedTextBuilder {
   }
 
   textFrom(from: number): string {
-    return codesToString(this.c, from, this.n);
+    return this.origin !== null ? this.origin.substring(this.originAt + from, this.originAt + this.n) : codesToString(this.c, from, this.n);
   }
 
   /** The text built so far. The maps are views on this builder's buffers: build once, then drop it. */
   build(): MappedText {
-    return new MappedText(codesToString(this.c, 0, this.n), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
+    return new MappedText(this.textFrom(0), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
   }
 }
 
+/** `codes[at…] = text[from…]`, `count` code units. */
+function copyCodes(codes: Uint16Array, at: number, text: string, from: number, count: number): void {
+  for (let i = 0; i < count; i++) codes[at + i] = text.charCodeAt(from + i);
+}
+
+/** Elements per shared chunk of builder storage (14 bytes each). */
+const CHUNK = 1 << 14;
+/** The chunk builders take their storage from, and how much of it is handed out. */
+let chunk: ArrayBuffer | null = null;
+let chunkUsed = 0;
+
 /**
  * The four arrays of a builder as views on one buffer: a builder per unit (and per join/filter)
- * made four backing-store allocations, which showed up as a large share of GC time.
+ * made four backing-store allocations, which showed up as a large share of GC time. Small builders
+ * take a fresh region of a shared chunk (an ArrayBuffer each cost more than the rest of a small
+ * builder); a region is handed out once, never reused, so the chunk is freed with its last view.
  */
 function allocate(size: number): [Uint16Array, Int32Array, Int32Array, Int32Array] {
-  const buffer = new ArrayBuffer(size * 14);
-  return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
+  if (size > CHUNK >> 3) {
+    const buffer = new ArrayBuffer(size * 14);
+    return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
+  }
+  if (chunk === null || chunkUsed + size > CHUNK) {
+    chunk = new ArrayBuffer(CHUNK * 14);
+    chunkUsed = 0;
+  }
+  const at = chunkUsed;
+  chunkUsed += size;
+  return [new Uint16Array(chunk, CHUNK * 12 + at * 2, size), new Int32Array(chunk, at * 4, size), new Int32Array(chunk, (CHUNK + at) * 4, size), new Int32Array(chunk, (2 * CHUNK + at) * 4, size)];
 }
 
 /**

@@ -7,7 +7,7 @@
  * The walk is iterative: emphasis can nest as deep as the input likes.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { isSpace, type LinkTarget, MappedTextBuilder } from './mapped-text.js';
+import { isSpace, type LinkTarget, type MappedText, MappedTextBuilder } from './mapped-text.js';
 
 export interface ImageRef {
   alt: string;
@@ -51,6 +51,10 @@ const SCRAPED_TARGET_OPEN = /[ \t]*\(<([^<>()\s]{1,2048}>?(?:[\r\n \t]+[^<>()\s]
 function scrapedTarget(node: Nodes, source: string): { url: string; end: number } | null {
   const end = node.position?.end.offset;
   if (end === undefined) return null;
+  // Both forms open with spaces or tabs, then `(<`: most nodes are ruled out by code.
+  let at = end;
+  while (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9) at++;
+  if (source.charCodeAt(at) !== 40 || source.charCodeAt(at + 1) !== 60) return null;
   SCRAPED_TARGET.lastIndex = end;
   SCRAPED_TARGET_OPEN.lastIndex = end;
   const m = SCRAPED_TARGET.exec(source) ?? SCRAPED_TARGET_OPEN.exec(source);
@@ -70,11 +74,17 @@ export function joinBrokenTargets(text: string): string {
   return text.replace(BROKEN_TARGET, (m) => m.replace(/[\r\n]/g, ' '));
 }
 
-export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
-  const from = b.length;
+/** Reader text of phrasing content read from source span `span` (`capacity`: expected length). */
+export function readPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, capacity?: number): MappedText {
+  const b = new MappedTextBuilder(capacity);
   walkPhrasing(children, span, ctx, b);
-  if (b.mayHoldUrl(from)) linkBareUrls(b, from, ctx);
+  const text = b.build();
+  if (mayHoldUrl(text.text)) linkBareUrls(text, ctx);
+  return text;
 }
+
+/** Cheap pre-check for bare URLs: an `@`, a `://` or a `www.` (either case). */
+const mayHoldUrl = (text: string): boolean => text.includes('@') || text.includes('://') || text.includes('www.') || text.includes('WWW.');
 
 /**
  * Bare URLs and emails in reader text become links, as GFM autolink literals would: `https://…`,
@@ -88,8 +98,9 @@ const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
  * word each time, which made it the costly part of a long paragraph.
  */
 const BARE_URL_ONLY = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
-function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): void {
-  const text = b.textFrom(from);
+function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
+  // The text is fresh from its builder: its link map is marked in place before anyone reads it.
+  const { text } = t;
   const pattern = text.includes('@') ? BARE_URL : BARE_URL_ONLY;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -104,16 +115,16 @@ function linkBareUrls(b: MappedTextBuilder, from: number, ctx: ReaderContext): v
       if (next === url) break;
       url = next;
     }
-    const a = from + m.index;
+    const a = m.index;
     const z = a + url.length;
     let free = url.length > 0;
-    for (let i = a; i < z && free; i++) if (b.linkAt(i) !== -1) free = false;
+    for (let i = a; i < z && free; i++) if (t.link[i] !== -1) free = false;
     if (!free) continue;
     const href = url.includes('://') ? url : url.startsWith('www.') || url.startsWith('WWW.') ? `http://${url}` : `mailto:${url}`;
     if (href.startsWith('mailto:') && !/\.[a-z]{2,}$/i.test(url)) continue;
     const id = ctx.links.length;
-    ctx.links.push({ url: href, start: b.startAt(a), end: b.endAt(z - 1) });
-    b.markLinkRange(a, z, id);
+    ctx.links.push({ url: href, start: t.start[a]!, end: t.end[z - 1]! });
+    t.link.fill(id, a, z);
   }
 }
 
@@ -205,25 +216,45 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 /** How far to look for the next character before giving up (container prefixes, escapes, entities). */
 const LOOKAHEAD = 256;
 
-/** Characters that end a copied run: line ends, escape backslashes, entity ampersands. */
-const RUN_STOP = /[\n\r\\&]/g;
+/**
+ * Characters that end a copied run: line ends, escape backslashes, entity ampersands. `from(at)` is
+ * the index of the first of them at or after `at` (`value.length`: none). Each kind is found by
+ * `indexOf` and kept until passed: one scan of the text per kind, where `/[\n\r\\&]/` ran again
+ * from every run (and built a match each time).
+ */
+class RunStops {
+  private lf = -1;
+  private cr = -1;
+  private backslash = -1;
+  private ampersand = -1;
 
-/** Index of the first run-ending character of `value` at or after `from` (`value.length`: none). */
-function nextRunStop(value: string, from: number): number {
-  RUN_STOP.lastIndex = from;
-  const m = RUN_STOP.exec(value);
-  return m === null ? value.length : m.index;
+  constructor(private readonly value: string) {}
+
+  from(at: number): number {
+    if (this.lf < at) this.lf = this.find('\n', at);
+    if (this.cr < at) this.cr = this.find('\r', at);
+    if (this.backslash < at) this.backslash = this.find('\\', at);
+    if (this.ampersand < at) this.ampersand = this.find('&', at);
+    return Math.min(this.lf, this.cr, this.backslash, this.ampersand);
+  }
+
+  private find(char: string, at: number): number {
+    const i = this.value.indexOf(char, at);
+    return i === -1 ? this.value.length : i;
+  }
 }
 
 /**
  * How many characters from `value[i]` and `source[q]` (equal) on stand as copied: until a
  * character differs, a run-ending one (`stop`, the first after `i`) is reached, or either text or
- * the span [q, e) ends. The whole run up to `stop` is compared in one `startsWith` (native, where
- * the loop read two characters at a time); the loop finds where a run that differs stops.
+ * the span [q, e) ends. The whole run up to `stop` is compared at once as two equal substrings
+ * (`===` compares them natively a block at a time; `startsWith` went character by character, and
+ * the text values micromark builds by concatenation are slow to read one character at a time);
+ * the loop finds where a run that differs stops.
  */
 function runLength(value: string, source: string, i: number, q: number, e: number, stop: number): number {
   const limit = Math.min(stop - i, value.length - i, e - q);
-  if (limit <= 1 || source.startsWith(value.substring(i + 1, i + limit), q + 1)) return Math.max(limit, 1);
+  if (limit <= 1 || source.substring(q + 1, q + limit) === value.substring(i + 1, i + limit)) return Math.max(limit, 1);
   let k = 1;
   while (k < limit && value.charCodeAt(i + k) === source.charCodeAt(q + k)) k++;
   return k;
@@ -248,6 +279,7 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
   let misses = 0;
   // First index after `i` of a character that ends a copied run (see `runLength`).
   let stop = -1;
+  const stops = new RunStops(value);
   for (let i = 0; i < value.length; i++) {
     const v = value.charCodeAt(i);
     let mapped = false;
@@ -258,7 +290,7 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
         const c = source.charCodeAt(q);
         if (c === v && v !== 13 && v !== 10) {
           // Fast path: the usual case, a run of characters copied as they stand.
-          if (stop <= i) stop = nextRunStop(value, i + 1);
+          if (stop <= i) stop = stops.from(i + 1);
           const k = runLength(value, source, i, q, e, stop);
           b.pushRun(source, q, k, link);
           i += k - 1;

@@ -84,7 +84,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     while (end < text.length && isTerminal(text.charCodeAt(end))) end++;
     const run = text.slice(k, end);
     // Footnote marker glued to the full stop: `crisis.12 The`.
-    if (run === '.' && /[A-Za-z)”"’]/.test(text[k - 1] ?? '') && /\d/.test(text[end] ?? '')) {
+    if (run === '.' && isNoteHolder(text.charCodeAt(k - 1)) && isDigit(text.charCodeAt(end))) {
       let d = end;
       while (d < text.length && d - end < 3 && /\d/.test(text[d]!)) d++;
       if (/\s/.test(text[d] ?? '') && /[A-Z“"]/.test(nextNonSpace(text, d).char)) end = d;
@@ -98,10 +98,10 @@ export function splitSentences(text: string): Array<[number, number]> {
     while (q < quotes.length && quotes[q]![1] < end) q++;
     const quote = quotes[q];
     if (quote && quote[0] < end && end <= quote[1]) continue;
-    if (!isBoundary(run, wordBefore(text, start), next.char, wordAt(text, next.index))) continue;
+    if (!isBoundary(run, text, start, next.index)) continue;
     // A footnote number after the full stop and a space (`ten years. 4 But now`) belongs to the
     // sentence it annotates: only when a typical sentence opener follows the number.
-    const note = /^\d{1,3}(?=\s+(\p{Lu}\p{Ll}*))/u.exec(text.slice(next.index, next.index + 24));
+    const note = isDigit(text.charCodeAt(next.index)) ? /^\d{1,3}(?=\s+(\p{Lu}\p{Ll}*))/u.exec(text.slice(next.index, next.index + 24)) : null;
     if (note && STARTERS.has(note[1] ?? '')) {
       emit(next.index + note[0].length);
       k = next.index + note[0].length - 1;
@@ -113,27 +113,47 @@ export function splitSentences(text: string): Array<[number, number]> {
   return out;
 }
 
-function isBoundary(run: string, word: string, nextChar: string, nextWord: string): boolean {
-  const lower = nextChar.toLowerCase() === nextChar && nextChar.toUpperCase() !== nextChar;
+/** `/\d/` of one code unit (NaN, past the end: false). */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** `/[A-Za-z)”"’]/` of one code unit: what a glued footnote number follows. */
+const isNoteHolder = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 41 || c === 0x201d || c === 34 || c === 0x2019;
+/** Longest word of the abbreviation lists: a longer word before a full stop is in none of them. */
+const LONGEST_ABBREVIATION = Math.max(...[...TITLES, ...INNER, ...BEFORE_NUMBER, ...MONTHS, ...SUFFIXES].map((w) => w.length));
+
+/**
+ * Whether the terminal run `run` (starting at `at`) ends a sentence before `text[next]`, the first
+ * character after the white space. The word before and the word after are read only when a rule
+ * needs them; ASCII next characters are classed by code.
+ */
+function isBoundary(run: string, text: string, at: number, next: number): boolean {
+  const nextChar = text[next] ?? '';
+  const c = text.charCodeAt(next);
+  const ascii = c < 128;
+  const lower = ascii ? c >= 97 && c <= 122 : nextChar.toLowerCase() === nextChar && nextChar.toUpperCase() !== nextChar;
   if (lower) return false;
-  const starter = STARTERS.has(nextWord);
-  const digit = /\d/.test(nextChar);
-  const opens = OPENERS.test(nextChar) || /\p{Lu}|\p{Lo}/u.test(nextChar) || digit;
+  const digit = isDigit(c);
+  // ASCII: `OPENERS` holds " ' ( [, `\p{Lu}` is A–Z, `\p{Lo}` none.
+  const opens = ascii ? c === 34 || c === 39 || c === 40 || c === 91 || (c >= 65 && c <= 90) || digit : OPENERS.test(nextChar) || /\p{Lu}|\p{Lo}/u.test(nextChar) || digit;
   if (!opens) return false;
   if (run !== '.') {
     // `...`/`…` inside a sentence: only a sentence opener after it starts a new one.
-    if (run.includes('…') || run.startsWith('..')) return starter || OPENERS.test(nextChar);
+    if (run.includes('…') || run.startsWith('..')) return isStarter(text, next) || OPENERS.test(nextChar);
     return true;
   }
-  const w = word.toLowerCase();
-  const bare = w.replace(/\.$/, '');
-  if (TITLES.has(bare)) return false;
-  if (INNER.has(bare)) return false;
-  if (BEFORE_NUMBER.has(bare) && digit) return false;
-  if (MONTHS.has(bare)) return starter;
-  if (SUFFIXES.has(bare)) return starter;
-  // U.S., U.K., a.m., e.g. written with capitals; single initials (J. R. R. Tolkien).
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return starter;
+  const word = wordBefore(text, at);
+  // Lower-casing never shortens a text, and only one final `.` is dropped.
+  if (word.length <= LONGEST_ABBREVIATION + 1) {
+    const lower = word.toLowerCase();
+    const bare = lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+    if (TITLES.has(bare)) return false;
+    if (INNER.has(bare)) return false;
+    if (BEFORE_NUMBER.has(bare) && digit) return false;
+    if (MONTHS.has(bare)) return isStarter(text, next);
+    if (SUFFIXES.has(bare)) return isStarter(text, next);
+  }
+  // U.S., U.K., a.m., e.g. written with capitals; single initials (J. R. R. Tolkien). Both need a
+  // dot or at most two code units.
+  if ((word.length <= 2 || word.includes('.')) && (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word))) return isStarter(text, next);
   return true;
 }
 
@@ -141,8 +161,12 @@ function isBoundary(run: string, word: string, nextChar: string, nextWord: strin
 function wordBefore(text: string, at: number): string {
   let a = at;
   while (a > 0 && (text.charCodeAt(a - 1) === 46 || isLetter(text, a - 1))) a--;
-  return text.slice(a, at).replace(/^\.+/, '');
+  while (a < at && text.charCodeAt(a) === 46) a++;
+  return text.slice(a, at);
 }
+
+/** Whether the word at `at` usually opens a sentence. */
+const isStarter = (text: string, at: number): boolean => STARTERS.has(wordAt(text, at));
 
 function wordAt(text: string, at: number): string {
   let b = at;

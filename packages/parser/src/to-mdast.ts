@@ -85,6 +85,17 @@ const DELIMITER_LINE = /^[ \t>]*[|:-][|:\- \t]*$/gm;
 
 function mayHoldTable(text: string): boolean {
   if (!text.includes('|') && !text.includes(':')) return false;
+  if (!text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029')) {
+    // Lines end only at LF: go from line start to line start, most lines ruled out by their first character.
+    for (let from = 0; from <= text.length; ) {
+      const lf = text.indexOf('\n', from);
+      const end = lf === -1 ? text.length : lf;
+      if (isDelimiterLine(text, from, end)) return true;
+      if (lf === -1) return false;
+      from = lf + 1;
+    }
+    return false;
+  }
   DELIMITER_LINE.lastIndex = 0;
   for (let m = DELIMITER_LINE.exec(text); m; m = DELIMITER_LINE.exec(text)) {
     const line = m[0];
@@ -92,6 +103,22 @@ function mayHoldTable(text: string): boolean {
     if (line.length === 0) DELIMITER_LINE.lastIndex++;
   }
   return false;
+}
+
+/** `DELIMITER_LINE` of the line [from, end) and the test on its match, read by code. */
+function isDelimiterLine(text: string, from: number, end: number): boolean {
+  let i = from;
+  for (let c = text.charCodeAt(i); i < end && (c === 32 || c === 9 || c === 62); c = text.charCodeAt(++i));
+  if (i === end) return false;
+  let dash = false;
+  let bar = false;
+  for (let j = i; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 45) dash = true;
+    else if (c === 124 || c === 58) bar = true;
+    else if (j === i || (c !== 32 && c !== 9)) return false;
+  }
+  return dash && bar;
 }
 
 function processorFor(text: string): (typeof markdownProcessors)[number] {
@@ -234,10 +261,31 @@ function simpleFrontMatter(value: string): Record<string, unknown> | null {
     if (quoted) data[key] = quoted[1];
     else if (/^(?:0|[1-9][0-9]{0,14})$/.test(raw)) data[key] = Number(raw);
     else if (SIMPLE_PLAIN.test(raw) && !raw.includes(' #') && !raw.includes(': ') && !raw.endsWith(':') && !CORE_NON_STRING.some((re) => re.test(raw))) data[key] = raw;
-    else return null;
+    else if (raw.startsWith('[') && raw.endsWith(']')) {
+      const items = simpleFlowList(raw);
+      if (items === null) return null;
+      data[key] = items;
+    } else return null;
     pairs++;
   }
   return pairs > 0 ? data : null;
+}
+
+/** A flow list item read as the plain string it shows: words of letters, digits, spaces, `.`, `_`, `-`. */
+const SIMPLE_FLOW_ITEM = /^[A-Za-z][A-Za-z0-9 ._-]*$/;
+
+/**
+ * `[Climate, Migration, Sahel]` (tags, topics) → its strings, as YAML reads such a list; null for
+ * any other list (quoted or empty items, nesting, values the core schema reads as null or a boolean).
+ */
+function simpleFlowList(raw: string): string[] | null {
+  const items: string[] = [];
+  for (const part of raw.slice(1, -1).split(',')) {
+    const item = part.replace(/^ +| +$/g, '');
+    if (!SIMPLE_FLOW_ITEM.test(item) || CORE_NON_STRING.some((re) => re.test(item))) return null;
+    items.push(item);
+  }
+  return items;
 }
 
 function longestLine(text: string, lines: LineIndex): number {

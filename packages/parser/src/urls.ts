@@ -8,6 +8,8 @@ const ALLOWED = new Set(['http:', 'https:', 'mailto:']);
 export function resolveUrl(url: string, base: string, allowMailto = true): string | null {
   const raw = url.trim();
   if (!raw || raw.startsWith('#')) return null;
+  // Without a base only an absolute URL parses, and it has a scheme ending in `:`: spare the throw.
+  if (!base && !raw.includes(':')) return null;
   let parsed: URL;
   try {
     parsed = base ? new URL(raw, base) : new URL(raw);
