@@ -14,6 +14,12 @@ export interface LineRule {
    * first); `scanned` whether the text holds a word of SCANNED_WORDS.
    */
   test: (text: string, n: number, scanned: boolean) => boolean;
+  /**
+   * The ASCII characters a text this rule matches may start with (letters in either case), for a
+   * rule anchored at the start; none: any. A text starting with another ASCII character is not
+   * tried on the rule; one starting with white space or a wider character is tried on every rule.
+   */
+  first?: string;
 }
 
 /** Words that make up site menus, alone on a line. */
@@ -62,26 +68,27 @@ const SCANNED_WORDS = new RegExp([COOKIE_WORD, NEWSLETTER_WORD, SUBSCRIPTION_WOR
 const SCANNED_MAX_WORDS = 80;
 
 export const LINE_RULES: LineRule[] = [
-  { id: 'navigation', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
-  { id: 'navigation', test: (t) => /^go back to (?:the )?(?:main|previous|home) ?page\s*\.?$/i.test(t) },
+  { id: 'navigation', first: 's', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
+  { id: 'navigation', first: 'g', test: (t) => /^go back to (?:the )?(?:main|previous|home) ?page\s*\.?$/i.test(t) },
   { id: 'navigation', test: isMenuWord },
   {
     id: 'share-bar',
+    first: 'smeftxlwrpcbg',
     test: (t, n) =>
       n <= 14 &&
       /^(?:(?:share(?: this(?: article| page| story)?)?|mail|e-?mail|facebook|twitter(?: \/ x)?|x|linkedin|whatsapp|telegram|reddit|print(?: this (?:article|page))?|copy link|link copied|bluesky|threads|flipboard|pocket|save|bookmark|comments?|gift this article|listen)\b[\s|/·•,:]*)+$/i.test(
         t,
       ),
   },
-  { id: 'share-bar', test: (t) => /^download(?: (?:the )?(?:pdf|report|full report|article))?\s*(?:\((?:pdf\s*[-–]?\s*)?[\d.,]+\s*[kmg]b\))?$/i.test(t) },
-  { id: 'share-bar', test: (t) => /^(?:purchase licensing rights|reprints? (?:and|&) permissions|opens new tab|read more)[\s,.]*$/i.test(t) },
-  { id: 'read-time', test: (t) => /^(?:estimated )?(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)(?: read| listen)?\s*$/i.test(t) && /read|min/i.test(t) },
-  { id: 'advertisement', test: (t) => /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|article continues below)\s*$/i.test(t) },
-  { id: 'cookie-notice', test: (t) => /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings)|cookie settings|i agree|got it)\s*$/i.test(t) },
-  { id: 'share-bar', test: (t, n) => n <= 12 && /^follow (?:us|\S+) on (?:twitter|x|facebook|linkedin|instagram|bluesky|threads|youtube|tiktok)\b/i.test(t) },
-  { id: 'syndication-note', test: (t, n) => n <= 40 && /^(?:this (?:article|piece|story|essay|commentary) (?:was |is )?(?:originally |first )?(?:published|appeared|posted)|a version of this (?:article|piece|story) (?:was|first|originally|appeared))\b/i.test(t) },
-  { id: 'learn-more', test: (t) => /^(?:continue reading|read the full (?:story|article|report)|click here to (?:read|subscribe|download)[^.]*)\s*[.›»→>]*$/i.test(t) },
-  { id: 'learn-more', test: (t) => /^(?:learn more|read more|see more|view all|show more|load more|more)\s*[›»→>]*$/i.test(t) },
+  { id: 'share-bar', first: 'd', test: (t) => /^download(?: (?:the )?(?:pdf|report|full report|article))?\s*(?:\((?:pdf\s*[-–]?\s*)?[\d.,]+\s*[kmg]b\))?$/i.test(t) },
+  { id: 'share-bar', first: 'pro', test: (t) => /^(?:purchase licensing rights|reprints? (?:and|&) permissions|opens new tab|read more)[\s,.]*$/i.test(t) },
+  { id: 'read-time', first: 'er0123456789', test: (t) => /^(?:estimated )?(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?)(?: read| listen)?\s*$/i.test(t) && /read|min/i.test(t) },
+  { id: 'advertisement', first: 'as', test: (t) => /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|article continues below)\s*$/i.test(t) },
+  { id: 'cookie-notice', first: 'armcig', test: (t) => /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings)|cookie settings|i agree|got it)\s*$/i.test(t) },
+  { id: 'share-bar', first: 'f', test: (t, n) => n <= 12 && /^follow (?:us|\S+) on (?:twitter|x|facebook|linkedin|instagram|bluesky|threads|youtube|tiktok)\b/i.test(t) },
+  { id: 'syndication-note', first: 'ta', test: (t, n) => n <= 40 && /^(?:this (?:article|piece|story|essay|commentary) (?:was |is )?(?:originally |first )?(?:published|appeared|posted)|a version of this (?:article|piece|story) (?:was|first|originally|appeared))\b/i.test(t) },
+  { id: 'learn-more', first: 'cr', test: (t) => /^(?:continue reading|read the full (?:story|article|report)|click here to (?:read|subscribe|download)[^.]*)\s*[.›»→>]*$/i.test(t) },
+  { id: 'learn-more', first: 'lrsvm', test: (t) => /^(?:learn more|read more|see more|view all|show more|load more|more)\s*[›»→>]*$/i.test(t) },
   {
     id: 'cookie-notice',
     test: (t, n, scanned) =>
@@ -113,12 +120,14 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     id: 'comments',
+    first: 'jpyc0123456789',
     test: (t, n) =>
       n <= 40 &&
       /^(?:join the conversation|please follow our comment guidelines|you are commenting as|comments? (?:are|is) closed|leave a comment|\d+ comments?$)/i.test(t),
   },
   {
     id: 'event-promo',
+    first: 'oivulewj',
     test: (t, n) =>
       (n <= 40 && /^(?:online event|in-person event|virtual event|upcoming event|live event|event|webinar)\b.{0,40}\d{4}/i.test(t)) ||
       (n <= 90 && /^join us (?:at|for)\b.*(?:register|rsvp|tickets|summit|conference|event)/i.test(t)),
@@ -132,9 +141,9 @@ export const LINE_RULES: LineRule[] = [
       WIDGET_WORD.test(t) &&
       /(?:help improve google translate|this issue is preventing our website from loading|please (?:enable|turn on) javascript|your browser (?:does not|doesn['’]t) support|this article has an audio recording|listen to this article)/i.test(t),
   },
-  { id: 'copyright', test: (t, n) => n <= 25 && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
+  { id: 'copyright', first: '©c(', test: (t, n) => n <= 25 && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
   { id: 'copyright', test: (t, n) => n <= 25 && /all rights reserved\.?$/i.test(t) },
-  { id: 'license', test: (t, n) => /^creative commons\b/i.test(t) || (n <= 40 && /^this work is licensed under\b/i.test(t)) },
+  { id: 'license', first: 'ct', test: (t, n) => /^creative commons\b/i.test(t) || (n <= 40 && /^this work is licensed under\b/i.test(t)) },
   {
     id: 'disclaimer',
     test: (t, n, scanned) =>
@@ -143,24 +152,26 @@ export const LINE_RULES: LineRule[] = [
       DISCLAIMER_WORD.test(t) &&
       /(?:do(?:es)? not (?:necessarily )?(?:reflect|represent) the (?:views|opinions?|position)|does not take institutional positions|views expressed (?:in|here)[^.]*are (?:solely )?(?:those|the author))/i.test(t),
   },
-  { id: 'standards', test: (t, n) => n <= 15 && /^our standards:/i.test(t) },
+  { id: 'standards', first: 'o', test: (t, n) => n <= 15 && /^our standards:/i.test(t) },
   {
     id: 'credit-line',
+    first: 'rawec',
     test: (t, n) =>
       n <= 40 &&
       (/^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b.*(?:;|editing by|$)/i.test(t) && /\bby\b/i.test(t)) &&
       !/[.!?]\s+\S/.test(t),
   },
-  { id: 'credit-line', test: (t, n) => n <= 25 && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
+  { id: 'credit-line', first: 'gcmpi', test: (t, n) => n <= 25 && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },
   { id: 'credit-line', test: (t, n) => n <= 25 && /\bcreated the (?:graphic|graphics|map|maps|chart|charts|illustration)s? for this\b/i.test(t) },
   { id: 'photo-credit', test: (t, n) => n <= 12 && isCreditLine(t) },
   {
     id: 'contact',
+    first: 'ptfe0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ',
     test: (t, n) =>
       n <= 12 &&
       (/^(?:phone|tel|fax|e-?mail)\s*:/i.test(t) || /^\d+\s+\p{Lu}[\p{L} ]*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Place|Lane)\b/u.test(t) || /^[\p{Lu}][\p{L} .]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?$/u.test(t)),
   },
-  { id: 'separator', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
+  { id: 'separator', first: ' \t\n\v\f\r*|/_-=~#', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
 ];
 
 /**
@@ -202,6 +213,16 @@ export function matchLineRule(text: string): string | null {
 const firstLineRule = memoised((text: string): string | null => {
   const n = wordCount(text);
   const scanned = n <= SCANNED_MAX_WORDS && SCANNED_WORDS.test(text);
-  for (const rule of LINE_RULES) if (rule.test(text, n, scanned)) return rule.id;
+  const c = text.charCodeAt(0);
+  for (const rule of c < 128 ? RULES_BY_FIRST[c]! : LINE_RULES) if (rule.test(text, n, scanned)) return rule.id;
   return null;
+});
+
+/**
+ * The line rules, in order, a text starting with each ASCII character may match: most texts are
+ * tried on a third of the rules. White space and control characters keep every rule.
+ */
+const RULES_BY_FIRST: LineRule[][] = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return c <= 32 ? LINE_RULES : LINE_RULES.filter((rule) => rule.first === undefined || rule.first.includes(ch.toLowerCase()) || rule.first.includes(ch.toUpperCase()));
 });
