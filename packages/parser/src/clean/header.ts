@@ -71,7 +71,13 @@ export function readTitle(page: Page): void {
   }
   if (!page.meta.title) return;
   const want = fold(page.meta.title);
+  const wantFirst = want.charCodeAt(0);
   for (let i = 0; i < page.articleEnd; i++) {
+    // A text that starts with an ASCII letter or digit folds to a text starting with it (lower-cased):
+    // one starting with another than the title's first folded character is not the title.
+    const c = page.text(i).charCodeAt(0);
+    const head = (c | 32) >= 97 && (c | 32) <= 122 ? c | 32 : c >= 48 && c <= 57 ? c : -1;
+    if (head >= 0 && head !== wantFirst && want !== '') continue;
     // A text with 50 ASCII letters and digits more than the title folds too long to match. Both
     // tests below need the folded text to start with the title: its head is read first.
     if (!page.free(i) || asciiAlnumAtLeast(page.text(i), want.length + 50) || foldHead(page.text(i), want.length) !== want) continue;
