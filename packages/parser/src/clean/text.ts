@@ -342,11 +342,23 @@ export function titleCaseRatio(text: string): number {
 
 /** Memoised (bounded): the headline and sentence tests ask it of the same units, pass after pass. */
 const titleCaseRatioOf = memoised((text: string): number => {
-  const ws = words(text).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
-  if (ws.length === 0) return 0;
-  const caps = ws.filter((w) => /^[^\p{L}]*[\p{Lu}\p{N}]/u.test(w)).length;
-  return caps / ws.length;
+  // Counted in one loop without the filtered arrays. Lower-casing never shortens a word: a word
+  // longer than every small word is none. A word starting with an ASCII capital or digit starts
+  // capitalised, one starting with a lower-case ASCII letter does not; the pattern reads the others.
+  let content = 0;
+  let caps = 0;
+  for (const w of words(text)) {
+    if (w.length <= SMALL_WORD_LENGTH && SMALL_WORDS.has(w.toLowerCase())) continue;
+    content++;
+    const c = w.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) caps++;
+    else if ((c < 97 || c > 122) && CAPITALISED.test(w)) caps++;
+  }
+  return content === 0 ? 0 : caps / content;
 });
+
+const SMALL_WORD_LENGTH = Math.max(...[...SMALL_WORDS].map((w) => w.length));
+const CAPITALISED = /^[^\p{L}]*[\p{Lu}\p{N}]/u;
 
 /** A headline: one line, 3–25 words, mostly capitalised words, no trailing full stop. */
 export function isHeadline(text: string): boolean {
