@@ -361,24 +361,35 @@ export function endnotesAt(body: string): { start: number; numbers: Set<number> 
   // candidate was quadratic. A separator is a whole run of white space after a sentence end, so
   // those past a candidate are exactly the ones splitting from the candidate on would find.
   const cuts = itemCuts(trimmed);
+  // The number of the item after cut `c - 1` (from its end to cut `c`), or -1 when it is no
+  // item: read once, when a candidate's run first reaches it (the candidates' runs share them).
+  const itemNumbers = new Array<number | undefined>(cuts.length + 1);
   let next = 0;
   for (const m of itemStarts(trimmed)) {
     while (next < cuts.length && cuts[next]![0] <= m.index) next++;
     if (next === cuts.length) continue;
-    // Items from the candidate on, checked as they are cut: the first bad one ends the run.
+    // Items from the candidate on, checked in turn: the first bad one ends the run.
     const numbers: number[] = [];
     let ok = true;
     for (let c = next; c <= cuts.length && ok; c++) {
-      const item = trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length);
-      const n = /^(\d{1,3})\s/.exec(item);
-      // Items are cut anew for each candidate: counted (to 41 words at most) without the memo,
-      // which would hash every cut in full.
-      if (!n || moreWordsThan(item, 40) || (numbers.length && Number(n[1]) <= numbers[numbers.length - 1]!)) ok = false;
-      else numbers.push(Number(n[1]));
+      let number = c === next ? undefined : itemNumbers[c];
+      if (number === undefined) {
+        number = itemNumber(trimmed.slice(c === next ? m.index : cuts[c - 1]![1], c < cuts.length ? cuts[c]![0] : trimmed.length));
+        if (c !== next) itemNumbers[c] = number;
+      }
+      if (number < 0 || (numbers.length && number <= numbers[numbers.length - 1]!)) ok = false;
+      else numbers.push(number);
     }
     if (ok && numbers[0]! <= 3) return { start: m.index, numbers: new Set(numbers) };
   }
   return null;
+}
+
+/** The number an endnote item starts with ("12 Source…"), or -1 when it starts with none or holds more than 40 words. */
+function itemNumber(item: string): number {
+  const n = /^(\d{1,3})\s/.exec(item);
+  // Counted (to 41 words at most) without the memo, which would hash every item in full.
+  return !n || moreWordsThan(item, 40) ? -1 : Number(n[1]);
 }
 
 function mergeSpans(spans: Span[]): Span[] {
