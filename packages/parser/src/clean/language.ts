@@ -55,11 +55,23 @@ export function detectLanguage(full: string): string {
       return tag;
     }
   }
-  const counts = functionWordCounts(text.toLowerCase().slice(0, 20000));
-  const count = (ws: string[]): number => ws.reduce((n, w) => n + (counts.get(w) ?? 0), 0);
-  const scores: Array<[string, number]> = FUNCTION_WORDS.map(([tag, ws]) => [tag, count(ws)]);
-  scores.sort((a, b) => b[1] - a[1]);
-  return scores[0]![1] > 0 ? scores[0]![0] : 'en';
+  const scores = functionWordScores(lowerHead(text, 20000));
+  // The first language with the highest score (the order of FUNCTION_WORDS breaks ties).
+  let best = 0;
+  for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
+  return scores[best]! > 0 ? FUNCTION_WORDS[best]![0] : 'en';
+}
+
+/**
+ * `text.toLowerCase().slice(0, n)`. Lower-casing maps each code point on its own (it may lengthen
+ * one, never shortens one) but for the final sigma, which looks at what follows: a text longer
+ * than `n` without `Σ` in its head is lower-cased only to one code unit past the head (a surrogate
+ * pair is not cut), not whole.
+ */
+function lowerHead(text: string, n: number): string {
+  if (text.length <= n + 1) return text.toLowerCase().slice(0, n);
+  const head = text.slice(0, n + 1);
+  return head.includes('Σ') ? text.toLowerCase().slice(0, n) : head.toLowerCase().slice(0, n);
 }
 
 const FUNCTION_WORDS: Array<[string, string[]]> = [
@@ -68,41 +80,38 @@ const FUNCTION_WORDS: Array<[string, string[]]> = [
   ['fr', ['le', 'les', 'et', 'des', 'est', 'une']],
   ['es', ['el', 'los', 'y', 'del', 'que', 'una']],
 ];
-const FUNCTION_WORD_SET = new Set(FUNCTION_WORDS.flatMap(([, ws]) => ws));
-/** A function word standing after a space (the first token, after `^`) up to a space or the end. */
-const FUNCTION_WORD_AFTER_SPACE = new RegExp(` (${[...FUNCTION_WORD_SET].join('|')})(?= |$)`, 'g');
-const FUNCTION_WORD_FIRST = new RegExp(`^(${[...FUNCTION_WORD_SET].join('|')})(?= |$)`);
+/** A function word after a space (the first token: after `^`) up to a space or the end, in a group per language. */
+const FUNCTION_WORD_GROUPS = FUNCTION_WORDS.map(([, ws]) => `(${ws.join('|')})`).join('|');
+const FUNCTION_WORD_AFTER_SPACE = new RegExp(` (?:${FUNCTION_WORD_GROUPS})(?= |$)`, 'g');
+const FUNCTION_WORD_FIRST = new RegExp(`^(?:${FUNCTION_WORD_GROUPS})(?= |$)`);
 
 /**
- * How often each function word stands as a token of `sample.split(' ')`, a token equal to the one
- * just before it not counted when that one was (as non-overlapping `indexOf` matches of ` word `
- * would count them: a word repeated with one space between counts every other time). The pattern
- * engine finds the tokens (a third faster than reading every token in a loop); a token is right
- * after the previous one when it starts one space past that one's end.
+ * Per language of FUNCTION_WORDS, how often its function words stand as tokens of
+ * `sample.split(' ')`, a token equal to the one just before it not counted when that one was (as
+ * non-overlapping `indexOf` matches of ` word ` would count them: a word repeated with one space
+ * between counts every other time). The pattern engine finds the tokens (a third faster than
+ * reading every token in a loop) and tells the language by the group that matched; a token is
+ * right after the previous one when it starts one space past that one's end.
  */
-function functionWordCounts(sample: string): Map<string, number> {
-  const counts = new Map<string, number>();
+function functionWordScores(sample: string): number[] {
+  const scores = FUNCTION_WORDS.map(() => 0);
   // End of the token just counted and its word (-2: none counted just before).
   let countedEnd = -2;
   let counted = '';
-  const first = FUNCTION_WORD_FIRST.exec(sample);
-  if (first) {
-    counted = first[1]!;
-    counts.set(counted, 1);
-    countedEnd = counted.length;
-  }
   const re = FUNCTION_WORD_AFTER_SPACE;
   re.lastIndex = 0;
-  for (let m = re.exec(sample); m; m = re.exec(sample)) {
-    const word = m[1]!;
+  for (let m = FUNCTION_WORD_FIRST.exec(sample) ?? re.exec(sample); m; m = re.exec(sample)) {
+    let l = 1;
+    while (m[l] === undefined) l++;
+    const word = m[l]!;
     if (m.index === countedEnd && word === counted) countedEnd = -2;
     else {
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+      scores[l - 1]!++;
       counted = word;
-      countedEnd = re.lastIndex;
+      countedEnd = m.index + m[0].length;
     }
   }
-  return counts;
+  return scores;
 }
 
 const probes = new Map<RegExp, RegExp>();
