@@ -237,11 +237,21 @@ export function dropSelfFromRelated(page: Page): void {
   );
   const own = page.meta.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/);
   if (own.length < 3) return;
+  // Words are looked up among a title's tokens: an own word is never empty unless the title
+  // starts or ends with white space once stripped, and a word other than '' is a token of
+  // `split(/\s+/)` when it is one of `split(' ')` (stripping leaves no other white space).
+  const anyEmpty = own.includes('');
   page.meta.related = page.meta.related.filter((r) => {
-    const ws = new Set(r.title.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').split(/\s+/));
-    const shared = own.filter((w) => ws.has(w)).length;
+    const lower = r.title.toLowerCase();
+    // Without a wider character, the letters and digits are a–z and 0–9.
+    const stripped = WIDER.test(lower) ? lower.replace(/[^\p{L}\p{N} ]/gu, '') : lower.replace(/[^a-z0-9 ]/g, '');
+    const ws = anyEmpty ? stripped.split(/\s+/) : stripped.split(' ');
+    let shared = 0;
+    for (const w of own) if (ws.includes(w)) shared++;
     return shared / own.length < 0.7;
   });
 }
+
+const WIDER = /[^\x00-\x7f]/;
 
 export { isPersonName };
