@@ -99,14 +99,22 @@ export const LINE_RULES: LineRule[] = [
   },
   {
     id: 'newsletter-promo',
-    test: (t, n, scanned) =>
-      n <= 45 &&
-      ((/^(?:sign up|subscribe)\b/i.test(t) && n <= 25) ||
-        /^(?:get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t) ||
+    test: (t, n, scanned) => {
+      if (n > 45) return false;
+      // The anchored branches start with an s, g or j (either case): the first character's code
+      // or-ed with 32 is one of theirs only for those. "Sign up here" ends with an e or a stop.
+      const head = t.charCodeAt(0) | 32;
+      const last = t.charCodeAt(t.length - 1);
+      return (
+        (head === 115 && /^(?:sign up|subscribe)\b/i.test(t) && n <= 25) ||
+        ((head === 103 || head === 106) &&
+          /^(?:get (?:more|the latest|our|\S+[’']s)\b.*(?:newsletter|brief|news|analysis|inbox|updates)|join (?:our|the) (?:mailing list|newsletter))/i.test(t)) ||
         (scanned && NEWSLETTER_WORD.test(t) && /\b(?:newsletter|in your inbox|to your inbox|delivered (?:weekdays|daily|weekly))\b.*(?:sign up|subscribe|here|weekdays|daily|weekly|inbox)\.?$/i.test(t)) ||
         // A match is the text's last 12 or 13 characters; the 14th from the end decides `\b`.
-        /\bsign up here\.?$/i.test(t.slice(-14)) ||
-        /^subscribe(?: now| today| here)?[.!]?$/i.test(t)),
+        (((last | 32) === 101 || last === 46) && /\bsign up here\.?$/i.test(t.slice(-14))) ||
+        (head === 115 && /^subscribe(?: now| today| here)?[.!]?$/i.test(t))
+      );
+    },
   },
   {
     id: 'subscription-promo',
@@ -142,7 +150,8 @@ export const LINE_RULES: LineRule[] = [
       /(?:help improve google translate|this issue is preventing our website from loading|please (?:enable|turn on) javascript|your browser (?:does not|doesn['’]t) support|this article has an audio recording|listen to this article)/i.test(t),
   },
   { id: 'copyright', first: '©c(', test: (t, n) => n <= 25 && /^(?:©|copyright\b|\(c\)\s*\d{4})/i.test(t) },
-  { id: 'copyright', test: (t, n) => n <= 25 && /all rights reserved\.?$/i.test(t) },
+  // A match ends the text with a d (either case) or a stop: other texts are not scanned for it.
+  { id: 'copyright', test: (t, n) => n <= 25 && ((t.charCodeAt(t.length - 1) | 32) === 100 || t.charCodeAt(t.length - 1) === 46) && /all rights reserved\.?$/i.test(t) },
   { id: 'license', first: 'ct', test: (t, n) => /^creative commons\b/i.test(t) || (n <= 40 && /^this work is licensed under\b/i.test(t)) },
   {
     id: 'disclaimer',
