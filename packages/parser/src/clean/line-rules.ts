@@ -5,7 +5,7 @@
  * start and end of short units and on phrasing that prose does not use.
  */
 import { memoised } from './memo.js';
-import { wordCount } from './text.js';
+import { isJsSpace, wordCount } from './text.js';
 
 export interface LineRule {
   id: string;
@@ -46,6 +46,8 @@ const MENU_WORD_LENGTH = Math.max(...[...MENU_WORDS].map((w) => w.length));
 function isMenuWord(t: string): boolean {
   let end = t.length;
   while (end > 0 && (t.charCodeAt(end - 1) === 46 || t.charCodeAt(end - 1) === 58 || t.charCodeAt(end - 1) === 124)) end--;
+  // A core with no white space at either end is its own trimmed self: its length tells without slicing.
+  if (end > MENU_WORD_LENGTH && !isJsSpace(t.charCodeAt(0)) && !isJsSpace(t.charCodeAt(end - 1))) return false;
   if (t.slice(0, end).trim().length > MENU_WORD_LENGTH) return false;
   return MENU_WORDS.has(t.toLowerCase().replace(/[.:|]+$/, '').trim());
 }
@@ -140,7 +142,13 @@ export const LINE_RULES: LineRule[] = [
       (n <= 40 && /^(?:online event|in-person event|virtual event|upcoming event|live event|event|webinar)\b.{0,40}\d{4}/i.test(t)) ||
       (n <= 90 && /^join us (?:at|for)\b.*(?:register|rsvp|tickets|summit|conference|event)/i.test(t)),
   },
-  { id: 'error-template', test: (t) => /\bERROR MESSAGE (?:HEADING|SUBHEADING|CONTENT|INFO)\b/.test(t) || /^invalid (?:video|audio|embed) url\.?$/i.test(t) },
+  {
+    id: 'error-template',
+    // The first pattern's words found by `includes` before it scans; the second starts with an i (either case).
+    test: (t) =>
+      (t.includes('ERROR MESSAGE ') && /\bERROR MESSAGE (?:HEADING|SUBHEADING|CONTENT|INFO)\b/.test(t)) ||
+      ((t.charCodeAt(0) | 32) === 105 && /^invalid (?:video|audio|embed) url\.?$/i.test(t)),
+  },
   {
     id: 'widget-text',
     test: (t, n, scanned) =>
@@ -178,7 +186,11 @@ export const LINE_RULES: LineRule[] = [
     first: 'ptfe0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ',
     test: (t, n) =>
       n <= 12 &&
-      (/^(?:phone|tel|fax|e-?mail)\s*:/i.test(t) || /^\d+\s+\p{Lu}[\p{L} ]*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Place|Lane)\b/u.test(t) || /^[\p{Lu}][\p{L} .]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?$/u.test(t)),
+      // Each pattern tried only where it may match: a p, t, f or e first (either case), a digit
+      // first, a digit last.
+      ((/^[ptfe]/i.test(t) && /^(?:phone|tel|fax|e-?mail)\s*:/i.test(t)) ||
+        (isDigit(t.charCodeAt(0)) && /^\d+\s+\p{Lu}[\p{L} ]*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Place|Lane)\b/u.test(t)) ||
+        (isDigit(t.charCodeAt(t.length - 1)) && /^[\p{Lu}][\p{L} .]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?$/u.test(t))),
   },
   { id: 'separator', first: ' \t\n\v\f\r*|/_-=~#', test: (t) => /^[\s◆❖•·*|/_\-–—=~#]+$/.test(t) },
 ];
@@ -217,6 +229,8 @@ export function matchLineRule(text: string): string | null {
   // Line rules describe short page chrome; long paragraphs are never one.
   return !text || text.length > 1500 ? null : firstLineRule(text);
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The id of the first line rule `text` matches, or null. */
 const firstLineRule = memoised((text: string): string | null => {
