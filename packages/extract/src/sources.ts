@@ -5,8 +5,8 @@
  */
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { allMatches, alternation, type DocumentState } from './state.js';
+import { has, isSpace, type Lexed, lex, wordClass, wordStarts } from './lex.js';
+import { allMatches, alternation, type DocumentState, matchesAt, sticky } from './state.js';
 
 export interface Cue {
   /** Where the cue's words sit in the sentence, [start, end). */
@@ -18,9 +18,13 @@ export interface Cue {
   form: 'verb' | 'according';
 }
 
-/** Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of). */
-const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words']);
+/**
+ * Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of); with
+ * their offsets, where the speech-verb pattern is tried.
+ */
+const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words'], true);
 const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
+const SPEECH_VERB_AT = sticky(SPEECH_VERB_RE);
 const ACCORDING_RE = /\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi;
 const ACCORDING_WORDS = wordClass(['according', 'words']);
 
@@ -274,7 +278,10 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
       cues.push({ start: m.index, end: m.index + m[0].length + np[0].length, source, form: 'according' });
     }
   }
-  for (const m of allMatches(SPEECH_VERB_RE, masked)) {
+  // A verb (its letters as listed, between non-word characters) starts where the word pass saw its
+  // first word start: the pattern is tried there only, unless lower-casing moved or glued letters.
+  const verbs = lexed.exotic ? allMatches(SPEECH_VERB_RE, masked) : matchesAt(SPEECH_VERB_AT, masked, wordStarts(lexed, CUE_WORDS));
+  for (const m of verbs) {
     // The pattern's words are lower-case and it has no `i` flag: the match is the verb as listed.
     const verb = m[0];
     const verbStart = m.index;
