@@ -277,11 +277,21 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
       analyzeRun(text, start, run, state, places, hits, firstWordAt, false, runIsOneToken);
       continue;
     }
-    for (const piece of splitPossessive(run)) {
-      for (const part of splitBeforeKnown(piece.text, state, places)) {
-        const afterPossessive = piece.offset > 0 && part.offset === 0;
+    // A run without an apostrophe is its only piece (`splitPossessive` would hand it on whole).
+    const pieces = runHasApostrophe ? splitPossessive(run) : null;
+    for (let p = 0; p < (pieces === null ? 1 : pieces.length); p++) {
+      const piece = pieces === null ? null : pieces[p]!;
+      const pieceText = piece === null ? run : piece.text;
+      const pieceOffset = piece === null ? 0 : piece.offset;
+      // The parts are all found before the first is read (reading one may define an acronym).
+      const count = splitBeforeKnown(pieceText, state, places);
+      for (let k = 0; k < count; k += 2) {
+        const partOffset = partBounds[k]!;
+        const partEnd = partBounds[k + 1]!;
+        const partText = partOffset === 0 && partEnd === pieceText.length ? pieceText : pieceText.slice(partOffset, partEnd);
+        const afterPossessive = pieceOffset > 0 && partOffset === 0;
         // Pieces of one token are one token each (no white space in them).
-        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
+        analyzeRun(text, start + pieceOffset + partOffset, partText, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
       }
     }
   }
@@ -310,36 +320,67 @@ const POSSESSIVE_S = /['’]s\b/g;
 /** "and" or "in" between white space: what every match of the splitting pattern below holds. */
 const AND_IN = /\s(?:and|in)\s/;
 
+/** Whether `w` is a known place or a defined acronym. */
+const isKnown = (w: string, state: DocumentState, places: ReturnType<typeof gazetteer>): boolean => places.has(w) || state.acronyms.has(w);
+/** Whether `text` holds a character other than white space in [from, to) (`text.slice(from, to).trim().length > 0`). */
+function hasNonSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!space(text.charCodeAt(k))) return true;
+  return false;
+}
+/** The parts `splitBeforeKnown` found, as `[start, end, start, end, …]` in its run (scratch, refilled by each call). */
+const partBounds: number[] = [];
+
 /**
  * "the Regional Government and Baghdad", "the Economic Forum in Geneva": a run joined by
- * "and"/"in" to a known place or organisation is two names.
+ * "and"/"in" to a known place or organisation is two names. Fills `partBounds` with the parts
+ * that are not blank; returns how many numbers it wrote (two a part).
  */
-function splitBeforeKnown(
-  run: string,
-  state: DocumentState,
-  places: ReturnType<typeof gazetteer>,
-): Array<{ text: string; offset: number }> {
+function splitBeforeKnown(run: string, state: DocumentState, places: ReturnType<typeof gazetteer>): number {
   // Most runs hold neither word between white space ("Ukraine", "China" hold "in" inside a word):
   // every match does, so without one the pattern is skipped.
-  if (!AND_IN.test(run)) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
-  const out: Array<{ text: string; offset: number }> = [];
+  if (!AND_IN.test(run)) {
+    if (!hasNonSpace(run, 0, run.length)) return 0;
+    partBounds[0] = 0;
+    partBounds[1] = run.length;
+    return 2;
+  }
+  let count = 0;
   let offset = 0;
-  const known = (w: string) => places.has(w) || state.acronyms.has(w);
   for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
-    const next = m[1]!.split(/\s+/);
+    // The match is white space, "and" or "in", white space; `m[1]` one word or two with white space between.
+    const gap = m[0];
+    let g = 0;
+    while (space(gap.charCodeAt(g))) g++;
+    const isAnd = gap.charCodeAt(g) === 97;
+    const joiner = isAnd ? 'and' : 'in';
+    const following = m[1]!;
+    let cut = 0;
+    while (cut < following.length && !space(following.charCodeAt(cut))) cut++;
+    const next0 = cut < following.length ? following.slice(0, cut) : following;
     // `/(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? ''`, read back from the split.
     let from = m.index;
     while (from > 0 && !space(run.charCodeAt(from - 1))) from--;
     const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
-    if (known(`${previous}${m[0].replace(/\s+/g, ' ')}`.trim()) || known(`${previous} and ${next[0]}`)) continue;
-    const nextKnown = known(next[0]!) || (next.length > 1 && known(next.join(' ')));
-    if (!nextKnown && !(known(previous) && m[0].trim().startsWith('and'))) continue;
-    out.push({ text: run.slice(offset, m.index), offset });
-    offset = m.index + m[0].length;
+    if (isKnown(previous.length > 0 ? `${previous} ${joiner}` : joiner, state, places) || isKnown(`${previous} and ${next0}`, state, places)) continue;
+    let nextKnown = isKnown(next0, state, places);
+    if (!nextKnown && cut < following.length) {
+      let second = cut;
+      while (space(following.charCodeAt(second))) second++;
+      nextKnown = isKnown(`${next0} ${following.slice(second)}`, state, places);
+    }
+    if (!nextKnown && !(isAnd && isKnown(previous, state, places))) continue;
+    if (hasNonSpace(run, offset, m.index)) {
+      partBounds[count++] = offset;
+      partBounds[count++] = m.index;
+    }
+    offset = m.index + gap.length;
   }
-  out.push({ text: run.slice(offset), offset });
-  return out.filter((p) => p.text.trim().length > 0);
+  if (hasNonSpace(run, offset, run.length)) {
+    partBounds[count++] = offset;
+    partBounds[count++] = run.length;
+  }
+  return count;
 }
 
 function splitPossessive(run: string): Array<{ text: string; offset: number }> {
