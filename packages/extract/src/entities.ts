@@ -248,17 +248,19 @@ const LEADING_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']
 const CALENDAR_WORDS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
 
-interface Hit {
-  start: number;
-  end: number;
-  name: string;
-  kind: EntityKind;
-}
+/** A hit is made as the entity it becomes (most are kept): fewer objects than a record copied out at the end. */
+const entity = (text: string, start: number, end: number, name: string, kind: EntityKind): EntitySpan => ({
+  type: 'entity',
+  text: text.slice(start, end),
+  name,
+  kind,
+  range: [start, end],
+});
 
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
   addPlaceFlags(places);
-  const hits: Hit[] = [];
+  const hits: EntitySpan[] = [];
   const firstWordAt = lexed.firstWordAt;
   for (let at = nextRunStart(text, 0); at >= 0; ) {
     const end = runEnd(text, at);
@@ -299,19 +301,22 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   // Hits come in reading order; the (stable) sort changes nothing then, and is skipped.
   let ordered = true;
   for (let k = 1; k < hits.length && ordered; k++) {
-    const a = hits[k - 1]!;
-    const b = hits[k]!;
-    ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
+    const a = hits[k - 1]!.range;
+    const b = hits[k]!.range;
+    ordered = a[0] < b[0] || (a[0] === b[0] && a[1] >= b[1]);
   }
-  if (!ordered) hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: EntitySpan[] = [];
+  if (!ordered) hits.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  // A hit overlapping the one kept before it goes: the rest are the output, in place.
+  let kept = 0;
   let lastEnd = -1;
-  for (const hit of hits) {
-    if (hit.start < lastEnd) continue;
-    out.push({ type: 'entity', text: text.slice(hit.start, hit.end), name: hit.name, kind: hit.kind, range: [hit.start, hit.end] });
-    lastEnd = hit.end;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k]!;
+    if (hit.range[0] < lastEnd) continue;
+    hits[kept++] = hit;
+    lastEnd = hit.range[1];
   }
-  return out;
+  hits.length = kept;
+  return hits;
 }
 
 /** Where `splitBeforeKnown` may split, and `splitPossessive` does (each read whole by `allMatches` before its loop). */
@@ -524,7 +529,7 @@ function analyzeRun(
   run: string,
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
-  hits: Hit[],
+  hits: EntitySpan[],
   firstWordAt: number,
   afterPossessive = false,
   oneToken = false,
@@ -567,13 +572,9 @@ function analyzeRun(
     if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
       const name = trimmed.replace(/^the\s+/i, '');
       state.acronyms.set(acronym[1]!, name);
-      hits.push({ start: runStart, end: runEnd, name, kind: 'organization' });
-      hits.push({
-        start: runEnd + acronym[0].indexOf(acronym[1]!),
-        end: runEnd + acronym[0].indexOf(acronym[1]!) + acronym[1]!.length,
-        name,
-        kind: 'organization',
-      });
+      hits.push(entity(text, runStart, runEnd, name, 'organization'));
+      const at = runEnd + acronym[0].indexOf(acronym[1]!);
+      hits.push(entity(text, at, at + acronym[1]!.length, name, 'organization'));
       state.lastOrganization = name;
       return;
     }
@@ -615,7 +616,7 @@ function analyzeRun(
     if (orgHead + 1 < n && !/\s(?:of|for|on|to|the|and|de|du|des)\s/.test(trimmed.slice(headEnd, tokenStarts[orgHead + 1]! + 1))) endAt = headEnd;
     const name = trimmed.slice(startAt, endAt).replace(/^the\s+/i, '');
     if (name.split(/\s+/).length >= 2) {
-      hits.push({ start: runStart + startAt, end: runStart + endAt, name, kind: 'organization' });
+      hits.push(entity(text, runStart + startAt, runStart + endAt, name, 'organization'));
       state.lastOrganization = name;
       return;
     }
@@ -637,7 +638,7 @@ function analyzeRun(
       const entry = known ? { name: known, kind: 'organization' as const, weak: null } : !one || (flags & PLACE) !== 0 ? places.get(phrase) : undefined;
       const person = state.people.get(phrase);
       if (person && !entry) {
-        hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: person, kind: 'person' });
+        hits.push(entity(text, runStart + tokenStarts[i]!, runStart + tokenEnds[j - 1]!, person, 'person'));
         i = j;
         matched = true;
         break;
@@ -649,7 +650,7 @@ function analyzeRun(
       // "Tom Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
       if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
       if (entry.weak === 'demonym' && prevIsUnknown) continue;
-      hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: entry.name, kind: entry.kind });
+      hits.push(entity(text, runStart + tokenStarts[i]!, runStart + tokenEnds[j - 1]!, entry.name, entry.kind));
       if (entry.kind === 'organization') state.lastOrganization = entry.name;
       i = j;
       matched = true;
@@ -684,7 +685,7 @@ function analyzeRun(
     if (!single && isPersonRun(text, tokenWords, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);
-      hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
+      hits.push(entity(text, absoluteStart, absoluteEnd, full, 'person'));
     }
     pendingTitle = false;
     i = j;
