@@ -131,6 +131,53 @@ export function inNearEnd(text: string): boolean {
   }
   return false;
 }
+/** A capitalised word to the end of the text it is tested on, and a capital followed by letters and dots to the end. */
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}-]+$/u;
+const CAPITAL_TAIL = /\p{Lu}[\p{L}.]*$/u;
+/** Where the word (a run without white space) ending at `end` of `text` starts. */
+function wordStartAt(text: string, end: number): number {
+  while (end > 0 && !space(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+/** Whether [s, e) of `text` is the word "in". */
+const isIn = (text: string, s: number, e: number): boolean => e - s === 2 && text.charCodeAt(s) === 105 && text.charCodeAt(s + 1) === 110;
+/**
+ * `text.replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')` and then
+ * `.replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place) => (gazetteer().has(place) ? '' : all))`,
+ * read back by words (runs without white space): "in" is a whole word after white space, what
+ * follows it the last one or two words of the text, each a capitalised word; the first pattern
+ * needs the word before "in" to end in a capital followed by letters and dots, and keeps it.
+ */
+function stripTrailingPlace(text: string): string {
+  let n = text.length;
+  let last = wordStartAt(text, n);
+  if (last > 0 && last < n) {
+    const e2 = endBeforeSpace(text, last);
+    const s2 = wordStartAt(text, e2);
+    if (s2 > 0 && isIn(text, s2, e2)) {
+      const e3 = endBeforeSpace(text, s2);
+      if (e3 > 0 && CAPITALISED_WORD.test(text.slice(last, n)) && CAPITAL_TAIL.test(text.slice(wordStartAt(text, e3), e3))) {
+        text = text.slice(0, e3);
+        n = e3;
+        last = wordStartAt(text, n);
+      }
+    }
+  }
+  if (last === 0 || last === n) return text;
+  // The leftmost match: "in" third from the end before two capitalised words, else second before one.
+  const e2 = endBeforeSpace(text, last);
+  const s2 = wordStartAt(text, e2);
+  if (s2 > 0 && !isIn(text, s2, e2)) {
+    const e3 = endBeforeSpace(text, s2);
+    const s3 = wordStartAt(text, e3);
+    if (s3 > 0 && isIn(text, s3, e3) && CAPITALISED_WORD.test(text.slice(s2, e2)) && CAPITALISED_WORD.test(text.slice(last, n))) {
+      return gazetteer().has(text.slice(s2, n)) ? text.slice(0, endBeforeSpace(text, s3)) : text;
+    }
+    return text;
+  }
+  if (s2 > 0 && CAPITALISED_WORD.test(text.slice(last, n))) return gazetteer().has(text.slice(last, n)) ? text.slice(0, endBeforeSpace(text, s2)) : text;
+  return text;
+}
 /** What the "X of Y" pattern below needs: one of its words between white space. */
 const OF_AT_FROM = /\s(?:of|at|from)\s/;
 
@@ -458,11 +505,7 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
       .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
   }
   // Both "in" patterns need "in" as the second or third word from the end.
-  if (inNearEnd(text)) {
-    text = text
-      .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
-      .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all));
-  }
+  if (inNearEnd(text)) text = stripTrailingPlace(text);
   text = text.trim();
   if (/^[\d%$€£]/.test(text) || (digits && /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text))) return null;
   // "according to figures": a bare document word names no one.
