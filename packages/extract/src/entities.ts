@@ -410,6 +410,8 @@ const ORGANIZATION_HEAD = 8;
 const CAPITAL_TITLE = 16;
 const PLACE = 32; // a key of the gazetteer
 const PLACE_FIRST = 64; // the first word of a gazetteer key of several words
+/** Bits 7–9: how many words (up to 6) the longest gazetteer key this word is the first word of has. */
+const PLACE_SPAN_SHIFT = 7;
 const WORD_FLAGS = new Map<string, number>();
 for (const [words, bits] of [
   [LEADING_WORDS, LEADING | LEADING_WORD],
@@ -430,6 +432,13 @@ function addPlaceFlags(places: ReturnType<typeof gazetteer>): void {
   if (placeFlagsAdded) return;
   for (const key of places.keys()) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
   for (const word of gazetteerFirstWords()) WORD_FLAGS.set(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
+  for (const key of places.keys()) {
+    if (!/\s/.test(key)) continue;
+    const keyWords = key.split(/\s+/);
+    const flags = WORD_FLAGS.get(keyWords[0]!)!;
+    const span = Math.min(keyWords.length, 6);
+    if (span > ((flags >> PLACE_SPAN_SHIFT) & 7)) WORD_FLAGS.set(keyWords[0]!, (flags & ~(7 << PLACE_SPAN_SHIFT)) | (span << PLACE_SPAN_SHIFT));
+  }
   placeFlagsAdded = true;
 }
 
@@ -630,13 +639,23 @@ function analyzeRun(
     // single words): other words are looked up alone.
     const word = tokenWords[i]!;
     const flags = tokenFlags[i]!;
-    const longest = (flags & PLACE_FIRST) !== 0 || state.personFirstWords.has(word) ? Math.min(n, i + 6) : i + 1;
+    // A phrase of t tokens has t words or more: no longer than the longest key it may be (a
+    // person's full name has at most five words), and only a map holding such keys is asked.
+    const placeFirst = (flags & PLACE_FIRST) !== 0;
+    const personFirst = state.personFirstWords.has(word);
+    const span = Math.max(placeFirst ? (flags >> PLACE_SPAN_SHIFT) & 7 : 1, personFirst ? 5 : 1);
+    const longest = placeFirst || personFirst ? Math.min(n, i + 6, i + span) : i + 1;
     for (let j = longest; j > i; j--) {
       const one = j === i + 1;
       const phrase = one ? word : trimmed.slice(tokenStarts[i]!, tokenEnds[j - 1]!);
-      const known = state.acronyms.get(phrase);
-      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : !one || (flags & PLACE) !== 0 ? places.get(phrase) : undefined;
-      const person = state.people.get(phrase);
+      // Acronyms are single words; so are all keys of `people` but full names.
+      const known = one ? state.acronyms.get(phrase) : undefined;
+      const entry = known
+        ? { name: known, kind: 'organization' as const, weak: null }
+        : (one ? (flags & PLACE) !== 0 : placeFirst)
+          ? places.get(phrase)
+          : undefined;
+      const person = one || personFirst ? state.people.get(phrase) : undefined;
       if (person && !entry) {
         hits.push(entity(text, runStart + tokenStarts[i]!, runStart + tokenEnds[j - 1]!, person, 'person'));
         i = j;
