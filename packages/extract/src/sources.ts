@@ -586,6 +586,8 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
 
 /** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
 export function stripTitles(name: string): string {
+  // One word is kept whatever it is: the last word is never dropped.
+  if (!hasSpace(name)) return name;
   const words = name.split(/\s+/);
   // Organisations keep their words: "European Council on Foreign Relations" has no title in it.
   if (words.some((w) => ORGANIZATION_HEADS.has(w) || NAME_CONNECTORS.has(w))) return name;
@@ -593,6 +595,12 @@ export function stripTitles(name: string): string {
   let last = -1;
   for (let i = 0; i < words.length - 1; i++) if (STANDALONE_TITLES.has(words[i]!.toLowerCase())) last = i;
   return words.slice(last + 1).join(' ');
+}
+
+/** Whether `text` holds white space (`\s`). */
+function hasSpace(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (space(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The fullest form of a person's name seen so far ("Svyrydenko" → "Yulia Svyrydenko"). */
