@@ -260,25 +260,25 @@ const entity = (text: string, start: number, end: number, name: string, kind: En
 /** `\w` without the `u` flag: ASCII letters, digits and "_". */
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /**
- * `/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run)` for a run ending in ".",
- * read from the end: initials ("U.S.") or an abbreviation keep their dot. Of three pairs or more
- * the last two follow a "." (a boundary); of two, what is before them decides.
+ * `/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run)` for the run [start, end)
+ * of `text` ending in ".", read from the end: initials ("U.S.") or an abbreviation keep their dot.
+ * Of three pairs or more the last two follow a "." (a boundary); of two, what is before them in the
+ * run decides (its start is a boundary).
  */
-function keepsFinalDot(run: string): boolean {
-  const n = run.length;
+function keepsFinalDot(text: string, start: number, end: number): boolean {
   let pairs = 0;
-  let p = n;
-  while (p >= 2 && run.charCodeAt(p - 1) === 46) {
-    const c = run.charCodeAt(p - 2);
+  let p = end;
+  while (p - start >= 2 && text.charCodeAt(p - 1) === 46) {
+    const c = text.charCodeAt(p - 2);
     if (c < 65 || c > 90) break;
     pairs++;
     p -= 2;
   }
-  if (pairs >= 3 || (pairs === 2 && (p === 0 || !isWordChar(run.charCodeAt(p - 1))))) return true;
-  let b = n - 1;
-  while (b > 0 && n - 1 - b < 3 && isWordChar(run.charCodeAt(b - 1))) b--;
-  if (b > 0 && isWordChar(run.charCodeAt(b - 1))) return false;
-  const word = run.slice(b, n - 1);
+  if (pairs >= 3 || (pairs === 2 && (p === start || !isWordChar(text.charCodeAt(p - 1))))) return true;
+  let b = end - 1;
+  while (b > start && end - 1 - b < 3 && isWordChar(text.charCodeAt(b - 1))) b--;
+  if (b > start && isWordChar(text.charCodeAt(b - 1))) return false;
+  const word = text.slice(b, end - 1);
   return word === 'St' || word === 'Jr' || word === 'Dr' || word === 'Inc';
 }
 
@@ -295,9 +295,9 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     }
     const start = at;
     at = nextRunStart(text, end);
-    let run = text.slice(start, end);
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    if (run.endsWith('.') && !keepsFinalDot(run)) run = run.slice(0, -1);
+    // (A final dot goes but in initials and abbreviations: the run is sliced once, without it.)
+    const run = text.slice(start, text.charCodeAt(end - 1) === 46 && !keepsFinalDot(text, start, end) ? end - 1 : end);
     // A run starts with a token, so it is never blank.
     if (!runHasApostrophe && !runHasAndIn) {
       // Most runs: what the two splits below would hand on whole, read without their arrays.
