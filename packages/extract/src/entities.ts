@@ -248,17 +248,44 @@ const LEADING_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']
 const CALENDAR_WORDS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
 
-interface Hit {
-  start: number;
-  end: number;
-  name: string;
-  kind: EntityKind;
+/** A hit is made as the entity it becomes (most are kept): fewer objects than a record copied out at the end. */
+const entity = (text: string, start: number, end: number, name: string, kind: EntityKind): EntitySpan => ({
+  type: 'entity',
+  text: text.slice(start, end),
+  name,
+  kind,
+  range: [start, end],
+});
+
+/** `\w` without the `u` flag: ASCII letters, digits and "_". */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/**
+ * `/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run)` for the run [start, end)
+ * of `text` ending in ".", read from the end: initials ("U.S.") or an abbreviation keep their dot.
+ * Of three pairs or more the last two follow a "." (a boundary); of two, what is before them in the
+ * run decides (its start is a boundary).
+ */
+function keepsFinalDot(text: string, start: number, end: number): boolean {
+  let pairs = 0;
+  let p = end;
+  while (p - start >= 2 && text.charCodeAt(p - 1) === 46) {
+    const c = text.charCodeAt(p - 2);
+    if (c < 65 || c > 90) break;
+    pairs++;
+    p -= 2;
+  }
+  if (pairs >= 3 || (pairs === 2 && (p === start || !isWordChar(text.charCodeAt(p - 1))))) return true;
+  let b = end - 1;
+  while (b > start && end - 1 - b < 3 && isWordChar(text.charCodeAt(b - 1))) b--;
+  if (b > start && isWordChar(text.charCodeAt(b - 1))) return false;
+  const word = text.slice(b, end - 1);
+  return word === 'St' || word === 'Jr' || word === 'Dr' || word === 'Inc';
 }
 
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
   addPlaceFlags(places);
-  const hits: Hit[] = [];
+  const hits: EntitySpan[] = [];
   const firstWordAt = lexed.firstWordAt;
   for (let at = nextRunStart(text, 0); at >= 0; ) {
     const end = runEnd(text, at);
@@ -268,20 +295,30 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     }
     const start = at;
     at = nextRunStart(text, end);
-    let run = text.slice(start, end);
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
-    if (run.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(run) && !/\b(?:St|Jr|Dr|Inc)\.$/.test(run)) run = run.slice(0, -1);
+    // (A final dot goes but in initials and abbreviations: the run is sliced once, without it.)
+    const run = text.slice(start, text.charCodeAt(end - 1) === 46 && !keepsFinalDot(text, start, end) ? end - 1 : end);
     // A run starts with a token, so it is never blank.
     if (!runHasApostrophe && !runHasAndIn) {
       // Most runs: what the two splits below would hand on whole, read without their arrays.
       analyzeRun(text, start, run, state, places, hits, firstWordAt, false, runIsOneToken);
       continue;
     }
-    for (const piece of splitPossessive(run)) {
-      for (const part of splitBeforeKnown(piece.text, state, places)) {
-        const afterPossessive = piece.offset > 0 && part.offset === 0;
+    // A run without an apostrophe is its only piece (`splitPossessive` would hand it on whole).
+    const pieces = runHasApostrophe ? splitPossessive(run) : null;
+    for (let p = 0; p < (pieces === null ? 1 : pieces.length); p++) {
+      const piece = pieces === null ? null : pieces[p]!;
+      const pieceText = piece === null ? run : piece.text;
+      const pieceOffset = piece === null ? 0 : piece.offset;
+      // The parts are all found before the first is read (reading one may define an acronym).
+      const count = splitBeforeKnown(pieceText, state, places);
+      for (let k = 0; k < count; k += 2) {
+        const partOffset = partBounds[k]!;
+        const partEnd = partBounds[k + 1]!;
+        const partText = partOffset === 0 && partEnd === pieceText.length ? pieceText : pieceText.slice(partOffset, partEnd);
+        const afterPossessive = pieceOffset > 0 && partOffset === 0;
         // Pieces of one token are one token each (no white space in them).
-        analyzeRun(text, start + piece.offset + part.offset, part.text, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
+        analyzeRun(text, start + pieceOffset + partOffset, partText, state, places, hits, firstWordAt, afterPossessive, runIsOneToken);
       }
     }
   }
@@ -289,19 +326,22 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
   // Hits come in reading order; the (stable) sort changes nothing then, and is skipped.
   let ordered = true;
   for (let k = 1; k < hits.length && ordered; k++) {
-    const a = hits[k - 1]!;
-    const b = hits[k]!;
-    ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
+    const a = hits[k - 1]!.range;
+    const b = hits[k]!.range;
+    ordered = a[0] < b[0] || (a[0] === b[0] && a[1] >= b[1]);
   }
-  if (!ordered) hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: EntitySpan[] = [];
+  if (!ordered) hits.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  // A hit overlapping the one kept before it goes: the rest are the output, in place.
+  let kept = 0;
   let lastEnd = -1;
-  for (const hit of hits) {
-    if (hit.start < lastEnd) continue;
-    out.push({ type: 'entity', text: text.slice(hit.start, hit.end), name: hit.name, kind: hit.kind, range: [hit.start, hit.end] });
-    lastEnd = hit.end;
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k]!;
+    if (hit.range[0] < lastEnd) continue;
+    hits[kept++] = hit;
+    lastEnd = hit.range[1];
   }
-  return out;
+  hits.length = kept;
+  return hits;
 }
 
 /** Where `splitBeforeKnown` may split, and `splitPossessive` does (each read whole by `allMatches` before its loop). */
@@ -310,36 +350,67 @@ const POSSESSIVE_S = /['’]s\b/g;
 /** "and" or "in" between white space: what every match of the splitting pattern below holds. */
 const AND_IN = /\s(?:and|in)\s/;
 
+/** Whether `w` is a known place or a defined acronym. */
+const isKnown = (w: string, state: DocumentState, places: ReturnType<typeof gazetteer>): boolean => places.has(w) || state.acronyms.has(w);
+/** Whether `text` holds a character other than white space in [from, to) (`text.slice(from, to).trim().length > 0`). */
+function hasNonSpace(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!space(text.charCodeAt(k))) return true;
+  return false;
+}
+/** The parts `splitBeforeKnown` found, as `[start, end, start, end, …]` in its run (scratch, refilled by each call). */
+const partBounds: number[] = [];
+
 /**
  * "the Regional Government and Baghdad", "the Economic Forum in Geneva": a run joined by
- * "and"/"in" to a known place or organisation is two names.
+ * "and"/"in" to a known place or organisation is two names. Fills `partBounds` with the parts
+ * that are not blank; returns how many numbers it wrote (two a part).
  */
-function splitBeforeKnown(
-  run: string,
-  state: DocumentState,
-  places: ReturnType<typeof gazetteer>,
-): Array<{ text: string; offset: number }> {
+function splitBeforeKnown(run: string, state: DocumentState, places: ReturnType<typeof gazetteer>): number {
   // Most runs hold neither word between white space ("Ukraine", "China" hold "in" inside a word):
   // every match does, so without one the pattern is skipped.
-  if (!AND_IN.test(run)) return run.trim().length > 0 ? [{ text: run, offset: 0 }] : [];
-  const out: Array<{ text: string; offset: number }> = [];
+  if (!AND_IN.test(run)) {
+    if (!hasNonSpace(run, 0, run.length)) return 0;
+    partBounds[0] = 0;
+    partBounds[1] = run.length;
+    return 2;
+  }
+  let count = 0;
   let offset = 0;
-  const known = (w: string) => places.has(w) || state.acronyms.has(w);
   for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
-    const next = m[1]!.split(/\s+/);
+    // The match is white space, "and" or "in", white space; `m[1]` one word or two with white space between.
+    const gap = m[0];
+    let g = 0;
+    while (space(gap.charCodeAt(g))) g++;
+    const isAnd = gap.charCodeAt(g) === 97;
+    const joiner = isAnd ? 'and' : 'in';
+    const following = m[1]!;
+    let cut = 0;
+    while (cut < following.length && !space(following.charCodeAt(cut))) cut++;
+    const next0 = cut < following.length ? following.slice(0, cut) : following;
     // `/(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? ''`, read back from the split.
     let from = m.index;
     while (from > 0 && !space(run.charCodeAt(from - 1))) from--;
     const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
-    if (known(`${previous}${m[0].replace(/\s+/g, ' ')}`.trim()) || known(`${previous} and ${next[0]}`)) continue;
-    const nextKnown = known(next[0]!) || (next.length > 1 && known(next.join(' ')));
-    if (!nextKnown && !(known(previous) && m[0].trim().startsWith('and'))) continue;
-    out.push({ text: run.slice(offset, m.index), offset });
-    offset = m.index + m[0].length;
+    if (isKnown(previous.length > 0 ? `${previous} ${joiner}` : joiner, state, places) || isKnown(`${previous} and ${next0}`, state, places)) continue;
+    let nextKnown = isKnown(next0, state, places);
+    if (!nextKnown && cut < following.length) {
+      let second = cut;
+      while (space(following.charCodeAt(second))) second++;
+      nextKnown = isKnown(`${next0} ${following.slice(second)}`, state, places);
+    }
+    if (!nextKnown && !(isAnd && isKnown(previous, state, places))) continue;
+    if (hasNonSpace(run, offset, m.index)) {
+      partBounds[count++] = offset;
+      partBounds[count++] = m.index;
+    }
+    offset = m.index + gap.length;
   }
-  out.push({ text: run.slice(offset), offset });
-  return out.filter((p) => p.text.trim().length > 0);
+  if (hasNonSpace(run, offset, run.length)) {
+    partBounds[count++] = offset;
+    partBounds[count++] = run.length;
+  }
+  return count;
 }
 
 function splitPossessive(run: string): Array<{ text: string; offset: number }> {
@@ -364,6 +435,8 @@ const ORGANIZATION_HEAD = 8;
 const CAPITAL_TITLE = 16;
 const PLACE = 32; // a key of the gazetteer
 const PLACE_FIRST = 64; // the first word of a gazetteer key of several words
+/** Bits 7–9: how many words (up to 6) the longest gazetteer key this word is the first word of has. */
+const PLACE_SPAN_SHIFT = 7;
 const WORD_FLAGS = new Map<string, number>();
 for (const [words, bits] of [
   [LEADING_WORDS, LEADING | LEADING_WORD],
@@ -384,6 +457,13 @@ function addPlaceFlags(places: ReturnType<typeof gazetteer>): void {
   if (placeFlagsAdded) return;
   for (const key of places.keys()) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
   for (const word of gazetteerFirstWords()) WORD_FLAGS.set(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
+  for (const key of places.keys()) {
+    if (!/\s/.test(key)) continue;
+    const keyWords = key.split(/\s+/);
+    const flags = WORD_FLAGS.get(keyWords[0]!)!;
+    const span = Math.min(keyWords.length, 6);
+    if (span > ((flags >> PLACE_SPAN_SHIFT) & 7)) WORD_FLAGS.set(keyWords[0]!, (flags & ~(7 << PLACE_SPAN_SHIFT)) | (span << PLACE_SPAN_SHIFT));
+  }
   placeFlagsAdded = true;
 }
 
@@ -483,7 +563,7 @@ function analyzeRun(
   run: string,
   state: DocumentState,
   places: ReturnType<typeof gazetteer>,
-  hits: Hit[],
+  hits: EntitySpan[],
   firstWordAt: number,
   afterPossessive = false,
   oneToken = false,
@@ -526,13 +606,9 @@ function analyzeRun(
     if (acronym && trimmed.includes(' ') && !places.has(trimmed)) {
       const name = trimmed.replace(/^the\s+/i, '');
       state.acronyms.set(acronym[1]!, name);
-      hits.push({ start: runStart, end: runEnd, name, kind: 'organization' });
-      hits.push({
-        start: runEnd + acronym[0].indexOf(acronym[1]!),
-        end: runEnd + acronym[0].indexOf(acronym[1]!) + acronym[1]!.length,
-        name,
-        kind: 'organization',
-      });
+      hits.push(entity(text, runStart, runEnd, name, 'organization'));
+      const at = runEnd + acronym[0].indexOf(acronym[1]!);
+      hits.push(entity(text, at, at + acronym[1]!.length, name, 'organization'));
       state.lastOrganization = name;
       return;
     }
@@ -574,7 +650,7 @@ function analyzeRun(
     if (orgHead + 1 < n && !/\s(?:of|for|on|to|the|and|de|du|des)\s/.test(trimmed.slice(headEnd, tokenStarts[orgHead + 1]! + 1))) endAt = headEnd;
     const name = trimmed.slice(startAt, endAt).replace(/^the\s+/i, '');
     if (name.split(/\s+/).length >= 2) {
-      hits.push({ start: runStart + startAt, end: runStart + endAt, name, kind: 'organization' });
+      hits.push(entity(text, runStart + startAt, runStart + endAt, name, 'organization'));
       state.lastOrganization = name;
       return;
     }
@@ -588,15 +664,25 @@ function analyzeRun(
     // single words): other words are looked up alone.
     const word = tokenWords[i]!;
     const flags = tokenFlags[i]!;
-    const longest = (flags & PLACE_FIRST) !== 0 || state.personFirstWords.has(word) ? Math.min(n, i + 6) : i + 1;
+    // A phrase of t tokens has t words or more: no longer than the longest key it may be (a
+    // person's full name has at most five words), and only a map holding such keys is asked.
+    const placeFirst = (flags & PLACE_FIRST) !== 0;
+    const personFirst = state.personFirstWords.has(word);
+    const span = Math.max(placeFirst ? (flags >> PLACE_SPAN_SHIFT) & 7 : 1, personFirst ? 5 : 1);
+    const longest = placeFirst || personFirst ? Math.min(n, i + 6, i + span) : i + 1;
     for (let j = longest; j > i; j--) {
       const one = j === i + 1;
       const phrase = one ? word : trimmed.slice(tokenStarts[i]!, tokenEnds[j - 1]!);
-      const known = state.acronyms.get(phrase);
-      const entry = known ? { name: known, kind: 'organization' as const, weak: null } : !one || (flags & PLACE) !== 0 ? places.get(phrase) : undefined;
-      const person = state.people.get(phrase);
+      // Acronyms are single words; so are all keys of `people` but full names.
+      const known = one ? state.acronyms.get(phrase) : undefined;
+      const entry = known
+        ? { name: known, kind: 'organization' as const, weak: null }
+        : (one ? (flags & PLACE) !== 0 : placeFirst)
+          ? places.get(phrase)
+          : undefined;
+      const person = one || personFirst ? state.people.get(phrase) : undefined;
       if (person && !entry) {
-        hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: person, kind: 'person' });
+        hits.push(entity(text, runStart + tokenStarts[i]!, runStart + tokenEnds[j - 1]!, person, 'person'));
         i = j;
         matched = true;
         break;
@@ -608,7 +694,7 @@ function analyzeRun(
       // "Tom Kingston", "Michael Jordan": a place name inside a longer unknown name is not a place.
       if (!isolated && entry.weak !== 'demonym' && (prevIsUnknown || (nextIsUnknown && entry.weak === 'city'))) continue;
       if (entry.weak === 'demonym' && prevIsUnknown) continue;
-      hits.push({ start: runStart + tokenStarts[i]!, end: runStart + tokenEnds[j - 1]!, name: entry.name, kind: entry.kind });
+      hits.push(entity(text, runStart + tokenStarts[i]!, runStart + tokenEnds[j - 1]!, entry.name, entry.kind));
       if (entry.kind === 'organization') state.lastOrganization = entry.name;
       i = j;
       matched = true;
@@ -643,7 +729,7 @@ function analyzeRun(
     if (!single && isPersonRun(text, tokenWords, i, j, name, absoluteEnd, titled, speechCued, firstWordOfSentence, places)) {
       const full = state.people.get(name) ?? name;
       rememberPerson(full, state);
-      hits.push({ start: absoluteStart, end: absoluteEnd, name: full, kind: 'person' });
+      hits.push(entity(text, absoluteStart, absoluteEnd, full, 'person'));
     }
     pendingTitle = false;
     i = j;

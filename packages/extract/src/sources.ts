@@ -5,8 +5,8 @@
  */
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { has, isSpace, type Lexed, lex, wordClass } from './lex.js';
-import { allMatches, alternation, type DocumentState } from './state.js';
+import { has, isSpace, type Lexed, lex, wordClass, wordStarts } from './lex.js';
+import { allMatches, alternation, type DocumentState, matchesAt, sticky } from './state.js';
 
 export interface Cue {
   /** Where the cue's words sit in the sentence, [start, end). */
@@ -18,9 +18,13 @@ export interface Cue {
   form: 'verb' | 'according';
 }
 
-/** Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of). */
-const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words']);
+/**
+ * Words a cue needs: a speech verb's first word, "according" (to), "words" (in the words of); with
+ * their offsets, where the speech-verb pattern is tried.
+ */
+const CUE_WORDS = wordClass([...SPEECH_VERBS.map((v) => v.split(' ')[0]!), 'according', 'words'], true);
 const SPEECH_VERB_RE = new RegExp(`\\b(?:${alternation(SPEECH_VERBS)})\\b`, 'g');
+const SPEECH_VERB_AT = sticky(SPEECH_VERB_RE);
 const ACCORDING_RE = /\b(?:according\s+to|in\s+the\s+words\s+of)\s+/gi;
 const ACCORDING_WORDS = wordClass(['according', 'words']);
 
@@ -126,6 +130,53 @@ export function inNearEnd(text: string): boolean {
     while (e > 0 && space(text.charCodeAt(e - 1))) e--;
   }
   return false;
+}
+/** A capitalised word to the end of the text it is tested on, and a capital followed by letters and dots to the end. */
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}-]+$/u;
+const CAPITAL_TAIL = /\p{Lu}[\p{L}.]*$/u;
+/** Where the word (a run without white space) ending at `end` of `text` starts. */
+function wordStartAt(text: string, end: number): number {
+  while (end > 0 && !space(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+/** Whether [s, e) of `text` is the word "in". */
+const isIn = (text: string, s: number, e: number): boolean => e - s === 2 && text.charCodeAt(s) === 105 && text.charCodeAt(s + 1) === 110;
+/**
+ * `text.replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')` and then
+ * `.replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place) => (gazetteer().has(place) ? '' : all))`,
+ * read back by words (runs without white space): "in" is a whole word after white space, what
+ * follows it the last one or two words of the text, each a capitalised word; the first pattern
+ * needs the word before "in" to end in a capital followed by letters and dots, and keeps it.
+ */
+function stripTrailingPlace(text: string): string {
+  let n = text.length;
+  let last = wordStartAt(text, n);
+  if (last > 0 && last < n) {
+    const e2 = endBeforeSpace(text, last);
+    const s2 = wordStartAt(text, e2);
+    if (s2 > 0 && isIn(text, s2, e2)) {
+      const e3 = endBeforeSpace(text, s2);
+      if (e3 > 0 && CAPITALISED_WORD.test(text.slice(last, n)) && CAPITAL_TAIL.test(text.slice(wordStartAt(text, e3), e3))) {
+        text = text.slice(0, e3);
+        n = e3;
+        last = wordStartAt(text, n);
+      }
+    }
+  }
+  if (last === 0 || last === n) return text;
+  // The leftmost match: "in" third from the end before two capitalised words, else second before one.
+  const e2 = endBeforeSpace(text, last);
+  const s2 = wordStartAt(text, e2);
+  if (s2 > 0 && !isIn(text, s2, e2)) {
+    const e3 = endBeforeSpace(text, s2);
+    const s3 = wordStartAt(text, e3);
+    if (s3 > 0 && isIn(text, s3, e3) && CAPITALISED_WORD.test(text.slice(s2, e2)) && CAPITALISED_WORD.test(text.slice(last, n))) {
+      return gazetteer().has(text.slice(s2, n)) ? text.slice(0, endBeforeSpace(text, s3)) : text;
+    }
+    return text;
+  }
+  if (s2 > 0 && CAPITALISED_WORD.test(text.slice(last, n))) return gazetteer().has(text.slice(last, n)) ? text.slice(0, endBeforeSpace(text, s2)) : text;
+  return text;
 }
 /** What the "X of Y" pattern below needs: one of its words between white space. */
 const OF_AT_FROM = /\s(?:of|at|from)\s/;
@@ -274,7 +325,10 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
       cues.push({ start: m.index, end: m.index + m[0].length + np[0].length, source, form: 'according' });
     }
   }
-  for (const m of allMatches(SPEECH_VERB_RE, masked)) {
+  // A verb (its letters as listed, between non-word characters) starts where the word pass saw its
+  // first word start: the pattern is tried there only, unless lower-casing moved or glued letters.
+  const verbs = lexed.exotic ? allMatches(SPEECH_VERB_RE, masked) : matchesAt(SPEECH_VERB_AT, masked, wordStarts(lexed, CUE_WORDS));
+  for (const m of verbs) {
     // The pattern's words are lower-case and it has no `i` flag: the match is the verb as listed.
     const verb = m[0];
     const verbStart = m.index;
@@ -451,11 +505,7 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
       .replace(/^(?:(?:the|a|an)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+/i, '');
   }
   // Both "in" patterns need "in" as the second or third word from the end.
-  if (inNearEnd(text)) {
-    text = text
-      .replace(/(\p{Lu}[\p{L}.]*)\s+in\s+\p{Lu}[\p{L}-]+$/u, '$1')
-      .replace(/\s+in\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)$/u, (all, place: string) => (gazetteer().has(place) ? '' : all));
-  }
+  if (inNearEnd(text)) text = stripTrailingPlace(text);
   text = text.trim();
   if (/^[\d%$€£]/.test(text) || (digits && /\d\s*(?:%|percent\b|per\s?cent\b)/i.test(text))) return null;
   // "according to figures": a bare document word names no one.
@@ -536,6 +586,8 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
 
 /** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
 export function stripTitles(name: string): string {
+  // One word is kept whatever it is: the last word is never dropped.
+  if (!hasSpace(name)) return name;
   const words = name.split(/\s+/);
   // Organisations keep their words: "European Council on Foreign Relations" has no title in it.
   if (words.some((w) => ORGANIZATION_HEADS.has(w) || NAME_CONNECTORS.has(w))) return name;
@@ -543,6 +595,12 @@ export function stripTitles(name: string): string {
   let last = -1;
   for (let i = 0; i < words.length - 1; i++) if (STANDALONE_TITLES.has(words[i]!.toLowerCase())) last = i;
   return words.slice(last + 1).join(' ');
+}
+
+/** Whether `text` holds white space (`\s`). */
+function hasSpace(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (space(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The fullest form of a person's name seen so far ("Svyrydenko" → "Yulia Svyrydenko"). */
