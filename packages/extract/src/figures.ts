@@ -57,6 +57,9 @@ const IN_RATIO_AT = sticky(IN_RATIO_RE);
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
+/** CURRENCY_CODES as a set: each is three capitals, so `codeStartBefore` reads the one place a code can stand. */
+const CODE_SET = new Set(CURRENCY_CODES);
+const CODES_OF_THREE = CURRENCY_CODES.every((code) => /^[A-Z]{3}$/.test(code));
 const CURRENCY_CODE_AFTER = new RegExp(`^\\s?(${CURRENCY_CODES.join('|')})\\b`);
 const CURRENCY_WORD_AFTER = new RegExp(`^\\s+(${alternation(Object.keys(CURRENCY_WORDS))})\\b`, 'i');
 const SCALE_AFTER_SPACED = /^(?:\s+|-)(million|billion|trillion|thousand|bn|bln|mln|mn|tn|trn)\b/i;
@@ -136,6 +139,22 @@ function lastBeforeSpace(window: string): number {
   let k = window.length - 1;
   if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
   return k >= 0 ? window.charCodeAt(k) : -1;
+}
+
+/** `\w` of a code unit. */
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * `CURRENCY_CODE_BEFORE.exec(window)?.index ?? -1` without scanning the window: the pattern ends in
+ * `\s?$`, so its three capitals end where `lastBeforeSpace` looked, after no word character (`\b`).
+ */
+function codeStartBefore(window: string): number {
+  if (!CODES_OF_THREE) return CURRENCY_CODE_BEFORE.exec(window)?.index ?? -1;
+  let k = window.length - 1;
+  if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
+  const at = k - 2;
+  if (at < 0 || !CODE_SET.has(window.slice(at, k + 1))) return -1;
+  return at === 0 || !isWordCode(window.charCodeAt(at - 1)) ? at : -1;
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -226,10 +245,10 @@ const FRACTION_WORDS = wordClass(Object.keys(FRACTION_DENOMINATORS));
 const VAGUE_WORDS = wordClass(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
 const HALF = wordClass(['half']);
 /** "one in five", "two out of three". */
-const IN_OUT = wordClass(['in', 'out']);
+const IN_OUT = wordClass(['in', 'out'], true);
 const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)), true);
-/** The number words IN_RATIO_RE can start with. */
-const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'], true);
+/** The number words IN_RATIO_RE can start with (without digits, one of them or "in"/"out" rules it out). */
+const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 const BETWEEN = wordClass(['between']);
 /** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
 const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
@@ -278,9 +297,10 @@ export function findFigures(
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
-  // "one in five" starts with digits or a number word before "in"; without digits, at the number word.
+  // "one in five" starts at the number ("one", "10": one to five code units) ending where the white
+  // space before its "in" or "out" starts.
   const ratio = has(lexed, IN_OUT) && (lexed.digits || mayHave(lexed, RATIO_WORDS));
-  const ratioAt = ratio && exact && !lexed.digits ? wordStarts(lexed, RATIO_WORDS) : null;
+  const ratioAt = ratio && exact ? withBefore(text, wordStarts(lexed, IN_OUT), [5, 4, 3, 2, 1]) : null;
   for (const m of ratio ? (ratioAt ? matchesAt(IN_RATIO_AT, text, ratioAt) : allMatches(IN_RATIO_RE, text)) : []) add(inRatio(text, m));
   for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m, lexed.firstWordAt));
   for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
@@ -639,10 +659,11 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
     currency = CURRENCY_SYMBOLS[symbol[0].trim()] ?? null;
     start -= symbol[0].length;
   } else {
-    const code = last >= 65 && last <= 90 ? CURRENCY_CODE_BEFORE.exec(before) : null;
-    if (code) {
-      currency = code[1] === 'RMB' ? 'CNY' : code[1]!;
-      start -= code[0].length;
+    const codeAt = last >= 65 && last <= 90 ? codeStartBefore(before) : -1;
+    if (codeAt >= 0) {
+      const code = before.slice(codeAt, codeAt + 3);
+      currency = code === 'RMB' ? 'CNY' : code;
+      start -= before.length - codeAt;
     }
   }
   const tail = readTail(text, core.end, currency, core.spelled);
