@@ -123,7 +123,8 @@ export function lex(text: string): Lexed {
     if (c >= 48 && c <= 57) {
       digits = true;
       if (first === -1) first = i;
-    } else if (c >= 128 && first === -1) {
+    } else if (c >= 128 && first === -1 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xa0 && c !== 0xab && c !== 0xbb) {
+      // General punctuation (quotes, dashes, bullets, spaces), NBSP and guillemets hold no letter or digit.
       first = -2;
     }
     if (node >= 0) {
