@@ -17,6 +17,7 @@ import {
 import {
   DIGITS_SOURCE,
   FRACTION_DENOMINATORS,
+  INHERITED,
   ORDINAL_WORD_SOURCE,
   parseDigits,
   parseOrdinalWord,
@@ -591,6 +592,9 @@ function isPluralHead(word: string): boolean {
   return (before !== 115 && before !== 117) || word.endsWith('ies');
 }
 
+/** `MONTHS[word] !== undefined` is `MONTH_KEYS.has(word) || INHERITED.has(word)`, without a keyed load of a run-time string. */
+const MONTH_KEYS = new Set(Object.keys(MONTHS));
+
 const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
 
 /** A word of a counted thing, sticky (one `subjectAfter` at a time uses it). */
@@ -612,7 +616,7 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
       end = re.lastIndex;
       continue;
     }
-    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
+    if (SUBJECT_STOP.has(lower) || MONTH_KEYS.has(lower) || INHERITED.has(lower) || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
     // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
     const ed = lower.endsWith('ed');
     if (ed && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
