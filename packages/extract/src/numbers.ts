@@ -127,7 +127,7 @@ const SCALE_VALUES = new Map(Object.entries(SCALES));
  * `table[word]` by its Map twin `values`: a keyed load with a string made at run time costs a
  * look-up of the string in V8's table of names first. An inherited name reads the table itself.
  */
-function valueOf(values: Map<string, number>, table: Record<string, number>, word: string): number | undefined {
+function tableValue(values: Map<string, number>, table: Record<string, number>, word: string): number | undefined {
   const value = values.get(word);
   return value !== undefined || !INHERITED.has(word) ? value : table[word];
 }
@@ -151,8 +151,8 @@ export function parseSpelledNumber(text: string): number | null {
       last = 'and';
       continue;
     }
-    const unit = valueOf(UNIT_VALUES, UNITS, word);
-    const tens = valueOf(TENS_VALUES, TENS, word);
+    const unit = tableValue(UNIT_VALUES, UNITS, word);
+    const tens = tableValue(TENS_VALUES, TENS, word);
     if (unit !== undefined) {
       if (last === 'unit' || (last === 'tens' && unit >= 10)) return null;
       current += unit;
@@ -165,7 +165,7 @@ export function parseSpelledNumber(text: string): number | null {
       current = (current || 1) * 12;
       last = 'scale';
     } else {
-      const scale = valueOf(SCALE_VALUES, SCALES, word);
+      const scale = tableValue(SCALE_VALUES, SCALES, word);
       if (scale === undefined) return null;
       if (scale === 100) {
         current = (current || 1) * 100;
