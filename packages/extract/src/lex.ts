@@ -155,8 +155,9 @@ export function lex(text: string): Lexed {
 
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
 export function isSpace(c: number): boolean {
+  // Printable ASCII and C1 first: nearly every code unit read is one.
+  if (c > 32 && c < 0xa0) return false;
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
   return (
     c === 0xa0 ||
     c === 0x1680 ||
