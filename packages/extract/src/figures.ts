@@ -246,10 +246,10 @@ const FRACTION_WORDS = wordClass(Object.keys(FRACTION_DENOMINATORS));
 const VAGUE_WORDS = wordClass(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores']);
 const HALF = wordClass(['half']);
 /** "one in five", "two out of three". */
-const IN_OUT = wordClass(['in', 'out'], true);
+const IN_OUT = wordClass(['in', 'out']);
 const ORDINAL_WORDS = wordClass(ORDINAL_WORD_SOURCE.replace(/[()?:]/g, ' ').split(/[\s|-]+/).filter((w) => /^[a-z]+$/.test(w)), true);
-/** The number words IN_RATIO_RE can start with (without digits, one of them or "in"/"out" rules it out). */
-const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+/** The number words IN_RATIO_RE can start with. */
+const RATIO_WORDS = wordClass(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'], true);
 const BETWEEN = wordClass(['between']);
 /** The suffixes of ORDINAL_DIGIT_RE: a word of their own in `lex` ("5th": digits end a word). */
 const ORDINAL_SUFFIXES = wordClass(['st', 'nd', 'rd', 'th']);
@@ -298,10 +298,9 @@ export function findFigures(
 
   // Fractions and vague quantities first: "two-thirds" must not become "two", "thousands of" not "thousand".
   for (const m of has(lexed, FRACTION_WORDS) ? allMatches(FRACTION_RE, text) : []) add(fraction(text, m));
-  // "one in five" starts at the number ("one", "10": one to five code units) ending where the white
-  // space before its "in" or "out" starts.
+  // "one in five" starts with digits or a number word before "in"; without digits, at the number word.
   const ratio = has(lexed, IN_OUT) && (lexed.digits || mayHave(lexed, RATIO_WORDS));
-  const ratioAt = ratio && exact ? withBefore(text, wordStarts(lexed, IN_OUT), [5, 4, 3, 2, 1]) : null;
+  const ratioAt = ratio && exact && !lexed.digits ? wordStarts(lexed, RATIO_WORDS) : null;
   for (const m of ratio ? (ratioAt ? matchesAt(IN_RATIO_AT, text, ratioAt) : allMatches(IN_RATIO_RE, text)) : []) add(inRatio(text, m));
   for (const m of has(lexed, HALF) ? allMatches(HALF_RE, text) : []) add(half(text, m, lexed.firstWordAt));
   for (const m of vague ? allMatches(VAGUE_RE, text) : []) {
