@@ -73,6 +73,8 @@ RULES.forEach(([, , words], i) => {
 });
 /** Whether every match of the rule starts at one of its words (all but "it is …", "is/are … to"). */
 const WORD_LED = RULES.map(([pattern]) => !pattern.source.startsWith('\\bit') && !pattern.source.startsWith('\\b(?:is'));
+/** Whether the rule's `word` is part of each of its whole words: where `lex` found one of these, the text holds it. */
+const WORD_IN_WORDS = RULES.map(([, word, words]) => words.split(' ').every((w) => w.includes(word)));
 /** The rules' sticky twins, tried at their words (`matchesAt`). */
 const TWINS = RULES.map(([pattern]) => sticky(pattern));
 /** Offsets of each rule's words in the sentence being read (filled by `rulesFor` for the rules it returns). */
@@ -131,7 +133,7 @@ function collect(
   const out: Array<{ index: number; word: string }> = [];
   for (let i = 0; i < patterns.length; i++) {
     const [pattern, word] = patterns[i]!;
-    if ((rules & (1 << i)) === 0 || !lower.includes(word)) continue;
+    if ((rules & (1 << i)) === 0 || (!(positioned && WORD_IN_WORDS[first + i]) && !lower.includes(word))) continue;
     const matches = positioned && WORD_LED[first + i] ? matchesAt(TWINS[first + i]!, text, STARTS[first + i]!) : allMatches(pattern, text);
     for (const m of matches) {
       const before = text.slice(Math.max(0, m.index - 20), m.index);

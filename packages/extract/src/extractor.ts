@@ -39,7 +39,7 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   const speaker = context.speaker?.trim() || null;
   if (speaker) rememberPerson(speaker, state);
 
-  // Appended in this order, then sorted stably by position (equal ranges keep this order).
+  // Quotes, dates, figures, entities: ordered by position, equal ranges in this order (`ordered`).
   const inlines: InlineSpan[] = [];
   const quoteSpans = readQuotes(text, quotes, cues, sentenceCue, state);
   if (speaker && quoteSpans.length === 0) {
@@ -54,9 +54,7 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   for (const q of quoteSpans) inlines.push(q);
 
   const dates = findDates(text, state, lexed);
-  for (const d of dates) inlines.push(d);
-  for (const f of findFigures(text, dates, state, lexed)) inlines.push(f);
-  for (const e of entities) inlines.push(e);
+  const figures = findFigures(text, dates, state, lexed);
 
   let source = sentenceCue?.source ?? null;
   // Nothing but quotations: no letter or digit outside them (the mask's "·" is neither), so
@@ -81,11 +79,47 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   if (endsWithColon && source) state.lastQuoteSpeaker = source;
   else if (quoteSpans.length > 0) state.lastQuoteSpeaker = quoteSpans[quoteSpans.length - 1]!.speaker;
 
-  if (inlines.length > 1) inlines.sort(byPosition);
-  return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines };
+  return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines: ordered(inlines, dates, figures, entities) };
 }
 
 const byPosition = (a: InlineSpan, b: InlineSpan): number => a.range[0] - b.range[0] || b.range[1] - a.range[1];
+
+/**
+ * `[...quotes, ...dates, ...figures, ...entities].sort(byPosition)`: the sort is stable, so for
+ * lists each already in that order it is their merge, an earlier list first on ties (the lists
+ * come out of their modules nearly always in order; else they are sorted as they are).
+ */
+function ordered(quotes: InlineSpan[], dates: readonly InlineSpan[], figures: readonly InlineSpan[], entities: readonly InlineSpan[]): InlineSpan[] {
+  if (!inOrder(quotes) || !inOrder(dates) || !inOrder(figures) || !inOrder(entities)) {
+    for (const d of dates) quotes.push(d);
+    for (const f of figures) quotes.push(f);
+    for (const e of entities) quotes.push(e);
+    if (quotes.length > 1) quotes.sort(byPosition);
+    return quotes;
+  }
+  return merge(merge(merge(quotes, dates), figures), entities);
+}
+
+function inOrder(list: readonly InlineSpan[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+/** Two lists in order merged into `a` (a new array when `b` interleaves with it); `a` first on ties. */
+function merge(a: InlineSpan[], b: readonly InlineSpan[]): InlineSpan[] {
+  if (b.length === 0) return a;
+  if (a.length === 0 || byPosition(a[a.length - 1]!, b[0]!) <= 0) {
+    for (const x of b) a.push(x);
+    return a;
+  }
+  const out: InlineSpan[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
 
 /** `text.trimEnd().length`: trimEnd drops the white space and line terminators of isSpace. */
 function trimmedEnd(text: string): number {

@@ -17,6 +17,7 @@ import {
 import {
   DIGITS_SOURCE,
   FRACTION_DENOMINATORS,
+  INHERITED,
   ORDINAL_WORD_SOURCE,
   parseDigits,
   parseOrdinalWord,
@@ -57,6 +58,9 @@ const IN_RATIO_AT = sticky(IN_RATIO_RE);
 
 const CURRENCY_SYMBOL_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCY_SYMBOLS))})\\s?$`);
 const CURRENCY_CODE_BEFORE = new RegExp(`\\b(${CURRENCY_CODES.join('|')})\\s?$`);
+/** CURRENCY_CODES as a set: each is three capitals, so `codeStartBefore` reads the one place a code can stand. */
+const CODE_SET = new Set(CURRENCY_CODES);
+const CODES_OF_THREE = CURRENCY_CODES.every((code) => /^[A-Z]{3}$/.test(code));
 const CURRENCY_CODE_AFTER = new RegExp(`^\\s?(${CURRENCY_CODES.join('|')})\\b`);
 const CURRENCY_WORD_AFTER = new RegExp(`^\\s+(${alternation(Object.keys(CURRENCY_WORDS))})\\b`, 'i');
 const SCALE_AFTER_SPACED = /^(?:\s+|-)(million|billion|trillion|thousand|bn|bln|mln|mn|tn|trn)\b/i;
@@ -136,6 +140,22 @@ function lastBeforeSpace(window: string): number {
   let k = window.length - 1;
   if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
   return k >= 0 ? window.charCodeAt(k) : -1;
+}
+
+/** `\w` of a code unit. */
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * `CURRENCY_CODE_BEFORE.exec(window)?.index ?? -1` without scanning the window: the pattern ends in
+ * `\s?$`, so its three capitals end where `lastBeforeSpace` looked, after no word character (`\b`).
+ */
+function codeStartBefore(window: string): number {
+  if (!CODES_OF_THREE) return CURRENCY_CODE_BEFORE.exec(window)?.index ?? -1;
+  let k = window.length - 1;
+  if (k >= 0 && isSpace(window.charCodeAt(k))) k--;
+  const at = k - 2;
+  if (at < 0 || !CODE_SET.has(window.slice(at, k + 1))) return -1;
+  return at === 0 || !isWordCode(window.charCodeAt(at - 1)) ? at : -1;
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -571,6 +591,9 @@ function isPluralHead(word: string): boolean {
   return (before !== 115 && before !== 117) || word.endsWith('ies');
 }
 
+/** `MONTHS[word] !== undefined` is `MONTH_KEYS.has(word) || INHERITED.has(word)`, without a keyed load of a run-time string. */
+const MONTH_KEYS = new Set(Object.keys(MONTHS));
+
 const LY_NOUNS = new Set(['family', 'ally', 'supply', 'assembly', 'rally', 'reply', 'monopoly', 'anomaly', 'belly']);
 
 /** A word of a counted thing, sticky (one `subjectAfter` at a time uses it). */
@@ -592,7 +615,7 @@ function subjectAfter(text: string, pos: number): { subject: string; end: number
       end = re.lastIndex;
       continue;
     }
-    if (SUBJECT_STOP.has(lower) || MONTHS[lower] !== undefined || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
+    if (SUBJECT_STOP.has(lower) || MONTH_KEYS.has(lower) || INHERITED.has(lower) || (lower.endsWith('ly') && !LY_NOUNS.has(lower))) break;
     // "detained fighters": an -ed word before a noun describes it; "people killed and" ends the phrase.
     const ed = lower.endsWith('ed');
     if (ed && words.length > 0 && !/^\s+[\p{L}]/u.test(text.slice(re.lastIndex))) break;
@@ -639,10 +662,11 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
     currency = CURRENCY_SYMBOLS[symbol[0].trim()] ?? null;
     start -= symbol[0].length;
   } else {
-    const code = last >= 65 && last <= 90 ? CURRENCY_CODE_BEFORE.exec(before) : null;
-    if (code) {
-      currency = code[1] === 'RMB' ? 'CNY' : code[1]!;
-      start -= code[0].length;
+    const codeAt = last >= 65 && last <= 90 ? codeStartBefore(before) : -1;
+    if (codeAt >= 0) {
+      const code = before.slice(codeAt, codeAt + 3);
+      currency = code === 'RMB' ? 'CNY' : code;
+      start -= before.length - codeAt;
     }
   }
   const tail = readTail(text, core.end, currency, core.spelled);

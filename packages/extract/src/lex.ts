@@ -123,7 +123,8 @@ export function lex(text: string): Lexed {
     if (c >= 48 && c <= 57) {
       digits = true;
       if (first === -1) first = i;
-    } else if (c >= 128 && first === -1) {
+    } else if (c >= 128 && first === -1 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xa0 && c !== 0xab && c !== 0xbb) {
+      // General punctuation (quotes, dashes, bullets, spaces), NBSP and guillemets hold no letter or digit.
       first = -2;
     }
     if (node >= 0) {
@@ -154,8 +155,9 @@ export function lex(text: string): Lexed {
 
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
 export function isSpace(c: number): boolean {
+  // Printable ASCII and C1 first: nearly every code unit read is one.
+  if (c > 32 && c < 0xa0) return false;
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
   return (
     c === 0xa0 ||
     c === 0x1680 ||

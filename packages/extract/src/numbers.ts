@@ -117,6 +117,21 @@ export const SPELLED_NUMBER_SOURCE = `(?:(?:a|an)\\s+(?=(?:dozen|hundred|thousan
 
 export const ORDINAL_WORD_SOURCE = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:${Object.keys(ORDINAL_UNITS).join('|')})`;
 
+/** The names an object literal inherits ("constructor", "__proto__"): a lookup of one in a table finds no own key. */
+export const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const UNIT_VALUES = new Map(Object.entries(UNITS));
+const TENS_VALUES = new Map(Object.entries(TENS));
+const SCALE_VALUES = new Map(Object.entries(SCALES));
+
+/**
+ * `table[word]` by its Map twin `values`: a keyed load with a string made at run time costs a
+ * look-up of the string in V8's table of names first. An inherited name reads the table itself.
+ */
+function tableValue(values: Map<string, number>, table: Record<string, number>, word: string): number | undefined {
+  const value = values.get(word);
+  return value !== undefined || !INHERITED.has(word) ? value : table[word];
+}
+
 /** Value of a spelled number run, or null when the words do not form a number ("one two"). */
 export function parseSpelledNumber(text: string): number | null {
   let words = text.toLowerCase().split(/[\s-]+/).filter(Boolean);
@@ -136,8 +151,8 @@ export function parseSpelledNumber(text: string): number | null {
       last = 'and';
       continue;
     }
-    const unit = UNITS[word];
-    const tens = TENS[word];
+    const unit = tableValue(UNIT_VALUES, UNITS, word);
+    const tens = tableValue(TENS_VALUES, TENS, word);
     if (unit !== undefined) {
       if (last === 'unit' || (last === 'tens' && unit >= 10)) return null;
       current += unit;
@@ -150,7 +165,7 @@ export function parseSpelledNumber(text: string): number | null {
       current = (current || 1) * 12;
       last = 'scale';
     } else {
-      const scale = SCALES[word];
+      const scale = tableValue(SCALE_VALUES, SCALES, word);
       if (scale === undefined) return null;
       if (scale === 100) {
         current = (current || 1) * 100;

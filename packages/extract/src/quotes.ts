@@ -28,6 +28,9 @@ const QUOTE_HINT = /["“”«„‘]/;
 /** The double quote marks `findQuotes` reads: " “ ” « „. */
 const MARK = /["“”«„]/g;
 
+/** A ‘single’ quotation, global: read by `allMatches` only (its `lastIndex` is 0 between calls). */
+const SINGLE_QUOTED = /(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu;
+
 /** Index of the first double quote mark at or after `from` (`text.length`: none), skipped to natively. */
 function nextMark(text: string, from: number): number {
   MARK.lastIndex = from;
@@ -68,7 +71,7 @@ export function findQuotes(text: string): RawQuote[] {
     }
   }
   // ‘Single’ quotes outside double ones (nested single quotes stay inside their parent).
-  for (const m of text.includes('‘') ? allMatches(/(?<=^|[\s(—–])‘([^‘’]+?)’(?![\p{L}])/gu, text) : []) {
+  for (const m of text.includes('‘') ? allMatches(SINGLE_QUOTED, text) : []) {
     if (isTaken(m.index)) continue;
     add(found, taken, text, m.index, m.index + m[0].length - 1);
   }
