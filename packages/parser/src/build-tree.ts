@@ -195,16 +195,16 @@ export class TreeBuilder {
 
   private linksIn(text: MappedText): Link[] {
     const out: Link[] = [];
-    const { link, length } = text;
+    const { link, length, at } = text;
     let i = 0;
     while (i < length) {
-      const id = link[i]!;
+      const id = link[at + i]!;
       if (id < 0) {
         i++;
         continue;
       }
       let j = i;
-      while (j < length && link[j] === id) j++;
+      while (j < length && link[at + j] === id) j++;
       const target = this.ctx.links[id];
       const url = target ? this.resolve(target.url) : null;
       // Trim spaces a link may carry at its ends in the reader text.
@@ -420,9 +420,9 @@ function startsAlnum(text: string): boolean {
 
 /** Whether any character of `text` belongs to a link. */
 function hasLink(text: MappedText): boolean {
-  const { link } = text;
-  const n = link.length;
-  for (let i = 0; i < n; i++) if (link[i]! >= 0) return true;
+  const { link, at } = text;
+  const n = at + text.length;
+  for (let i = at; i < n; i++) if (link[i]! >= 0) return true;
   return false;
 }
 
@@ -515,9 +515,9 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let high = Number.NEGATIVE_INFINITY;
   let runInto = -1;
   let runFrom = 0;
-  const { start, length } = reader;
+  const { start, length, at } = reader;
   for (let i = 0; i < length; i++) {
-    const s = start[i]!;
+    const s = start[at + i]!;
     if (!(s >= low && s < high)) {
       lo = 0;
       let hi = n;

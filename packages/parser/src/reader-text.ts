@@ -100,7 +100,7 @@ const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 const BARE_URL_ONLY = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
 function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
   // The text is fresh from its builder: its link map is marked in place before anyone reads it.
-  const { text } = t;
+  const { text, at } = t;
   const pattern = text.includes('@') ? BARE_URL : BARE_URL_ONLY;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -118,13 +118,13 @@ function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
     const a = m.index;
     const z = a + url.length;
     let free = url.length > 0;
-    for (let i = a; i < z && free; i++) if (t.link[i] !== -1) free = false;
+    for (let i = a; i < z && free; i++) if (t.link[at + i] !== -1) free = false;
     if (!free) continue;
     const href = url.includes('://') ? url : url.startsWith('www.') || url.startsWith('WWW.') ? `http://${url}` : `mailto:${url}`;
     if (href.startsWith('mailto:') && !/\.[a-z]{2,}$/i.test(url)) continue;
     const id = ctx.links.length;
-    ctx.links.push({ url: href, start: t.start[a]!, end: t.end[z - 1]! });
-    t.link.fill(id, a, z);
+    ctx.links.push({ url: href, start: t.start[at + a]!, end: t.end[at + z - 1]! });
+    t.link.fill(id, at + a, at + z);
   }
 }
 
@@ -272,7 +272,7 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
     const scratch = new MappedTextBuilder();
     alignInto(scratch, value, source, s, e, link);
     const t = scratch.build();
-    for (let i = 0; i < t.length; i++) if (t.start[i]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[i]!, t.end[i]!, t.link[i]!);
+    for (let i = 0, k = t.at; i < t.length; i++, k++) if (t.start[k]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[k]!, t.end[k]!, t.link[k]!);
     return;
   }
   let p = s;
