@@ -25,20 +25,24 @@ export interface ReaderContext {
   images: ImageRef[];
 }
 
-interface Frame {
-  nodes: readonly Nodes[];
-  i: number;
-  span: [number, number];
+/**
+ * A node list being walked, with its parent's source span [s, e) (for children without a
+ * position). One shape, no closure: a link's frame holds what its end needs (`linkId` >= 0).
+ */
+class Frame {
+  i = 0;
   /** Source offset before which content is skipped (a scraped link target already read). */
-  skipUntil: number;
-  exit?: () => void;
+  skipUntil = -1;
+  constructor(
+    readonly nodes: readonly Nodes[],
+    readonly s: number,
+    readonly e: number,
+    /** The link this frame reads (-1: none), where its text starts in the builder, its own target. */
+    readonly linkId = -1,
+    readonly linkFrom = 0,
+    readonly linkUrl = '',
+  ) {}
 }
-
-const spanOf = (node: Nodes, fallback: [number, number]): [number, number] => {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? fallback : [s, Math.max(s, e)];
-};
 
 /**
  * `(<https://…>)` right after a link/strong/emphasis: the scraped form of a link target. Read
@@ -129,34 +133,44 @@ function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
 }
 
 function walkPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
-  const stack: Frame[] = [{ nodes: children, i: 0, span, skipUntil: -1 }];
+  const stack: Frame[] = [new Frame(children, span[0], span[1])];
   let currentLink = -1;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.i >= frame.nodes.length) {
       stack.pop();
-      frame.exit?.();
+      if (frame.linkId >= 0) {
+        currentLink = -1;
+        stripOwnTarget(b, frame.linkFrom, frame.linkUrl);
+        b.markLink(frame.linkFrom, frame.linkId);
+      }
       continue;
     }
     const node = frame.nodes[frame.i]!;
-    const nodeSpan = spanOf(node, frame.span);
+    // The node's source span [s, e) (its parent's without a position).
+    const position = node.position;
+    const ps = position?.start.offset;
+    const pe = position?.end.offset;
+    const noPosition = ps === undefined || pe === undefined;
+    const s = noPosition ? frame.s : ps;
+    const e = noPosition ? frame.e : Math.max(ps, pe);
     frame.i++;
-    if (nodeSpan[1] <= frame.skipUntil && nodeSpan[1] > nodeSpan[0]) continue;
+    if (e <= frame.skipUntil && e > s) continue;
     switch (node.type) {
       case 'text':
-        alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink, frame.skipUntil);
+        alignInto(b, node.value, ctx.source, s, e, currentLink, frame.skipUntil);
         break;
       case 'inlineCode':
-        alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
+        alignInto(b, node.value, ctx.source, s, e, currentLink);
         break;
       case 'break':
-        b.push(10, nodeSpan[0], nodeSpan[1], currentLink);
+        b.push(10, s, e, currentLink);
         break;
       case 'image':
-        ctx.images.push({ alt: node.alt ?? '', url: node.url, title: node.title ?? null, start: nodeSpan[0], end: nodeSpan[1] });
+        ctx.images.push({ alt: node.alt ?? '', url: node.url, title: node.title ?? null, start: s, end: e });
         break;
       case 'imageReference':
-        ctx.images.push({ alt: node.alt ?? '', url: '', title: null, start: nodeSpan[0], end: nodeSpan[1] });
+        ctx.images.push({ alt: node.alt ?? '', url: '', title: null, start: s, end: e });
         break;
       case 'html':
       case 'footnoteReference':
@@ -169,32 +183,21 @@ function walkPhrasing(children: readonly PhrasingContent[], span: [number, numbe
         const scraped = node.type === 'linkReference' ? null : scrapedTarget(node, ctx.source);
         const isLink = node.type === 'link' || scraped !== null;
         if (!isLink || currentLink !== -1) {
-          stack.push({ nodes: node.children, i: 0, span: nodeSpan, skipUntil: -1 });
+          stack.push(new Frame(node.children, s, e));
           break;
         }
         const url = scraped?.url ?? (node as { url: string }).url;
         const id = ctx.links.length;
-        ctx.links.push({ url, start: nodeSpan[0], end: scraped ? scraped.end : nodeSpan[1] });
-        const from = b.length;
+        ctx.links.push({ url, start: s, end: scraped ? scraped.end : e });
         currentLink = id;
         if (scraped) frame.skipUntil = scraped.end;
-        stack.push({
-          nodes: node.children,
-          i: 0,
-          span: nodeSpan,
-          skipUntil: -1,
-          exit: () => {
-            currentLink = -1;
-            stripOwnTarget(b, from, (node as { url?: string }).url ?? url);
-            b.markLink(from, id);
-          },
-        });
+        stack.push(new Frame(node.children, s, e, id, b.length, (node as { url?: string }).url ?? url));
         break;
       }
       default: {
         const any = node as { children?: Nodes[]; value?: string };
-        if (Array.isArray(any.children)) stack.push({ nodes: any.children, i: 0, span: nodeSpan, skipUntil: -1 });
-        else if (typeof any.value === 'string') alignInto(b, any.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
+        if (Array.isArray(any.children)) stack.push(new Frame(any.children, s, e));
+        else if (typeof any.value === 'string') alignInto(b, any.value, ctx.source, s, e, currentLink);
       }
     }
   }
