@@ -84,7 +84,11 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       case 'paragraph': {
         const images: ImageRef[] = [];
         const linksBefore = ctx.links.length;
-        const text = readPhrasing(node.children, span, { ...ctx, images }, span[1] - span[0]);
+        // The paragraph's images are read into its own list (swapped in: no copy of the context per paragraph).
+        const outerImages = ctx.images;
+        ctx.images = images;
+        const text = readPhrasing(node.children, span, ctx, span[1] - span[0]);
+        ctx.images = outerImages;
         // Only a paragraph that made links has characters that belong to one.
         const linked = ctx.links.length > linksBefore;
         const kind = lineKind(containers);

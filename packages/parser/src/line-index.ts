@@ -29,6 +29,12 @@ export class LineIndex {
   /** Clamped into [0, length]: every position we hand out lies inside the source. */
   point(offset: number): Point {
     const at = Math.max(0, Math.min(this.length, offset));
+    const lo = this.lineIndex(at);
+    return { line: lo + 1, column: at - this.starts[lo]! + 1, offset: at };
+  }
+
+  /** Index of the line holding `at` (already clamped). */
+  private lineIndex(at: number): number {
     const starts = this.starts;
     // The last line found, or the one after it, holds most offsets: test those before searching.
     let lo = this.lastLine;
@@ -45,7 +51,7 @@ export class LineIndex {
       }
     }
     this.lastLine = lo;
-    return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
+    return lo;
   }
 
   position(start: number, end: number): Position {
@@ -55,6 +61,6 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
-    return this.point(offset).line;
+    return this.lineIndex(Math.max(0, Math.min(this.length, offset))) + 1;
   }
 }

@@ -7,6 +7,9 @@
  * at another offset: making three typed-array views per slice and per builder was a visible share
  * of the parse and of its garbage).
  */
+import type { Position } from '@briefs/ast';
+import type { LineIndex } from './line-index.js';
+
 export interface LinkTarget {
   /** As written (scraped `(<https://…>)` target already preferred over `#`). */
   url: string;
@@ -48,6 +51,17 @@ export class MappedText {
     // Defensive: maps are monotone by construction, but never hand out start > end.
     if (e < s) e = s;
     return [s, e];
+  }
+
+  /** `lines.position` of `sourceRange(from, to)`, without the pair in between. */
+  sourcePosition(lines: LineIndex, from = 0, to = this.length): Position {
+    if (to <= from) {
+      const at = from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
+      return lines.position(at, at);
+    }
+    const s = this.start[this.at + from]!;
+    const e = this.end[this.at + to - 1]!;
+    return lines.position(s, e < s ? s : e);
   }
 
   /** Leading/trailing whitespace removed (map kept). */
