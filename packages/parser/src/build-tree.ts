@@ -519,7 +519,8 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let runInto = -1;
   let runFrom = 0;
   const { start, length, at } = reader;
-  for (let i = 0; i < length; i++) {
+  let i = 0;
+  while (i < length) {
     const s = start[at + i]!;
     if (!(s >= low && s < high)) {
       lo = 0;
@@ -534,13 +535,28 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
         high = lo === n ? Number.POSITIVE_INFINITY : headings[lo]!.start;
       }
     }
+    // Past the last heading too (lo = n): the piece after M(n-1).
     const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
-    const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
+    const into = s >= from ? lo : -1;
     // Characters going to the same piece in a row are copied as one run.
     if (into !== runInto) {
       if (runInto >= 0) runs[runInto]!.push(runFrom, i);
       runInto = into;
       runFrom = i;
+    }
+    // The characters after it with the same answer (same search range, same side of M(lo-1))
+    // join the run in a tight loop.
+    i++;
+    if (into >= 0) {
+      for (; i < length; i++) {
+        const t = start[at + i]!;
+        if (!(t >= low && t < high && t >= from)) break;
+      }
+    } else {
+      for (; i < length; i++) {
+        const t = start[at + i]!;
+        if (!(t >= low && t < high && t < from)) break;
+      }
     }
   }
   if (runInto >= 0) runs[runInto]!.push(runFrom, length);

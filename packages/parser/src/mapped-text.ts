@@ -119,7 +119,8 @@ export class MappedText {
     let to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
-    for (let i = 0; i < length; i++) {
+    let i = 0;
+    while (i < length) {
       const s = start[at + i]!;
       if (s < previous) {
         r = 0;
@@ -132,11 +133,28 @@ export class MappedText {
         from = r < count ? ranges[r]![0] : Number.POSITIVE_INFINITY;
         to = r < count ? ranges[r]![1] : Number.POSITIVE_INFINITY;
       }
-      const keep = r === count || s < from;
+      // Past the last range `from` is infinite: kept.
+      const keep = s < from;
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
         runs.push(runFrom, i);
         runFrom = -1;
+      }
+      // The characters after it that stay in reading order, before the range's end and on the
+      // same side of its start get the same answer: passed in a tight loop.
+      i++;
+      if (keep) {
+        for (; i < length; i++) {
+          const t = start[at + i]!;
+          if (!(t >= previous && t < to && t < from)) break;
+          previous = t;
+        }
+      } else {
+        for (; i < length; i++) {
+          const t = start[at + i]!;
+          if (!(t >= previous && t < to && t >= from)) break;
+          previous = t;
+        }
       }
     }
     if (runFrom >= 0) runs.push(runFrom, length);
