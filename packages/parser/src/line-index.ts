@@ -13,6 +13,11 @@ export class LineIndex {
 
   constructor(text: string) {
     this.length = text.length;
+    if (!text.includes('\r')) {
+      // LF only (the usual case): line ends by indexOf, no match object per line.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     // Line ends found by a pattern (skipping the characters between them natively), read by code.
     LINE_END.lastIndex = 0;
     for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
