@@ -61,7 +61,7 @@ export class MappedText {
     }
     const s = this.start[this.at + from]!;
     const e = this.end[this.at + to - 1]!;
-    return lines.position(s, e < s ? s : e);
+    return lines.position(s, Math.max(s, e));
   }
 
   /** Leading/trailing whitespace removed (map kept). */
