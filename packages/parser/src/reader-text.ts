@@ -219,6 +219,9 @@ const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})
 /** How far to look for the next character before giving up (container prefixes, escapes, entities). */
 const LOOKAHEAD = 256;
 
+/** A character that ends a copied run (see `RunStops`). */
+const RUN_STOP = /[\n\r\\&]/;
+
 /**
  * Characters that end a copied run: line ends, escape backslashes, entity ampersands. `from(at)` is
  * the index of the first of them at or after `at` (`value.length`: none). Each kind is found by
@@ -276,6 +279,13 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
     alignInto(scratch, value, source, s, e, link);
     const t = scratch.build();
     for (let i = 0, k = t.at; i < t.length; i++, k++) if (t.start[k]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[k]!, t.end[k]!, t.link[k]!);
+    return;
+  }
+  const n = value.length;
+  if (n > 0 && n <= e - s && !RUN_STOP.test(value) && source.substring(s, s + n) === value) {
+    // The usual text node: its value stands in the source as it is, without a character that
+    // ends a run, so the walk below would copy it as one run. Taken whole.
+    b.pushRun(source, s, n, link);
     return;
   }
   let p = s;
