@@ -181,8 +181,10 @@ export const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f;
 
 export class MappedTextBuilder {
-  // The builder's region is [o, o + size) of these arrays (see `allocate`).
-  private c: Uint16Array;
+  // The builder's region is [o, o + size) of the maps (see `allocate`), and [co, co + size) of the
+  // codes, taken only when a code is first written (see `origin`: most builders never write one).
+  private c: Uint16Array = NO_CODES;
+  private co = -1;
   private s: Int32Array;
   private e: Int32Array;
   private l: Int32Array;
@@ -201,7 +203,6 @@ export class MappedTextBuilder {
   constructor(capacity = 32) {
     const size = Math.max(8, capacity);
     this.o = allocate(size);
-    this.c = gotC;
     this.s = gotS;
     this.e = gotE;
     this.l = gotL;
@@ -216,16 +217,29 @@ export class MappedTextBuilder {
     const size = Math.max(min, this.size * 2);
     const o = allocate(size);
     const { n, o: from } = this;
-    copyInto(gotC, o, this.c, from, n);
     copyInto(gotS, o, this.s, from, n);
     copyInto(gotE, o, this.e, from, n);
     copyInto(gotL, o, this.l, from, n);
-    this.c = gotC;
     this.s = gotS;
     this.e = gotE;
     this.l = gotL;
     this.o = o;
+    if (this.co >= 0) {
+      const co = allocateCodes(size);
+      copyInto(gotCodes, co, this.c, this.co, n);
+      this.c = gotCodes;
+      this.co = co;
+    }
     this.size = size;
+  }
+
+  /** Where code `i` goes, once the builder has a region of codes (read `this.c` after the call: it may take one). */
+  private codeAt(i: number): number {
+    if (this.co < 0) {
+      this.co = allocateCodes(this.size);
+      this.c = gotCodes;
+    }
+    return this.co + i;
   }
 
   push(code: number, start: number, end: number, link = -1): void {
@@ -234,7 +248,8 @@ export class MappedTextBuilder {
     const at = this.o + n;
     if (this.origin === null || !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) {
       this.detach();
-      this.c[at] = code;
+      const k = this.codeAt(n);
+      this.c[k] = code;
     }
     this.s[at] = start;
     this.e[at] = end;
@@ -251,7 +266,10 @@ export class MappedTextBuilder {
       this.originAt = at;
     } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.detach();
     const into = this.o + n;
-    if (this.origin === null) copyCodes(this.c, into, source, at, count);
+    if (this.origin === null) {
+      const k = this.codeAt(n);
+      copyCodes(this.c, k, source, at, count);
+    }
     const { s, e } = this;
     for (let k = 0; k < count; k++) {
       s[into + k] = at + k;
@@ -271,7 +289,8 @@ export class MappedTextBuilder {
     if (this.n + k > this.size) this.grow(this.n + k);
     this.detach();
     const into = this.o + this.n;
-    copyCodes(this.c, into, text.text, from, k);
+    const codes = this.codeAt(this.n);
+    copyCodes(this.c, codes, text.text, from, k);
     copyInto(this.s, into, text.start, text.at + from, k);
     copyInto(this.e, into, text.end, text.at + from, k);
     copyInto(this.l, into, text.link, text.at + from, k);
@@ -281,7 +300,8 @@ export class MappedTextBuilder {
   /** The text stops being one stretch of the source: write out the codes it stood for. */
   private detach(): void {
     if (this.origin === null) return;
-    copyCodes(this.c, this.o, this.origin, this.originAt, this.n);
+    const k = this.codeAt(0);
+    copyCodes(this.c, k, this.origin, this.originAt, this.n);
     this.origin = null;
   }
 
@@ -296,7 +316,9 @@ export class MappedTextBuilder {
   }
 
   textFrom(from: number): string {
-    return this.origin !== null ? this.origin.substring(this.originAt + from, this.originAt + this.n) : codesToString(this.c, this.o + from, this.o + this.n);
+    if (this.origin !== null) return this.origin.substring(this.originAt + from, this.originAt + this.n);
+    // No codes taken yet (and no source stretch): nothing was written.
+    return this.co < 0 ? '' : codesToString(this.c, this.co + from, this.co + this.n);
   }
 
   /** The text built so far. The maps are this builder's storage: build once, then drop it. */
@@ -317,48 +339,66 @@ function copyInto<T extends Uint16Array | Int32Array>(into: T, at: number, from:
 }
 
 const NO_MAP = new Int32Array(0);
+const NO_CODES = new Uint16Array(0);
 
-/** Elements per shared chunk of builder storage (14 bytes each). */
+/** Elements per shared chunk of builder storage (12 bytes each for the maps, 2 for codes). */
 const CHUNK = 1 << 14;
 /** The arrays small builders take their regions from, and how much of them is handed out. */
-let chunkC = new Uint16Array(0);
 let chunkS = NO_MAP;
 let chunkE = NO_MAP;
 let chunkL = NO_MAP;
 let chunkUsed = CHUNK;
 /** The arrays of the region `allocate` handed out last. */
-let gotC = chunkC;
 let gotS = NO_MAP;
 let gotE = NO_MAP;
 let gotL = NO_MAP;
 
 /**
- * A region of `size` elements for a builder: its offset in `gotC`/`gotS`/`gotE`/`gotL` as they
+ * A region of `size` elements for a builder: its offset in `gotS`/`gotE`/`gotL` as they
  * stand after the call. Small builders take a fresh region of shared chunks (arrays of
  * their own per builder were a large share of GC time); a region is handed out once, never reused,
  * so a chunk is freed with the last text reading it. A large builder gets arrays of its own.
  */
 function allocate(size: number): number {
   if (size > CHUNK >> 3) {
-    gotC = new Uint16Array(size);
     gotS = new Int32Array(size);
     gotE = new Int32Array(size);
     gotL = new Int32Array(size);
     return 0;
   }
   if (chunkUsed + size > CHUNK) {
-    chunkC = new Uint16Array(CHUNK);
     chunkS = new Int32Array(CHUNK);
     chunkE = new Int32Array(CHUNK);
     chunkL = new Int32Array(CHUNK);
     chunkUsed = 0;
   }
-  gotC = chunkC;
   gotS = chunkS;
   gotE = chunkE;
   gotL = chunkL;
   const at = chunkUsed;
   chunkUsed += size;
+  return at;
+}
+
+/** The codes small builders take their regions from (taken apart from the maps), and how much is handed out. */
+let codeChunk = NO_CODES;
+let codeChunkUsed = CHUNK;
+/** The codes of the region `allocateCodes` handed out last. */
+let gotCodes = NO_CODES;
+
+/** `allocate` for a builder's codes: an offset in `gotCodes`. */
+function allocateCodes(size: number): number {
+  if (size > CHUNK >> 3) {
+    gotCodes = new Uint16Array(size);
+    return 0;
+  }
+  if (codeChunkUsed + size > CHUNK) {
+    codeChunk = new Uint16Array(CHUNK);
+    codeChunkUsed = 0;
+  }
+  gotCodes = codeChunk;
+  const at = codeChunkUsed;
+  codeChunkUsed += size;
   return at;
 }
 
