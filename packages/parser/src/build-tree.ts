@@ -38,6 +38,9 @@ interface Pending {
   linked: boolean;
 }
 
+/** The context of a sentence without a speaker (the extractor only reads it): one object for all. */
+const NO_SPEAKER = {};
+
 const ID_PREFIX: Record<string, string> = { figure: 'f', date: 'd', quote: 'q', entity: 'e' };
 
 export class TreeBuilder {
@@ -113,11 +116,11 @@ export class TreeBuilder {
       speaker = decision.speaker.name;
       newParagraph = true;
     }
-    const headings = [...(decision.inlineHeadings ?? [])].sort((a, b) => a.start - b.start);
-    if (headings.length === 0) {
+    if (decision.inlineHeadings === undefined || decision.inlineHeadings.length === 0) {
       this.addLine(unit, reader.trim(), speaker, newParagraph);
       return;
     }
+    const headings = [...decision.inlineHeadings].sort((a, b) => a.start - b.start);
     // Flattened text with headings run in: text before, heading, text after, heading…
     const { pieces, rest } = splitAtHeadings(reader, headings);
     for (const [k, h] of headings.entries()) {
@@ -157,7 +160,7 @@ export class TreeBuilder {
     const text = MappedText.join(p.parts, ' ');
     const claims = this.claims(text, p.speaker, p.linked);
     if (claims.length === 0) return;
-    const paragraph: Paragraph = { type: 'paragraph', children: claims, position: this.ctx.lines.position(...text.sourceRange()) };
+    const paragraph: Paragraph = { type: 'paragraph', children: claims, position: text.sourcePosition(this.ctx.lines) };
     this.append(paragraph);
   }
 
@@ -174,19 +177,19 @@ export class TreeBuilder {
 
   private claim(sentence: MappedText, speaker: string | undefined, linked: boolean): Claim {
     const { lines } = this.ctx;
-    const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? {} : { speaker });
+    const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? NO_SPEAKER : { speaker });
     const children: InlineContent[] = [];
     for (const span of analysis.inlines) {
       const [x, y] = span.range;
       if (!(Number.isInteger(x) && Number.isInteger(y) && x >= 0 && x <= y && y <= sentence.length)) continue;
       const prefix = ID_PREFIX[span.type] ?? 'x';
-      children.push(inlineNode(span, this.nextId(prefix), lines.position(...sentence.sourceRange(x, y))));
+      children.push(inlineNode(span, this.nextId(prefix), sentence.sourcePosition(lines, x, y)));
     }
     if (linked) for (const link of this.linksIn(sentence)) children.push(link);
     if (children.length > 1) sortByRange(children);
     const id = this.nextId('c');
     const { kind, source, hedge } = analysis;
-    const position = lines.position(...sentence.sourceRange());
+    const position = sentence.sourcePosition(lines);
     // Two literals, not a spread: `speaker` sits between `hedge` and `children` when there is one.
     return speaker === undefined
       ? { type: 'claim', id, kind, text: sentence.text, source, hedge, children, position }
@@ -195,16 +198,16 @@ export class TreeBuilder {
 
   private linksIn(text: MappedText): Link[] {
     const out: Link[] = [];
-    const { link, length } = text;
+    const { link, length, at } = text;
     let i = 0;
     while (i < length) {
-      const id = link[i]!;
+      const id = link[at + i]!;
       if (id < 0) {
         i++;
         continue;
       }
       let j = i;
-      while (j < length && link[j] === id) j++;
+      while (j < length && link[at + j] === id) j++;
       const target = this.ctx.links[id];
       const url = target ? this.resolve(target.url) : null;
       // Trim spaces a link may carry at its ends in the reader text.
@@ -213,7 +216,7 @@ export class TreeBuilder {
       while (a < b && isJsSpace(text.text.charCodeAt(a))) a++;
       while (b > a && isJsSpace(text.text.charCodeAt(b - 1))) b--;
       if (url && b > a) {
-        out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: this.ctx.lines.position(...text.sourceRange(a, b)) });
+        out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: text.sourcePosition(this.ctx.lines, a, b) });
       }
       i = j;
     }
@@ -420,9 +423,9 @@ function startsAlnum(text: string): boolean {
 
 /** Whether any character of `text` belongs to a link. */
 function hasLink(text: MappedText): boolean {
-  const { link } = text;
-  const n = link.length;
-  for (let i = 0; i < n; i++) if (link[i]! >= 0) return true;
+  const { link, at } = text;
+  const n = at + text.length;
+  for (let i = at; i < n; i++) if (link[i]! >= 0) return true;
   return false;
 }
 
@@ -515,9 +518,10 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
   let high = Number.NEGATIVE_INFINITY;
   let runInto = -1;
   let runFrom = 0;
-  const { start, length } = reader;
-  for (let i = 0; i < length; i++) {
-    const s = start[i]!;
+  const { start, length, at } = reader;
+  let i = 0;
+  while (i < length) {
+    const s = start[at + i]!;
     if (!(s >= low && s < high)) {
       lo = 0;
       let hi = n;
@@ -531,13 +535,28 @@ function splitAtHeadings(reader: MappedText, headings: ReadonlyArray<{ start: nu
         high = lo === n ? Number.POSITIVE_INFINITY : headings[lo]!.start;
       }
     }
+    // Past the last heading too (lo = n): the piece after M(n-1).
     const from = lo === 0 ? Number.NEGATIVE_INFINITY : maxEnd[lo - 1]!;
-    const into = lo < n ? (s >= from ? lo : -1) : s >= maxEnd[n - 1]! ? n : -1;
+    const into = s >= from ? lo : -1;
     // Characters going to the same piece in a row are copied as one run.
     if (into !== runInto) {
       if (runInto >= 0) runs[runInto]!.push(runFrom, i);
       runInto = into;
       runFrom = i;
+    }
+    // The characters after it with the same answer (same search range, same side of M(lo-1))
+    // join the run in a tight loop.
+    i++;
+    if (into >= 0) {
+      for (; i < length; i++) {
+        const t = start[at + i]!;
+        if (!(t >= low && t < high && t >= from)) break;
+      }
+    } else {
+      for (; i < length; i++) {
+        const t = start[at + i]!;
+        if (!(t >= low && t < high && t < from)) break;
+      }
     }
   }
   if (runInto >= 0) runs[runInto]!.push(runFrom, length);

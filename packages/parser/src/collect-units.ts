@@ -84,7 +84,11 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
       case 'paragraph': {
         const images: ImageRef[] = [];
         const linksBefore = ctx.links.length;
-        const text = readPhrasing(node.children, span, { ...ctx, images }, span[1] - span[0]);
+        // The paragraph's images are read into its own list (swapped in: no copy of the context per paragraph).
+        const outerImages = ctx.images;
+        ctx.images = images;
+        const text = readPhrasing(node.children, span, ctx, span[1] - span[0]);
+        ctx.images = outerImages;
         // Only a paragraph that made links has characters that belong to one.
         const linked = ctx.links.length > linksBefore;
         const kind = lineKind(containers);
@@ -228,7 +232,7 @@ function startsAscending(units: readonly ParsedUnit[]): boolean {
 /** Line ends inside a heading read as spaces. */
 function flattenLines(text: MappedText): MappedText {
   if (!text.text.includes('\n')) return text;
-  return new MappedText(text.text.replace(/\n/g, ' '), text.start, text.end, text.link);
+  return new MappedText(text.text.replace(/\n/g, ' '), text.start, text.end, text.link, text.at);
 }
 
 /** `/[.!?…:]["'”’»)\]]*$/`: a sentence-final mark, then only closing quotes and brackets (read backwards by code). */
@@ -281,16 +285,16 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
 /** The seam's `links`: runs of reader text that belong to one link, with the link's source span. */
 function unitLinks(reader: MappedText, ctx: ReaderContext): UnitLink[] {
   const out: UnitLink[] = [];
-  const { link, length } = reader;
+  const { link, length, at } = reader;
   let i = 0;
   while (i < length) {
-    const id = link[i]!;
+    const id = link[at + i]!;
     if (id < 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < length && link[j] === id) j++;
+    while (j < length && link[at + j] === id) j++;
     const target = ctx.links[id]!;
     out.push({ text: reader.text.slice(i, j), url: target.url, start: target.start, end: target.end });
     i = j;

@@ -13,6 +13,11 @@ export class LineIndex {
 
   constructor(text: string) {
     this.length = text.length;
+    if (!text.includes('\r')) {
+      // LF only (the usual case): line ends by indexOf, no match object per line.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     // Line ends found by a pattern (skipping the characters between them natively), read by code.
     LINE_END.lastIndex = 0;
     for (let m = LINE_END.exec(text); m !== null; m = LINE_END.exec(text)) {
@@ -29,6 +34,12 @@ export class LineIndex {
   /** Clamped into [0, length]: every position we hand out lies inside the source. */
   point(offset: number): Point {
     const at = Math.max(0, Math.min(this.length, offset));
+    const lo = this.lineIndex(at);
+    return { line: lo + 1, column: at - this.starts[lo]! + 1, offset: at };
+  }
+
+  /** Index of the line holding `at` (already clamped). */
+  private lineIndex(at: number): number {
     const starts = this.starts;
     // The last line found, or the one after it, holds most offsets: test those before searching.
     let lo = this.lastLine;
@@ -45,7 +56,7 @@ export class LineIndex {
       }
     }
     this.lastLine = lo;
-    return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
+    return lo;
   }
 
   position(start: number, end: number): Position {
@@ -55,6 +66,6 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
-    return this.point(offset).line;
+    return this.lineIndex(Math.max(0, Math.min(this.length, offset))) + 1;
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Text as a reader sees it, with an offset map back to the source: for every UTF-16 code unit of
- * `text`, `start[i]`/`end[i]` are the source offsets of the syntax that produced it (an escaped
- * `\$` maps to both characters) and `link[i]` is the index of the link it belongs to, or -1.
- * Slicing, dropping and joining keep the three arrays in step, so any span of reader text maps
- * back to a source range.
+ * `text`, `start[at + i]`/`end[at + i]` are the source offsets of the syntax that produced it (an
+ * escaped `\$` maps to both characters) and `link[at + i]` is the index of the link it belongs to,
+ * or -1. Slicing, dropping and joining keep the three maps in step, so any span of reader text maps
+ * back to a source range. The maps are shared storage read from `at` (a slice is the same arrays
+ * at another offset: making three typed-array views per slice and per builder was a visible share
+ * of the parse and of its garbage).
  */
+import type { Position } from '@briefs/ast';
+import type { LineIndex } from './line-index.js';
+
 export interface LinkTarget {
   /** As written (scraped `(<https://…>)` target already preferred over `#`). */
   url: string;
@@ -19,6 +24,8 @@ export class MappedText {
     readonly start: Int32Array,
     readonly end: Int32Array,
     readonly link: Int32Array,
+    /** Index in the maps of the text's first character. */
+    readonly at = 0,
   ) {}
 
   get length(): number {
@@ -26,24 +33,35 @@ export class MappedText {
   }
 
   static empty(): MappedText {
-    return new MappedText('', new Int32Array(0), new Int32Array(0), new Int32Array(0));
+    return new MappedText('', NO_MAP, NO_MAP, NO_MAP);
   }
 
   slice(from: number, to: number): MappedText {
-    return new MappedText(this.text.slice(from, to), this.start.subarray(from, to), this.end.subarray(from, to), this.link.subarray(from, to));
+    return new MappedText(this.text.slice(from, to), this.start, this.end, this.link, this.at + from);
   }
 
   /** Source range covered by reader span [from, to). */
   sourceRange(from = 0, to = this.length): [number, number] {
     if (to <= from) {
-      const at = from < this.length ? this.start[from]! : this.length > 0 ? this.end[this.length - 1]! : 0;
+      const at = from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
       return [at, at];
     }
-    const s = this.start[from]!;
-    let e = this.end[to - 1]!;
+    const s = this.start[this.at + from]!;
+    let e = this.end[this.at + to - 1]!;
     // Defensive: maps are monotone by construction, but never hand out start > end.
     if (e < s) e = s;
     return [s, e];
+  }
+
+  /** `lines.position` of `sourceRange(from, to)`, without the pair in between. */
+  sourcePosition(lines: LineIndex, from = 0, to = this.length): Position {
+    if (to <= from) {
+      const at = from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
+      return lines.position(at, at);
+    }
+    const s = this.start[this.at + from]!;
+    const e = this.end[this.at + to - 1]!;
+    return lines.position(s, Math.max(s, e));
   }
 
   /** Leading/trailing whitespace removed (map kept). */
@@ -58,10 +76,10 @@ export class MappedText {
   /** Keep only characters whose source start passes `keep`. */
   filter(keep: (sourceStart: number) => boolean): MappedText {
     const runs: number[] = [];
-    const { start, length } = this;
+    const { start, length, at } = this;
     let runFrom = -1;
     for (let i = 0; i < length; i++) {
-      const kept = keep(start[i]!);
+      const kept = keep(start[at + i]!);
       if (kept && runFrom < 0) runFrom = i;
       else if (!kept && runFrom >= 0) {
         runs.push(runFrom, i);
@@ -93,7 +111,7 @@ export class MappedText {
    */
   without(ranges: ReadonlyArray<readonly [number, number]>): MappedText {
     const runs: number[] = [];
-    const { start, length } = this;
+    const { start, length, at } = this;
     const count = ranges.length;
     let r = 0;
     // Range r's bounds held in locals (past the last range: never reached).
@@ -101,8 +119,9 @@ export class MappedText {
     let to = count > 0 ? ranges[0]![1] : Number.POSITIVE_INFINITY;
     let previous = Number.NEGATIVE_INFINITY;
     let runFrom = -1;
-    for (let i = 0; i < length; i++) {
-      const s = start[i]!;
+    let i = 0;
+    while (i < length) {
+      const s = start[at + i]!;
       if (s < previous) {
         r = 0;
         from = count > 0 ? ranges[0]![0] : Number.POSITIVE_INFINITY;
@@ -114,11 +133,28 @@ export class MappedText {
         from = r < count ? ranges[r]![0] : Number.POSITIVE_INFINITY;
         to = r < count ? ranges[r]![1] : Number.POSITIVE_INFINITY;
       }
-      const keep = r === count || s < from;
+      // Past the last range `from` is infinite: kept.
+      const keep = s < from;
       if (keep && runFrom < 0) runFrom = i;
       else if (!keep && runFrom >= 0) {
         runs.push(runFrom, i);
         runFrom = -1;
+      }
+      // The characters after it that stay in reading order, before the range's end and on the
+      // same side of its start get the same answer: passed in a tight loop.
+      i++;
+      if (keep) {
+        for (; i < length; i++) {
+          const t = start[at + i]!;
+          if (!(t >= previous && t < to && t < from)) break;
+          previous = t;
+        }
+      } else {
+        for (; i < length; i++) {
+          const t = start[at + i]!;
+          if (!(t >= previous && t < to && t >= from)) break;
+          previous = t;
+        }
       }
     }
     if (runFrom >= 0) runs.push(runFrom, length);
@@ -131,8 +167,8 @@ export class MappedText {
     parts.forEach((part, i) => {
       if (i > 0 && separator) {
         const prev = parts[i - 1]!;
-        const at = prev.length > 0 ? prev.end[prev.length - 1]! : part.length > 0 ? part.start[0]! : 0;
-        const to = part.length > 0 ? Math.max(at, part.start[0]!) : at;
+        const at = prev.length > 0 ? prev.end[prev.at + prev.length - 1]! : part.length > 0 ? part.start[part.at]! : 0;
+        const to = part.length > 0 ? Math.max(at, part.start[part.at]!) : at;
         for (let k = 0; k < separator.length; k++) b.push(separator.charCodeAt(k), at, to, -1);
       }
       b.append(part);
@@ -145,10 +181,15 @@ export const isSpace = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f;
 
 export class MappedTextBuilder {
-  private c: Uint16Array;
+  // The builder's region is [o, o + size) of the maps (see `allocate`), and [co, co + size) of the
+  // codes, taken only when a code is first written (see `origin`: most builders never write one).
+  private c: Uint16Array = NO_CODES;
+  private co = -1;
   private s: Int32Array;
   private e: Int32Array;
   private l: Int32Array;
+  private o: number;
+  private size: number;
   private n = 0;
   /**
    * While every code so far is `origin[originAt + i]` (a paragraph read straight from the source,
@@ -161,7 +202,11 @@ export class MappedTextBuilder {
   /** `capacity`: expected length (grows as needed). */
   constructor(capacity = 32) {
     const size = Math.max(8, capacity);
-    [this.c, this.s, this.e, this.l] = allocate(size);
+    this.o = allocate(size);
+    this.s = gotS;
+    this.e = gotE;
+    this.l = gotL;
+    this.size = size;
   }
 
   get length(): number {
@@ -169,76 +214,94 @@ export class MappedTextBuilder {
   }
 
   private grow(min: number): void {
-    const size = Math.max(min, this.s.length * 2);
-    const [c, s, e, l] = allocate(size);
-    c.set(this.c.subarray(0, this.n));
-    s.set(this.s.subarray(0, this.n));
-    e.set(this.e.subarray(0, this.n));
-    l.set(this.l.subarray(0, this.n));
-    this.c = c;
-    this.s = s;
-    this.e = e;
-    this.l = l;
+    const size = Math.max(min, this.size * 2);
+    const o = allocate(size);
+    const { n, o: from } = this;
+    copyInto(gotS, o, this.s, from, n);
+    copyInto(gotE, o, this.e, from, n);
+    copyInto(gotL, o, this.l, from, n);
+    this.s = gotS;
+    this.e = gotE;
+    this.l = gotL;
+    this.o = o;
+    if (this.co >= 0) {
+      const co = allocateCodes(size);
+      copyInto(gotCodes, co, this.c, this.co, n);
+      this.c = gotCodes;
+      this.co = co;
+    }
+    this.size = size;
+  }
+
+  /** Where code `i` goes, once the builder has a region of codes (read `this.c` after the call: it may take one). */
+  private codeAt(i: number): number {
+    if (this.co < 0) {
+      this.co = allocateCodes(this.size);
+      this.c = gotCodes;
+    }
+    return this.co + i;
   }
 
   push(code: number, start: number, end: number, link = -1): void {
-    if (this.n === this.s.length) this.grow(this.n + 1);
+    if (this.n === this.size) this.grow(this.n + 1);
     const n = this.n;
+    const at = this.o + n;
     if (this.origin === null || !(start === this.originAt + n && this.origin.charCodeAt(start) === code)) {
       this.detach();
-      this.c[n] = code;
+      const k = this.codeAt(n);
+      this.c[k] = code;
     }
-    this.s[n] = start;
-    this.e[n] = end;
-    this.l[n] = link;
+    this.s[at] = start;
+    this.e[at] = end;
+    this.l[at] = link;
     this.n = n + 1;
   }
 
   /** Push `source[at, at + count)` as it stands: each code unit maps to its own one-unit span. */
   pushRun(source: string, at: number, count: number, link = -1): void {
-    if (this.n + count > this.s.length) this.grow(this.n + count);
+    if (this.n + count > this.size) this.grow(this.n + count);
     const n = this.n;
     if (n === 0) {
       this.origin = source;
       this.originAt = at;
     } else if (this.origin !== null && !(source === this.origin && at === this.originAt + n)) this.detach();
-    if (this.origin === null) copyCodes(this.c, n, source, at, count);
+    const into = this.o + n;
+    if (this.origin === null) {
+      const k = this.codeAt(n);
+      copyCodes(this.c, k, source, at, count);
+    }
     const { s, e } = this;
     for (let k = 0; k < count; k++) {
-      s[n + k] = at + k;
-      e[n + k] = at + k + 1;
+      s[into + k] = at + k;
+      e[into + k] = at + k + 1;
     }
-    this.l.fill(link, n, n + count);
+    this.l.fill(link, into, into + count);
     this.n = n + count;
   }
 
   append(text: MappedText): void {
-    const k = text.length;
-    if (this.n + k > this.s.length) this.grow(this.n + k);
-    this.detach();
-    copyCodes(this.c, this.n, text.text, 0, k);
-    this.s.set(text.start, this.n);
-    this.e.set(text.end, this.n);
-    this.l.set(text.link, this.n);
-    this.n += k;
+    this.appendSlice(text, 0, text.length);
   }
 
   /** Append characters [from, to) of a mapped text, maps and all. */
   appendSlice(text: MappedText, from: number, to: number): void {
     const k = to - from;
-    if (this.n + k > this.s.length) this.grow(this.n + k);
+    if (this.n + k > this.size) this.grow(this.n + k);
     this.detach();
-    copyCodes(this.c, this.n, text.text, from, k);
-    this.s.set(text.start.subarray(from, to), this.n);
-    this.e.set(text.end.subarray(from, to), this.n);
-    this.l.set(text.link.subarray(from, to), this.n);
+    const into = this.o + this.n;
+    const codes = this.codeAt(this.n);
+    copyCodes(this.c, codes, text.text, from, k);
+    copyInto(this.s, into, text.start, text.at + from, k);
+    copyInto(this.e, into, text.end, text.at + from, k);
+    copyInto(this.l, into, text.link, text.at + from, k);
     this.n += k;
   }
 
   /** The text stops being one stretch of the source: write out the codes it stood for. */
   private detach(): void {
     if (this.origin === null) return;
-    copyCodes(this.c, 0, this.origin, this.originAt, this.n);
+    const k = this.codeAt(0);
+    copyCodes(this.c, k, this.origin, this.originAt, this.n);
     this.origin = null;
   }
 
@@ -249,16 +312,18 @@ export class MappedTextBuilder {
 
   /** Set the link index of characters [from, length). */
   markLink(from: number, link: number): void {
-    this.l.fill(link, from, this.n);
+    this.l.fill(link, this.o + from, this.o + this.n);
   }
 
   textFrom(from: number): string {
-    return this.origin !== null ? this.origin.substring(this.originAt + from, this.originAt + this.n) : codesToString(this.c, from, this.n);
+    if (this.origin !== null) return this.origin.substring(this.originAt + from, this.originAt + this.n);
+    // No codes taken yet (and no source stretch): nothing was written.
+    return this.co < 0 ? '' : codesToString(this.c, this.co + from, this.co + this.n);
   }
 
-  /** The text built so far. The maps are views on this builder's buffers: build once, then drop it. */
+  /** The text built so far. The maps are this builder's storage: build once, then drop it. */
   build(): MappedText {
-    return new MappedText(this.textFrom(0), this.s.subarray(0, this.n), this.e.subarray(0, this.n), this.l.subarray(0, this.n));
+    return new MappedText(this.textFrom(0), this.s, this.e, this.l, this.o);
   }
 }
 
@@ -267,30 +332,74 @@ function copyCodes(codes: Uint16Array, at: number, text: string, from: number, c
   for (let i = 0; i < count; i++) codes[at + i] = text.charCodeAt(from + i);
 }
 
-/** Elements per shared chunk of builder storage (14 bytes each). */
+/** `into[at…] = from[start…]`, `count` elements (a loop for short runs: a view for `set` costs more). */
+function copyInto<T extends Uint16Array | Int32Array>(into: T, at: number, from: T, start: number, count: number): void {
+  if (count > 32) into.set(from.subarray(start, start + count), at);
+  else for (let i = 0; i < count; i++) into[at + i] = from[start + i]!;
+}
+
+const NO_MAP = new Int32Array(0);
+const NO_CODES = new Uint16Array(0);
+
+/** Elements per shared chunk of builder storage (12 bytes each for the maps, 2 for codes). */
 const CHUNK = 1 << 14;
-/** The chunk builders take their storage from, and how much of it is handed out. */
-let chunk: ArrayBuffer | null = null;
-let chunkUsed = 0;
+/** The arrays small builders take their regions from, and how much of them is handed out. */
+let chunkS = NO_MAP;
+let chunkE = NO_MAP;
+let chunkL = NO_MAP;
+let chunkUsed = CHUNK;
+/** The arrays of the region `allocate` handed out last. */
+let gotS = NO_MAP;
+let gotE = NO_MAP;
+let gotL = NO_MAP;
 
 /**
- * The four arrays of a builder as views on one buffer: a builder per unit (and per join/filter)
- * made four backing-store allocations, which showed up as a large share of GC time. Small builders
- * take a fresh region of a shared chunk (an ArrayBuffer each cost more than the rest of a small
- * builder); a region is handed out once, never reused, so the chunk is freed with its last view.
+ * A region of `size` elements for a builder: its offset in `gotS`/`gotE`/`gotL` as they
+ * stand after the call. Small builders take a fresh region of shared chunks (arrays of
+ * their own per builder were a large share of GC time); a region is handed out once, never reused,
+ * so a chunk is freed with the last text reading it. A large builder gets arrays of its own.
  */
-function allocate(size: number): [Uint16Array, Int32Array, Int32Array, Int32Array] {
+function allocate(size: number): number {
   if (size > CHUNK >> 3) {
-    const buffer = new ArrayBuffer(size * 14);
-    return [new Uint16Array(buffer, size * 12, size), new Int32Array(buffer, 0, size), new Int32Array(buffer, size * 4, size), new Int32Array(buffer, size * 8, size)];
+    gotS = new Int32Array(size);
+    gotE = new Int32Array(size);
+    gotL = new Int32Array(size);
+    return 0;
   }
-  if (chunk === null || chunkUsed + size > CHUNK) {
-    chunk = new ArrayBuffer(CHUNK * 14);
+  if (chunkUsed + size > CHUNK) {
+    chunkS = new Int32Array(CHUNK);
+    chunkE = new Int32Array(CHUNK);
+    chunkL = new Int32Array(CHUNK);
     chunkUsed = 0;
   }
+  gotS = chunkS;
+  gotE = chunkE;
+  gotL = chunkL;
   const at = chunkUsed;
   chunkUsed += size;
-  return [new Uint16Array(chunk, CHUNK * 12 + at * 2, size), new Int32Array(chunk, at * 4, size), new Int32Array(chunk, (CHUNK + at) * 4, size), new Int32Array(chunk, (2 * CHUNK + at) * 4, size)];
+  return at;
+}
+
+/** The codes small builders take their regions from (taken apart from the maps), and how much is handed out. */
+let codeChunk = NO_CODES;
+let codeChunkUsed = CHUNK;
+/** The codes of the region `allocateCodes` handed out last. */
+let gotCodes = NO_CODES;
+
+/** `allocate` for a builder's codes: an offset in `gotCodes`. */
+function allocateCodes(size: number): number {
+  if (size > CHUNK >> 3) {
+    gotCodes = new Uint16Array(size);
+    return 0;
+  }
+  if (codeChunkUsed + size > CHUNK) {
+    codeChunk = new Uint16Array(CHUNK);
+    codeChunkUsed = 0;
+  }
+  gotCodes = codeChunk;
+  const at = codeChunkUsed;
+  codeChunkUsed += size;
+  return at;
 }
 
 /**

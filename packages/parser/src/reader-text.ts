@@ -25,20 +25,24 @@ export interface ReaderContext {
   images: ImageRef[];
 }
 
-interface Frame {
-  nodes: readonly Nodes[];
-  i: number;
-  span: [number, number];
+/**
+ * A node list being walked, with its parent's source span [s, e) (for children without a
+ * position). One shape, no closure: a link's frame holds what its end needs (`linkId` >= 0).
+ */
+class Frame {
+  i = 0;
   /** Source offset before which content is skipped (a scraped link target already read). */
-  skipUntil: number;
-  exit?: () => void;
+  skipUntil = -1;
+  constructor(
+    readonly nodes: readonly Nodes[],
+    readonly s: number,
+    readonly e: number,
+    /** The link this frame reads (-1: none), where its text starts in the builder, its own target. */
+    readonly linkId = -1,
+    readonly linkFrom = 0,
+    readonly linkUrl = '',
+  ) {}
 }
-
-const spanOf = (node: Nodes, fallback: [number, number]): [number, number] => {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? fallback : [s, Math.max(s, e)];
-};
 
 /**
  * `(<https://…>)` right after a link/strong/emphasis: the scraped form of a link target. Read
@@ -100,7 +104,7 @@ const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 const BARE_URL_ONLY = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
 function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
   // The text is fresh from its builder: its link map is marked in place before anyone reads it.
-  const { text } = t;
+  const { text, at } = t;
   const pattern = text.includes('@') ? BARE_URL : BARE_URL_ONLY;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -118,45 +122,55 @@ function linkBareUrls(t: MappedText, ctx: ReaderContext): void {
     const a = m.index;
     const z = a + url.length;
     let free = url.length > 0;
-    for (let i = a; i < z && free; i++) if (t.link[i] !== -1) free = false;
+    for (let i = a; i < z && free; i++) if (t.link[at + i] !== -1) free = false;
     if (!free) continue;
     const href = url.includes('://') ? url : url.startsWith('www.') || url.startsWith('WWW.') ? `http://${url}` : `mailto:${url}`;
     if (href.startsWith('mailto:') && !/\.[a-z]{2,}$/i.test(url)) continue;
     const id = ctx.links.length;
-    ctx.links.push({ url: href, start: t.start[a]!, end: t.end[z - 1]! });
-    t.link.fill(id, a, z);
+    ctx.links.push({ url: href, start: t.start[at + a]!, end: t.end[at + z - 1]! });
+    t.link.fill(id, at + a, at + z);
   }
 }
 
 function walkPhrasing(children: readonly PhrasingContent[], span: [number, number], ctx: ReaderContext, b: MappedTextBuilder): void {
-  const stack: Frame[] = [{ nodes: children, i: 0, span, skipUntil: -1 }];
+  const stack: Frame[] = [new Frame(children, span[0], span[1])];
   let currentLink = -1;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.i >= frame.nodes.length) {
       stack.pop();
-      frame.exit?.();
+      if (frame.linkId >= 0) {
+        currentLink = -1;
+        stripOwnTarget(b, frame.linkFrom, frame.linkUrl);
+        b.markLink(frame.linkFrom, frame.linkId);
+      }
       continue;
     }
     const node = frame.nodes[frame.i]!;
-    const nodeSpan = spanOf(node, frame.span);
+    // The node's source span [s, e) (its parent's without a position).
+    const position = node.position;
+    const ps = position?.start.offset;
+    const pe = position?.end.offset;
+    const noPosition = ps === undefined || pe === undefined;
+    const s = noPosition ? frame.s : ps;
+    const e = noPosition ? frame.e : Math.max(ps, pe);
     frame.i++;
-    if (nodeSpan[1] <= frame.skipUntil && nodeSpan[1] > nodeSpan[0]) continue;
+    if (e <= frame.skipUntil && e > s) continue;
     switch (node.type) {
       case 'text':
-        alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink, frame.skipUntil);
+        alignInto(b, node.value, ctx.source, s, e, currentLink, frame.skipUntil);
         break;
       case 'inlineCode':
-        alignInto(b, node.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
+        alignInto(b, node.value, ctx.source, s, e, currentLink);
         break;
       case 'break':
-        b.push(10, nodeSpan[0], nodeSpan[1], currentLink);
+        b.push(10, s, e, currentLink);
         break;
       case 'image':
-        ctx.images.push({ alt: node.alt ?? '', url: node.url, title: node.title ?? null, start: nodeSpan[0], end: nodeSpan[1] });
+        ctx.images.push({ alt: node.alt ?? '', url: node.url, title: node.title ?? null, start: s, end: e });
         break;
       case 'imageReference':
-        ctx.images.push({ alt: node.alt ?? '', url: '', title: null, start: nodeSpan[0], end: nodeSpan[1] });
+        ctx.images.push({ alt: node.alt ?? '', url: '', title: null, start: s, end: e });
         break;
       case 'html':
       case 'footnoteReference':
@@ -169,32 +183,21 @@ function walkPhrasing(children: readonly PhrasingContent[], span: [number, numbe
         const scraped = node.type === 'linkReference' ? null : scrapedTarget(node, ctx.source);
         const isLink = node.type === 'link' || scraped !== null;
         if (!isLink || currentLink !== -1) {
-          stack.push({ nodes: node.children, i: 0, span: nodeSpan, skipUntil: -1 });
+          stack.push(new Frame(node.children, s, e));
           break;
         }
         const url = scraped?.url ?? (node as { url: string }).url;
         const id = ctx.links.length;
-        ctx.links.push({ url, start: nodeSpan[0], end: scraped ? scraped.end : nodeSpan[1] });
-        const from = b.length;
+        ctx.links.push({ url, start: s, end: scraped ? scraped.end : e });
         currentLink = id;
         if (scraped) frame.skipUntil = scraped.end;
-        stack.push({
-          nodes: node.children,
-          i: 0,
-          span: nodeSpan,
-          skipUntil: -1,
-          exit: () => {
-            currentLink = -1;
-            stripOwnTarget(b, from, (node as { url?: string }).url ?? url);
-            b.markLink(from, id);
-          },
-        });
+        stack.push(new Frame(node.children, s, e, id, b.length, (node as { url?: string }).url ?? url));
         break;
       }
       default: {
         const any = node as { children?: Nodes[]; value?: string };
-        if (Array.isArray(any.children)) stack.push({ nodes: any.children, i: 0, span: nodeSpan, skipUntil: -1 });
-        else if (typeof any.value === 'string') alignInto(b, any.value, ctx.source, nodeSpan[0], nodeSpan[1], currentLink);
+        if (Array.isArray(any.children)) stack.push(new Frame(any.children, s, e));
+        else if (typeof any.value === 'string') alignInto(b, any.value, ctx.source, s, e, currentLink);
       }
     }
   }
@@ -215,6 +218,9 @@ const isAsciiPunct = (c: number): boolean => (c >= 33 && c <= 47) || (c >= 58 &&
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 /** How far to look for the next character before giving up (container prefixes, escapes, entities). */
 const LOOKAHEAD = 256;
+
+/** A character that ends a copied run (see `RunStops`). */
+const RUN_STOP = /[\n\r\\&]/;
 
 /**
  * Characters that end a copied run: line ends, escape backslashes, entity ampersands. `from(at)` is
@@ -272,7 +278,14 @@ export function alignInto(b: MappedTextBuilder, value: string, source: string, s
     const scratch = new MappedTextBuilder();
     alignInto(scratch, value, source, s, e, link);
     const t = scratch.build();
-    for (let i = 0; i < t.length; i++) if (t.start[i]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[i]!, t.end[i]!, t.link[i]!);
+    for (let i = 0, k = t.at; i < t.length; i++, k++) if (t.start[k]! >= skipUntil) b.push(t.text.charCodeAt(i), t.start[k]!, t.end[k]!, t.link[k]!);
+    return;
+  }
+  const n = value.length;
+  if (n > 0 && n <= e - s && !RUN_STOP.test(value) && source.substring(s, s + n) === value) {
+    // The usual text node: its value stands in the source as it is, without a character that
+    // ends a run, so the walk below would copy it as one run. Taken whole.
+    b.pushRun(source, s, n, link);
     return;
   }
   let p = s;
