@@ -32,7 +32,10 @@ class InlineRunner implements TaskRunner {
   ) {}
   run(task: DocumentTask): Promise<TaskResult> {
     // One at a time, like a single worker: the parser is synchronous anyway.
-    const next = this.chain.then(() => runDocumentTask(task, this.settings, this.render));
+    // The result is cloned as a worker's reply would be: the parser's texts are slices of the
+    // document's source, and a tables part kept until the export ends would otherwise hold every
+    // source it came from in memory (a pool's results arrive as copies).
+    const next = this.chain.then(async () => structuredClone(await runDocumentTask(task, this.settings, this.render)));
     this.chain = next.catch(() => undefined);
     return next;
   }
