@@ -103,22 +103,29 @@ export function lex(text: string): Lexed {
   // Offset of the first letter or digit; -2 once a non-ASCII code unit came first (the pattern decides).
   let first = -1;
   let hits: number[] | null = null;
-  // Trie node of the word read so far: -1 outside a word, -2 in a word no class holds.
-  let node = -1;
-  let start = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    let c = lower.charCodeAt(i);
     if (c >= 97 && c <= 122) {
+      // A word: its letters walk the trie (-1: a word no class holds) in a loop of their own.
       if (first === -1) first = i;
-      if (node === -1) {
-        node = 0;
-        start = i;
+      const start = i;
+      let node = trie[c - 97]!;
+      for (i++; i < n; i++) {
+        c = lower.charCodeAt(i);
+        if (c < 97 || c > 122) break;
+        if (node >= 0) node = trie[node * 26 + c - 97]!;
       }
       if (node >= 0) {
-        const next = trie[node * 26 + c - 97]!;
-        node = next < 0 ? -2 : next;
+        const found = ends[node]!;
+        classes |= found;
+        if ((found & positional) !== 0) {
+          hits ??= [];
+          hits.push(start, found & positional);
+        }
       }
-      continue;
+      if (i >= n) break;
     }
     if (c >= 48 && c <= 57) {
       digits = true;
@@ -127,23 +134,7 @@ export function lex(text: string): Lexed {
       // General punctuation (quotes, dashes, bullets, spaces), NBSP and guillemets hold no letter or digit.
       first = -2;
     }
-    if (node >= 0) {
-      const found = ends[node]!;
-      classes |= found;
-      if ((found & positional) !== 0) {
-        hits ??= [];
-        hits.push(start, found & positional);
-      }
-    }
-    node = -1;
-  }
-  if (node >= 0) {
-    const found = ends[node]!;
-    classes |= found;
-    if ((found & positional) !== 0) {
-      hits ??= [];
-      hits.push(start, found & positional);
-    }
+    i++;
   }
   // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
   // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).
