@@ -438,6 +438,17 @@ const PLACE_FIRST = 64; // the first word of a gazetteer key of several words
 /** Bits 7–9: how many words (up to 6) the longest gazetteer key this word is the first word of has. */
 const PLACE_SPAN_SHIFT = 7;
 const WORD_FLAGS = new Map<string, number>();
+/**
+ * Whether some key of WORD_FLAGS has the word's `signature` (length, first and last code unit):
+ * most words of a name ("Altun") are no key, and are told so without hashing them for the map.
+ */
+const FLAG_SIGNATURES = new Uint8Array(65536);
+const signature = (word: string): number => ((word.length * 31 + word.charCodeAt(0)) * 31 + word.charCodeAt(word.length - 1)) & 0xffff;
+function setFlags(word: string, flags: number): void {
+  WORD_FLAGS.set(word, flags);
+  FLAG_SIGNATURES[signature(word)] = 1;
+}
+const flagsOf = (word: string): number => (FLAG_SIGNATURES[signature(word)] === 0 ? 0 : (WORD_FLAGS.get(word) ?? 0));
 for (const [words, bits] of [
   [LEADING_WORDS, LEADING | LEADING_WORD],
   [LEADING_CONNECTORS, LEADING],
@@ -445,7 +456,7 @@ for (const [words, bits] of [
   [ORGANIZATION_HEADS, ORGANIZATION_HEAD],
   [CAPITAL_TITLES, CAPITAL_TITLE],
 ] as const) {
-  for (const w of words) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | bits);
+  for (const w of words) setFlags(w, (WORD_FLAGS.get(w) ?? 0) | bits);
 }
 
 /**
@@ -455,14 +466,14 @@ for (const [words, bits] of [
 let placeFlagsAdded = false;
 function addPlaceFlags(places: ReturnType<typeof gazetteer>): void {
   if (placeFlagsAdded) return;
-  for (const key of places.keys()) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
-  for (const word of gazetteerFirstWords()) WORD_FLAGS.set(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
+  for (const key of places.keys()) setFlags(key, (WORD_FLAGS.get(key) ?? 0) | PLACE);
+  for (const word of gazetteerFirstWords()) setFlags(word, (WORD_FLAGS.get(word) ?? 0) | PLACE_FIRST);
   for (const key of places.keys()) {
     if (!/\s/.test(key)) continue;
     const keyWords = key.split(/\s+/);
     const flags = WORD_FLAGS.get(keyWords[0]!)!;
     const span = Math.min(keyWords.length, 6);
-    if (span > ((flags >> PLACE_SPAN_SHIFT) & 7)) WORD_FLAGS.set(keyWords[0]!, (flags & ~(7 << PLACE_SPAN_SHIFT)) | (span << PLACE_SPAN_SHIFT));
+    if (span > ((flags >> PLACE_SPAN_SHIFT) & 7)) setFlags(keyWords[0]!, (flags & ~(7 << PLACE_SPAN_SHIFT)) | (span << PLACE_SPAN_SHIFT));
   }
   placeFlagsAdded = true;
 }
@@ -502,7 +513,7 @@ function oneWord(run: string): number {
   words[0] = run;
   wordStarts[0] = 0;
   wordEnds[0] = run.length;
-  wordFlags[0] = WORD_FLAGS.get(run) ?? 0;
+  wordFlags[0] = flagsOf(run);
   return 1;
 }
 
@@ -518,7 +529,7 @@ function splitWords(run: string): number {
     words[count] = word;
     wordStarts[count] = from;
     wordEnds[count] = k;
-    wordFlags[count] = WORD_FLAGS.get(word) ?? 0;
+    wordFlags[count] = flagsOf(word);
     count++;
   }
   return count;
