@@ -5,7 +5,7 @@
  * quotes) are rebuilt from the chain each unit remembers, so partial lists survive cleaning.
  */
 import type {
-  BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
+  BlockContent, Blockquote, Claim, Illustration, InlineContent, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
 } from '@briefs/ast';
 import type { Extractor, InlineSpan } from '@briefs/extract';
 import { isJsSpace } from './clean/text.js';
