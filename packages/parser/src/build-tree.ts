@@ -5,7 +5,7 @@
  * quotes) are rebuilt from the chain each unit remembers, so partial lists survive cleaning.
  */
 import type {
-  BlockContent, Blockquote, Claim, Illustration, InlineContent, Link, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
+  BlockContent, Blockquote, Claim, Illustration, InlineContent, List, ListItem, Paragraph, Position, Section, Table, TableCell, TableRow,
 } from '@briefs/ast';
 import type { Extractor, InlineSpan } from '@briefs/extract';
 import { isJsSpace } from './clean/text.js';
@@ -167,15 +167,21 @@ export class TreeBuilder {
   /** `linked`: whether `text` may hold a link (else its sentences are not searched for one). */
   private claims(text: MappedText, speaker: string | undefined, linked = hasLink(text)): Claim[] {
     const out: Claim[] = [];
+    // The text's link runs, read once (sentences come in order, disjoint): each sentence looks only
+    // at the runs that reach into it, where every sentence scanned its whole link map.
+    const runs = linked ? linkRuns(text) : NO_RUNS;
+    let r = 0;
     for (const bounds of splitSentences(text.text)) {
       const sentence = text.slice(bounds[0], bounds[1]);
       if (!startsAlnum(sentence.text) && !/[\p{L}\p{N}]/u.test(sentence.text)) continue;
-      out.push(this.claim(sentence, speaker, linked));
+      while (r < runs.length && runs[r + 1]! <= bounds[0]) r += 3;
+      out.push(this.claim(sentence, speaker, runs, r, bounds[0]));
     }
     return out;
   }
 
-  private claim(sentence: MappedText, speaker: string | undefined, linked: boolean): Claim {
+  /** `runs`/`r`/`offset`: the text's link runs (see `linkRuns`), the first not ending before the sentence, the sentence's offset in the text. */
+  private claim(sentence: MappedText, speaker: string | undefined, runs: readonly number[], r: number, offset: number): Claim {
     const { lines } = this.ctx;
     const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? NO_SPEAKER : { speaker });
     const children: InlineContent[] = [];
@@ -185,7 +191,7 @@ export class TreeBuilder {
       const prefix = ID_PREFIX[span.type] ?? 'x';
       children.push(inlineNode(span, this.nextId(prefix), sentence.sourcePosition(lines, x, y)));
     }
-    if (linked) for (const link of this.linksIn(sentence)) children.push(link);
+    if (r < runs.length && runs[r]! < offset + sentence.length) this.linksIn(sentence, runs, r, offset, children);
     if (children.length > 1) sortByRange(children);
     const id = this.nextId('c');
     const { kind, source, hedge } = analysis;
@@ -196,18 +202,14 @@ export class TreeBuilder {
       : { type: 'claim', id, kind, text: sentence.text, source, hedge, speaker, children, position };
   }
 
-  private linksIn(text: MappedText): Link[] {
-    const out: Link[] = [];
-    const { link, length, at } = text;
-    let i = 0;
-    while (i < length) {
-      const id = link[at + i]!;
-      if (id < 0) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < length && link[at + j] === id) j++;
+  /** The links of `text`, a sentence at `offset` of a text whose link runs from `runs[r]` on are given, pushed onto `out`. */
+  private linksIn(text: MappedText, runs: readonly number[], r: number, offset: number, out: InlineContent[]): void {
+    const { length } = text;
+    // A run clipped to the sentence is a whole run of it: the characters next to it are outside or not of its link.
+    for (let k = r; k < runs.length && runs[k]! < offset + length; k += 3) {
+      const i = Math.max(runs[k]!, offset) - offset;
+      const j = Math.min(runs[k + 1]!, offset + length) - offset;
+      const id = runs[k + 2]!;
       const target = this.ctx.links[id];
       const url = target ? this.resolve(target.url) : null;
       // Trim spaces a link may carry at its ends in the reader text.
@@ -218,9 +220,7 @@ export class TreeBuilder {
       if (url && b > a) {
         out.push({ type: 'link', url, text: text.text.slice(a, b), range: [a, b], position: text.sourcePosition(this.ctx.lines, a, b) });
       }
-      i = j;
     }
-    return out;
   }
 
   /** `resolveUrl` against the page's URL, once per target: pages link the same few targets again and again. */
@@ -419,6 +419,27 @@ function sortByRange(children: InlineContent[]): void {
 function startsAlnum(text: string): boolean {
   const c = text.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+const NO_RUNS: readonly number[] = [];
+
+/** The runs of characters of `text` that belong to one link, as flat `start, end, link` triples, in order. */
+function linkRuns(text: MappedText): number[] {
+  const out: number[] = [];
+  const { link, length, at } = text;
+  let i = 0;
+  while (i < length) {
+    const id = link[at + i]!;
+    if (id < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < length && link[at + j] === id) j++;
+    out.push(i, j, id);
+    i = j;
+  }
+  return out;
 }
 
 /** Whether any character of `text` belongs to a link. */

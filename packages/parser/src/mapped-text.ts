@@ -163,17 +163,27 @@ export class MappedText {
 
   static join(parts: readonly MappedText[], separator = ' '): MappedText {
     if (parts.length === 1) return parts[0]!;
-    const b = new MappedTextBuilder(parts.reduce((n, p) => n + p.length + separator.length, 0));
-    parts.forEach((part, i) => {
+    // The text is the parts' strings joined natively; only the maps are copied (writing out the codes
+    // of every line of a paragraph to decode them again cost more than the rest of the join).
+    let text = '';
+    let size = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      text = i > 0 ? text + separator + part.text : part.text;
+      size += part.length + separator.length;
+    }
+    const b = new MappedTextBuilder(size);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
       if (i > 0 && separator) {
         const prev = parts[i - 1]!;
         const at = prev.length > 0 ? prev.end[prev.at + prev.length - 1]! : part.length > 0 ? part.start[part.at]! : 0;
         const to = part.length > 0 ? Math.max(at, part.start[part.at]!) : at;
-        for (let k = 0; k < separator.length; k++) b.push(separator.charCodeAt(k), at, to, -1);
+        for (let k = 0; k < separator.length; k++) b.pushMap(at, to, -1);
       }
-      b.append(part);
-    });
-    return b.build();
+      b.appendMaps(part);
+    }
+    return b.buildText(text);
   }
 }
 
@@ -295,6 +305,32 @@ export class MappedTextBuilder {
     copyInto(this.e, into, text.end, text.at + from, k);
     copyInto(this.l, into, text.link, text.at + from, k);
     this.n += k;
+  }
+
+  /** `push` without the code: for a builder whose caller builds the text itself (see `buildText`). */
+  pushMap(start: number, end: number, link: number): void {
+    if (this.n === this.size) this.grow(this.n + 1);
+    const at = this.o + this.n;
+    this.s[at] = start;
+    this.e[at] = end;
+    this.l[at] = link;
+    this.n++;
+  }
+
+  /** `append` without the codes: for a builder whose caller builds the text itself (see `buildText`). */
+  appendMaps(text: MappedText): void {
+    const k = text.length;
+    if (this.n + k > this.size) this.grow(this.n + k);
+    const into = this.o + this.n;
+    copyInto(this.s, into, text.start, text.at, k);
+    copyInto(this.e, into, text.end, text.at, k);
+    copyInto(this.l, into, text.link, text.at, k);
+    this.n += k;
+  }
+
+  /** The maps built by `pushMap`/`appendMaps` with `text`, as long as they are, for their text. */
+  buildText(text: string): MappedText {
+    return new MappedText(text, this.s, this.e, this.l, this.o);
   }
 
   /** The text stops being one stretch of the source: write out the codes it stood for. */

@@ -40,11 +40,12 @@ const STOP = /[\n.!?…]/g;
 
 /**
  * Index of the first line feed or sentence-final mark at or after `from` (`text.length`: none):
- * the pattern skips the characters between them natively, where a loop read every one.
+ * the pattern skips the characters between them natively, where a loop read every one. `test`
+ * makes no match array; every match is one code unit, so it ends at `lastIndex - 1`.
  */
 function nextStop(text: string, from: number): number {
   STOP.lastIndex = from;
-  return STOP.exec(text)?.index ?? text.length;
+  return STOP.test(text) ? STOP.lastIndex - 1 : text.length;
 }
 
 /** `/[.!?…]/` of one code unit. */
@@ -87,24 +88,24 @@ export function splitSentences(text: string): Array<[number, number]> {
     if (run === '.' && isNoteHolder(text.charCodeAt(k - 1)) && isDigit(text.charCodeAt(end))) {
       let d = end;
       while (d < text.length && d - end < 3 && /\d/.test(text[d]!)) d++;
-      if (/\s/.test(text[d] ?? '') && /[A-Z“"]/.test(nextNonSpace(text, d).char)) end = d;
+      if (/\s/.test(text[d] ?? '') && /[A-Z“"]/.test(text[nextNonSpace(text, d)] ?? '')) end = d;
     }
     while (end < text.length && isCloser(text.charCodeAt(end))) end++;
     k = end - 1;
     if (end >= text.length) break;
     if (!isJsSpace(text.charCodeAt(end))) continue;
     const next = nextNonSpace(text, end);
-    if (next.index >= text.length) break;
+    if (next >= text.length) break;
     while (q < quotes.length && quotes[q]![1] < end) q++;
     const quote = quotes[q];
     if (quote && quote[0] < end && end <= quote[1]) continue;
-    if (!isBoundary(run, text, start, next.index)) continue;
+    if (!isBoundary(run, text, start, next)) continue;
     // A footnote number after the full stop and a space (`ten years. 4 But now`) belongs to the
     // sentence it annotates: only when a typical sentence opener follows the number.
-    const note = isDigit(text.charCodeAt(next.index)) ? /^\d{1,3}(?=\s+(\p{Lu}\p{Ll}*))/u.exec(text.slice(next.index, next.index + 24)) : null;
+    const note = isDigit(text.charCodeAt(next)) ? /^\d{1,3}(?=\s+(\p{Lu}\p{Ll}*))/u.exec(text.slice(next, next + 24)) : null;
     if (note && STARTERS.has(note[1] ?? '')) {
-      emit(next.index + note[0].length);
-      k = next.index + note[0].length - 1;
+      emit(next + note[0].length);
+      k = next + note[0].length - 1;
       continue;
     }
     emit(end);
@@ -174,10 +175,11 @@ function wordAt(text: string, at: number): string {
   return text.slice(at, b);
 }
 
-function nextNonSpace(text: string, from: number): { index: number; char: string } {
+/** Index of the first non-space at or after `from` (`text.length`: none). */
+function nextNonSpace(text: string, from: number): number {
   let i = from;
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
-  return { index: i, char: text[i] ?? '' };
+  return i;
 }
 
 /** `/[\s([—–-]/` of one code unit: what may stand before a straight quote that opens. */
@@ -186,10 +188,10 @@ const opensStraightQuote = (c: number): boolean => isJsSpace(c) || c === 40 || c
 /** “ « ": the marks `protectedQuotes` opens a quotation at. */
 const QUOTE_MARK = /[“«"]/g;
 
-/** Index of the first opening quote mark at or after `from` (`text.length`: none), skipped to natively. */
+/** Index of the first opening quote mark at or after `from` (`text.length`: none), skipped to natively (as `nextStop`). */
 function nextQuoteMark(text: string, from: number): number {
   QUOTE_MARK.lastIndex = from;
-  return QUOTE_MARK.exec(text)?.index ?? text.length;
+  return QUOTE_MARK.test(text) ? QUOTE_MARK.lastIndex - 1 : text.length;
 }
 
 /** Quotation spans [open, close] that close within MAX_QUOTE characters. */
