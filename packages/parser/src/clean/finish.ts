@@ -35,11 +35,21 @@ export function settleDates(page: Page, frontMatterDate: string | null, bodyDate
 export function settlePublisher(page: Page, bodyText: string): void {
   const hints = [...page.publisherHints].sort((a, b) => b.weight - a.weight);
   if (page.domain) {
-    const found = publisherFromText(bodyText, page.domain);
-    if (found) hints.push({ name: found, weight: 4 });
-    // A hint that spells the domain beats one that does not.
-    const spelled = hints.find((h) => spellsDomain(h.name, page.domain) && h.weight >= 4);
-    if (spelled && (hints[0]?.weight ?? 0) < 8) {
+    const domain = page.domain;
+    // A hint that spells the domain beats one that does not, unless a hint of weight 8 or more
+    // comes first. The body's phrase is the last hint, so the whole body is searched for one only
+    // when it can decide: no such strong hint and no hint before it spelling the domain.
+    const strong = (hints[0]?.weight ?? 0) >= 8;
+    let spelled = strong ? undefined : hints.find((h) => spellsDomain(h.name, domain) && h.weight >= 4);
+    if (!strong && !spelled) {
+      const found = publisherFromText(bodyText, domain);
+      if (found) {
+        const hint = { name: found, weight: 4 };
+        hints.push(hint);
+        if (spellsDomain(found, domain)) spelled = hint;
+      }
+    }
+    if (spelled) {
       page.meta.publisher = spelled.name;
       return;
     }

@@ -238,6 +238,9 @@ export function outlineItems(outline: string, body: string): string[] {
   return items;
 }
 
+/** A related item in a flattened footer, "Title KIND DATE" (built once: `matchAll` works on a copy). */
+const FLAT_RELATED = new RegExp(`\\s*(.{8,200}?)\\s+(${KIND})\\s+(${DATE})`, 'g');
+
 /** "Author(s) Name Role Name Role …" then related items "Title KIND DATE". */
 function readFlatFooter(page: Page, footer: string, outline: string): void {
   const authorsPart = /^(?:Author\(s\)|About the authors?|Authors?:)\s+(.*?)(?=\s+(?:Author\(s\)|Download\b|Print this\b|Share this\b)|$)/.exec(footer);
@@ -263,8 +266,7 @@ function readFlatFooter(page: Page, footer: string, outline: string): void {
   const lastOutlineWord = outline.trim().split(/\s+/).slice(-4).join(' ');
   const cut = lastOutlineWord ? rest.lastIndexOf(lastOutlineWord) : -1;
   if (cut >= 0) rest = rest.slice(cut + lastOutlineWord.length);
-  const re = new RegExp(`\\s*(.{8,200}?)\\s+(${KIND})\\s+(${DATE})`, 'g');
-  for (const m of rest.matchAll(re)) {
+  for (const m of rest.matchAll(FLAT_RELATED)) {
     const title = m[1]!.trim();
     if (wordCount(title) < 3) continue;
     page.addRelated({ title, ...(parseDateAt(m[3]!) ? { date: parseDateAt(m[3]!)!.iso } : {}) });
@@ -290,26 +292,29 @@ const NOTE_MARKER_AT = /(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+
 /**
  * The matches of `/(?<=[\p{L}\p{N}%)"”’][.!?]["”’]?)(\d{1,3})(?=\s+["“]?\p{Lu}|\s*$)/gu` in order:
  * each starts at a digit right after `.`, `!`, `?` or a closing quote, so the pattern is tried only
- * at such digits.
+ * at such digits, found with the mark before them (a figure-heavy text has thousands of digits,
+ * few after a mark).
  */
 function noteMarkers(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  DIGIT.lastIndex = 0;
-  for (let d = DIGIT.exec(text); d !== null; d = DIGIT.exec(text)) {
-    const p = d.index > 0 ? text.charCodeAt(d.index - 1) : -1;
-    if (p !== 46 && p !== 33 && p !== 63 && p !== 34 && p !== 0x201d && p !== 0x2019) continue;
-    NOTE_MARKER_AT.lastIndex = d.index;
+  MARK_DIGIT.lastIndex = 0;
+  for (let d = MARK_DIGIT.exec(text); d !== null; d = MARK_DIGIT.exec(text)) {
+    NOTE_MARKER_AT.lastIndex = d.index + 1;
     const m = NOTE_MARKER_AT.exec(text);
     if (m === null) continue;
     out.push(m);
-    DIGIT.lastIndex = NOTE_MARKER_AT.lastIndex;
+    // A match ends before white space or at the end: no mark there to skip.
+    MARK_DIGIT.lastIndex = NOTE_MARKER_AT.lastIndex;
   }
   return out;
 }
+/** A digit right after `.`, `!`, `?` or a quote (where `NOTE_MARKER_AT` may start): the pattern's index is the mark's. */
+const MARK_DIGIT = /[.!?"”’]\d/g;
 
 /** After a sentence end (`.`, `!`, `?`, `)`), white space before "N Text": sticky, from the space. */
 const CUT_AT = /\s+(?=\d{1,3}\s+\p{Lu})/uy;
-const SENTENCE_END_SPACE = /[.!?)]\s/g;
+/** A sentence end, white space and a digit: where `CUT_AT` may match (from the space), found in one scan. */
+const SENTENCE_END_SPACE = /[.!?)]\s+\d/g;
 
 /**
  * `[...text.matchAll(/(?<=[.!?)])\s+(?=\d{1,3}\s+\p{Lu})/gu)]` as [start, end) pairs: a match is a
@@ -321,6 +326,7 @@ function itemCuts(text: string): Array<readonly [number, number]> {
   SENTENCE_END_SPACE.lastIndex = 0;
   for (let m = SENTENCE_END_SPACE.exec(text); m !== null; m = SENTENCE_END_SPACE.exec(text)) {
     CUT_AT.lastIndex = m.index + 1;
+    // On a failure the scan goes on past the digit: the white space before it holds no sentence end.
     if (!CUT_AT.test(text)) continue;
     out.push([m.index + 1, CUT_AT.lastIndex]);
     SENTENCE_END_SPACE.lastIndex = CUT_AT.lastIndex;
@@ -330,23 +336,24 @@ function itemCuts(text: string): Array<readonly [number, number]> {
 
 /** "N " after a sentence end and white space, before a capital: sticky, from the number. */
 const ITEM_AT = /(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/uy;
-const DIGIT = /\d/g;
+/** A digit after white space (where `ITEM_AT` may start): the pattern's index is the space's. */
+const SPACE_DIGIT = /\s\d/g;
 
 /**
  * The matches of `/(?<=[.!?]["”’)]?\s+)1?\d{1,2}\s+(?=\p{Lu})/gu` in order: each starts at a
- * digit right after white space, so the pattern is tried only at such digits.
+ * digit right after white space, so the pattern is tried only at such digits, found with the space
+ * before them (a figure-heavy text has thousands of digits, most inside numbers).
  */
 function itemStarts(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  DIGIT.lastIndex = 0;
-  for (let d = DIGIT.exec(text); d !== null; d = DIGIT.exec(text)) {
-    const at = d.index;
-    if (at === 0 || !isJsSpace(text.charCodeAt(at - 1))) continue;
-    ITEM_AT.lastIndex = at;
+  SPACE_DIGIT.lastIndex = 0;
+  for (let d = SPACE_DIGIT.exec(text); d !== null; d = SPACE_DIGIT.exec(text)) {
+    ITEM_AT.lastIndex = d.index + 1;
     const m = ITEM_AT.exec(text);
     if (m === null) continue;
     out.push(m);
-    DIGIT.lastIndex = ITEM_AT.lastIndex;
+    // A match ends before a capital: no space there to skip.
+    SPACE_DIGIT.lastIndex = ITEM_AT.lastIndex;
   }
   return out;
 }

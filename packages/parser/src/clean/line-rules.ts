@@ -68,6 +68,13 @@ const DISCLAIMER_WORD = /reflect|represent|institutional|views expressed/i;
  */
 const SCANNED_WORDS = new RegExp([COOKIE_WORD, NEWSLETTER_WORD, SUBSCRIPTION_WORD, WIDGET_WORD, DISCLAIMER_WORD].map((re) => re.source).join('|'), 'i');
 const SCANNED_MAX_WORDS = 80;
+/**
+ * The words of the rules that still take a text of 46–60 words (cookie notices, disclaimers):
+ * such a text is scanned for these only. Past 60 words only the cookie rule is left, and it
+ * tests its one word itself: `scanned` is then true without a scan (a long alternation costs
+ * several times the single word, and most paragraphs are that long).
+ */
+const COOKIE_OR_DISCLAIMER_WORD = new RegExp([COOKIE_WORD, DISCLAIMER_WORD].map((re) => re.source).join('|'), 'i');
 
 export const LINE_RULES: LineRule[] = [
   { id: 'navigation', first: 's', test: (t) => /^(?:skip to (?:main )?(?:content|navigation|search|footer)\b\s*)+$/i.test(t) },
@@ -235,7 +242,9 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** The id of the first line rule `text` matches, or null. */
 const firstLineRule = memoised((text: string): string | null => {
   const n = wordCount(text);
-  const scanned = n <= SCANNED_MAX_WORDS && SCANNED_WORDS.test(text);
+  // Each rule that reads `scanned` tests its own word after it (and refuses texts past its word
+  // limit first), so it may be true for a text holding no word of a rule that no longer takes it.
+  const scanned = n <= 45 ? SCANNED_WORDS.test(text) : n <= 60 ? COOKIE_OR_DISCLAIMER_WORD.test(text) : n <= SCANNED_MAX_WORDS;
   const c = text.charCodeAt(0);
   for (const rule of c < 128 ? RULES_BY_FIRST[c]! : LINE_RULES) if (rule.test(text, n, scanned)) return rule.id;
   return null;

@@ -14,6 +14,17 @@ import { matchLineRule } from './line-rules.js';
 const CONTACT = /^(?:phone|tel|fax|e-?mail)\b|^\d+\s+\p{Lu}.*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Sq|Place|Floor|Suite|Lane)\b|\b\d{5}(?:-\d{4})?$/u;
 const SEPARATOR = /^[\s◆❖•·|/,-]*$/;
 
+/**
+ * `CONTACT.test(t)`, scanned only when a branch may match: the first starts with a lower-case p,
+ * t, f or e, the second with a digit, the third ends the text with one (the pattern is tried at
+ * every offset of a long dek otherwise).
+ */
+function isContact(t: string): boolean {
+  const c = t.charCodeAt(0);
+  const z = t.charCodeAt(t.length - 1);
+  return (c === 112 || c === 116 || c === 102 || c === 101 || (c >= 48 && c <= 57) || (z >= 48 && z <= 57)) && CONTACT.test(t);
+}
+
 /** Strips bullets, the "◆" author marker, and glued section labels ("Worldcategory…"). */
 /** How many words of a title its URL slug repeats. */
 function slugOverlap(url: string, title: string): number {
@@ -64,7 +75,7 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
     if (TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t)) break;
     if (page.unit(j).kind === 'heading' && !item && !isHeadline(t)) break;
     // A speaker label ("Name:") or a contact line ends the cards.
-    if (/:$/.test(t) || CONTACT.test(t)) break;
+    if (t.endsWith(':') || isContact(t)) break;
     if (t === '' || SEPARATOR.test(t)) {
       // Empty-text link lines carry the URL of the headline before or after them: the slug decides.
       const url = unitUrl(page, j, t);
