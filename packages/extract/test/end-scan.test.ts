@@ -5,6 +5,7 @@
  * look-alike characters must give the same answers.
  */
 import { expect, it } from 'vitest';
+import { random, randomTexts } from './random-texts.js';
 import * as sources from '../src/sources.js';
 
 const PIECES = [
@@ -13,25 +14,7 @@ const PIECES = [
   'to', 'To', 'into', 'the', 'The', 'a', 'an', 'its', 'media', 'unconfirmed', 'said', 'Haddad', 'of', 'on', 'is', 'been',
 ];
 
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x / 2147483648;
-  };
-}
-
-function texts(count: number): string[] {
-  const next = random(5);
-  const out: string[] = [];
-  for (let t = 0; t < count; t++) {
-    let s = '';
-    const length = Math.floor(next() * 10);
-    for (let k = 0; k < length; k++) s += PIECES[Math.floor(next() * PIECES.length)];
-    out.push(s);
-  }
-  return out;
-}
+const texts = (count: number): string[] => randomTexts(PIECES, count, 5, 0, 10);
 
 it('reads the end of a left context as the anchored patterns do', () => {
   const wrong: unknown[] = [];

@@ -4,6 +4,7 @@
  * pairs and white space must give the same starts, ends and flags as the patterns.
  */
 import { expect, it } from 'vitest';
+import { randomTexts } from './random-texts.js';
 import * as entities from '../src/entities.js';
 
 const PIECES = [
@@ -13,25 +14,7 @@ const PIECES = [
   '\uD800', '\uDC00', 'ǅ', 'ʰ', '中', 'ß', 'St.', 'U.S.', ' and ', ' in ', 'Ab', 'Xy',
 ];
 
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x / 2147483648;
-  };
-}
-
-function texts(count: number): string[] {
-  const next = random(11);
-  const out: string[] = [];
-  for (let t = 0; t < count; t++) {
-    let s = '';
-    const length = 1 + Math.floor(next() * 14);
-    for (let k = 0; k < length; k++) s += PIECES[Math.floor(next() * PIECES.length)];
-    out.push(s);
-  }
-  return out;
-}
+const texts = (count: number): string[] => randomTexts(PIECES, count, 11, 1, 14);
 
 it('finds run starts where the look-behind pattern does', () => {
   const re = /(?<![A-Za-z\u00C0-\u024F])(?:[A-Z\u00C0-\u00DE\u0100-\u024F]|al-|el-|bin-|ibn-)/g;

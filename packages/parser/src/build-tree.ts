@@ -169,7 +169,7 @@ export class TreeBuilder {
     const out: Claim[] = [];
     // The text's link runs, read once (sentences come in order, disjoint): each sentence looks only
     // at the runs that reach into it, where every sentence scanned its whole link map.
-    const runs = linked ? linkRuns(text) : NO_RUNS;
+    const runs = linked ? text.linkRuns() : NO_RUNS;
     let r = 0;
     for (const bounds of splitSentences(text.text)) {
       const sentence = text.slice(bounds[0], bounds[1]);
@@ -180,7 +180,7 @@ export class TreeBuilder {
     return out;
   }
 
-  /** `runs`/`r`/`offset`: the text's link runs (see `linkRuns`), the first not ending before the sentence, the sentence's offset in the text. */
+  /** `runs`/`r`/`offset`: the text's link runs (see `MappedText.linkRuns`), the first not ending before the sentence, the sentence's offset in the text. */
   private claim(sentence: MappedText, speaker: string | undefined, runs: readonly number[], r: number, offset: number): Claim {
     const { lines } = this.ctx;
     const analysis = this.ctx.extractor.analyze(sentence.text, speaker === undefined ? NO_SPEAKER : { speaker });
@@ -423,24 +423,6 @@ function startsAlnum(text: string): boolean {
 
 const NO_RUNS: readonly number[] = [];
 
-/** The runs of characters of `text` that belong to one link, as flat `start, end, link` triples, in order. */
-function linkRuns(text: MappedText): number[] {
-  const out: number[] = [];
-  const { link, length, at } = text;
-  let i = 0;
-  while (i < length) {
-    const id = link[at + i]!;
-    if (id < 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < length && link[at + j] === id) j++;
-    out.push(i, j, id);
-    i = j;
-  }
-  return out;
-}
 
 /** Whether any character of `text` belongs to a link. */
 function hasLink(text: MappedText): boolean {

@@ -284,20 +284,11 @@ function readTable(node: MdTable, span: [number, number], ctx: ReaderContext): T
 
 /** The seam's `links`: runs of reader text that belong to one link, with the link's source span. */
 function unitLinks(reader: MappedText, ctx: ReaderContext): UnitLink[] {
+  const runs = reader.linkRuns();
   const out: UnitLink[] = [];
-  const { link, length, at } = reader;
-  let i = 0;
-  while (i < length) {
-    const id = link[at + i]!;
-    if (id < 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < length && link[at + j] === id) j++;
-    const target = ctx.links[id]!;
-    out.push({ text: reader.text.slice(i, j), url: target.url, start: target.start, end: target.end });
-    i = j;
+  for (let k = 0; k < runs.length; k += 3) {
+    const target = ctx.links[runs[k + 2]!]!;
+    out.push({ text: reader.text.slice(runs[k]!, runs[k + 1]!), url: target.url, start: target.start, end: target.end });
   }
   return out;
 }

@@ -32,6 +32,25 @@ export class MappedText {
     return this.text.length;
   }
 
+  /** The runs of characters that belong to one link, as flat `start, end, link` triples, in order. */
+  linkRuns(): number[] {
+    const out: number[] = [];
+    const { link, length, at } = this;
+    let i = 0;
+    while (i < length) {
+      const id = link[at + i]!;
+      if (id < 0) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < length && link[at + j] === id) j++;
+      out.push(i, j, id);
+      i = j;
+    }
+    return out;
+  }
+
   static empty(): MappedText {
     return new MappedText('', NO_MAP, NO_MAP, NO_MAP);
   }

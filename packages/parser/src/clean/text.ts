@@ -238,14 +238,17 @@ let folded = Buffer.allocUnsafe(1024);
  * letters and digits, lower-cased, in runs joined by single spaces. NFKD gives none of these
  * characters a letter or digit (checked over every one of them), so the normalising path would
  * return the same; it is taken, one scan instead of five passes, for most unit texts (the title
- * rule folds every unit). Null when the text holds any other character.
+ * rule folds every unit). Null when the text holds any other character (before the first `max`
+ * characters of output).
  */
-function foldPlain(text: string): string | null {
-  if (folded.length < text.length) folded = Buffer.allocUnsafe(text.length * 2);
+function foldPlain(text: string, max = Number.POSITIVE_INFINITY): string | null {
+  // Each character gives at most one output character, a space only after one that gave none.
+  const size = Math.min(text.length, max + 1);
+  if (folded.length < size) folded = Buffer.allocUnsafe(size * 2);
   const out = folded;
   let n = 0;
   let gap = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n < max; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
@@ -257,7 +260,7 @@ function foldPlain(text: string): string | null {
     if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && (c < 0x2000 || c > 0x206f)) return null;
     gap = true;
   }
-  return out.toString('latin1', 0, n);
+  return out.toString('latin1', 0, Math.min(n, max));
 }
 
 /** A character `foldPlain` does not read (it returns null for a text holding one). */
@@ -282,20 +285,8 @@ export function foldHead(text: string, max: number): string {
     }
     return fold(text).slice(0, max);
   }
-  if (folded.length < max + 1) folded = Buffer.allocUnsafe(2 * max + 2);
-  const out = folded;
-  let n = 0;
-  let gap = false;
-  for (let i = 0; i < text.length && n < max; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (gap && n > 0) out[n++] = 32;
-      gap = false;
-      out[n++] = c;
-    } else gap = true;
-  }
-  return out.toString('latin1', 0, Math.min(n, max));
+  // NOT_PLAIN found no character foldPlain refuses.
+  return foldPlain(text, max)!;
 }
 
 /** Ends like a sentence (., !, ?, a closing quote after one, or an ellipsis). */
