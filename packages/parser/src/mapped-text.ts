@@ -232,9 +232,9 @@ export class MappedTextBuilder {
   constructor(capacity = 32) {
     const size = Math.max(8, capacity);
     this.o = allocate(size);
-    this.s = gotS;
-    this.e = gotE;
-    this.l = gotL;
+    this.s = starts.got;
+    this.e = ends.got;
+    this.l = links.got;
     this.size = size;
   }
 
@@ -246,17 +246,17 @@ export class MappedTextBuilder {
     const size = Math.max(min, this.size * 2);
     const o = allocate(size);
     const { n, o: from } = this;
-    copyInto(gotS, o, this.s, from, n);
-    copyInto(gotE, o, this.e, from, n);
-    copyInto(gotL, o, this.l, from, n);
-    this.s = gotS;
-    this.e = gotE;
-    this.l = gotL;
+    copyInto(starts.got, o, this.s, from, n);
+    copyInto(ends.got, o, this.e, from, n);
+    copyInto(links.got, o, this.l, from, n);
+    this.s = starts.got;
+    this.e = ends.got;
+    this.l = links.got;
     this.o = o;
     if (this.co >= 0) {
-      const co = allocateCodes(size);
-      copyInto(gotCodes, co, this.c, this.co, n);
-      this.c = gotCodes;
+      const co = codes.take(size);
+      copyInto(codes.got, co, this.c, this.co, n);
+      this.c = codes.got;
       this.co = co;
     }
     this.size = size;
@@ -265,8 +265,8 @@ export class MappedTextBuilder {
   /** Where code `i` goes, once the builder has a region of codes (read `this.c` after the call: it may take one). */
   private codeAt(i: number): number {
     if (this.co < 0) {
-      this.co = allocateCodes(this.size);
-      this.c = gotCodes;
+      this.co = codes.take(this.size);
+      this.c = codes.got;
     }
     return this.co + i;
   }
@@ -398,62 +398,51 @@ const NO_CODES = new Uint16Array(0);
 
 /** Elements per shared chunk of builder storage (12 bytes each for the maps, 2 for codes). */
 const CHUNK = 1 << 14;
-/** The arrays small builders take their regions from, and how much of them is handed out. */
-let chunkS = NO_MAP;
-let chunkE = NO_MAP;
-let chunkL = NO_MAP;
-let chunkUsed = CHUNK;
-/** The arrays of the region `allocate` handed out last. */
-let gotS = NO_MAP;
-let gotE = NO_MAP;
-let gotL = NO_MAP;
 
 /**
- * A region of `size` elements for a builder: its offset in `gotS`/`gotE`/`gotL` as they
- * stand after the call. Small builders take a fresh region of shared chunks (arrays of
- * their own per builder were a large share of GC time); a region is handed out once, never reused,
- * so a chunk is freed with the last text reading it. A large builder gets arrays of its own.
+ * Regions of one kind of builder array. Small builders take a fresh region of a shared chunk
+ * (arrays of their own per builder were a large share of GC time); a region is handed out once,
+ * never reused, so a chunk is freed with the last text reading it. A large builder gets an array of
+ * its own. `take` returns the region's offset in `got`, the array as it stands after the call.
  */
-function allocate(size: number): number {
-  if (size > CHUNK >> 3) {
-    gotS = new Int32Array(size);
-    gotE = new Int32Array(size);
-    gotL = new Int32Array(size);
-    return 0;
+class Regions<A extends Uint16Array | Int32Array> {
+  got: A;
+  private chunk: A;
+  private used = CHUNK;
+
+  constructor(private readonly make: (size: number) => A) {
+    this.got = make(0);
+    this.chunk = this.got;
   }
-  if (chunkUsed + size > CHUNK) {
-    chunkS = new Int32Array(CHUNK);
-    chunkE = new Int32Array(CHUNK);
-    chunkL = new Int32Array(CHUNK);
-    chunkUsed = 0;
+
+  take(size: number): number {
+    if (size > CHUNK >> 3) {
+      this.got = this.make(size);
+      return 0;
+    }
+    if (this.used + size > CHUNK) {
+      this.chunk = this.make(CHUNK);
+      this.used = 0;
+    }
+    this.got = this.chunk;
+    const at = this.used;
+    this.used += size;
+    return at;
   }
-  gotS = chunkS;
-  gotE = chunkE;
-  gotL = chunkL;
-  const at = chunkUsed;
-  chunkUsed += size;
-  return at;
 }
 
-/** The codes small builders take their regions from (taken apart from the maps), and how much is handed out. */
-let codeChunk = NO_CODES;
-let codeChunkUsed = CHUNK;
-/** The codes of the region `allocateCodes` handed out last. */
-let gotCodes = NO_CODES;
+const int32s = (size: number): Int32Array => new Int32Array(size);
+/** The three maps of a builder (taken in step: one offset serves all three) and its codes (taken apart). */
+const starts = new Regions(int32s);
+const ends = new Regions(int32s);
+const links = new Regions(int32s);
+const codes = new Regions((size) => new Uint16Array(size));
 
-/** `allocate` for a builder's codes: an offset in `gotCodes`. */
-function allocateCodes(size: number): number {
-  if (size > CHUNK >> 3) {
-    gotCodes = new Uint16Array(size);
-    return 0;
-  }
-  if (codeChunkUsed + size > CHUNK) {
-    codeChunk = new Uint16Array(CHUNK);
-    codeChunkUsed = 0;
-  }
-  gotCodes = codeChunk;
-  const at = codeChunkUsed;
-  codeChunkUsed += size;
+/** A region of `size` elements of the three maps: its offset in `starts.got`, `ends.got`, `links.got`. */
+function allocate(size: number): number {
+  const at = starts.take(size);
+  ends.take(size);
+  links.take(size);
   return at;
 }
 
