@@ -10,16 +10,17 @@
  */
 import type { Diagnostic } from '@briefs/ast';
 import type { Root } from 'mdast';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkFrontmatter from 'remark-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import remarkParse from 'remark-parse';
-import { type Plugin, unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import { unified } from 'unified';
 import { parseDocument } from 'yaml';
+import { createMdastParser } from './from-markdown.js';
 import type { LineIndex } from './line-index.js';
 import { joinBrokenTargets } from './reader-text.js';
 
@@ -48,23 +49,18 @@ export interface MdastResult {
 }
 
 /**
- * GFM as remark-gfm reads it, less two parts: the autolink-literal scanner (bare `https://…`,
- * `www.…`, emails), which alone doubles micromark's time on prose because it inspects every word —
- * bare URLs are found afterwards in the reader text instead (`linkBareUrls`), same result for a
- * fraction of the cost — and footnotes, which scraped pages do not use (`[^1]` stays text).
+ * remark-parse with YAML front matter and GFM as remark-gfm reads it, less two parts: the
+ * autolink-literal scanner (bare `https://…`, `www.…`, emails), which alone doubles micromark's
+ * time on prose because it inspects every word — bare URLs are found afterwards in the reader text
+ * instead (`linkBareUrls`), same result for a fraction of the cost — and footnotes, which scraped
+ * pages do not use (`[^1]` stays text). The tree is built by `createMdastParser`
+ * (./from-markdown.ts: remark-parse's own compile step without its per-event cost).
  */
-const remarkGfmLean: Plugin<[{ table: boolean; strikethrough: boolean }], Root> = function (options) {
-  const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...(options.table ? [gfmTable()] : []), ...(options.strikethrough ? [gfmStrikethrough()] : [])];
-  data.fromMarkdownExtensions = [
-    ...(data.fromMarkdownExtensions ?? []),
-    ...(options.table ? [gfmTableFromMarkdown()] : []),
-    ...(options.strikethrough ? [gfmStrikethroughFromMarkdown()] : []),
-  ];
-};
-
-const processorWith = (table: boolean, strikethrough: boolean) =>
-  unified().use(remarkParse).use(remarkGfmLean, { table, strikethrough }).use(remarkFrontmatter, ['yaml']).freeze();
+const markdownParserWith = (table: boolean, strikethrough: boolean) =>
+  createMdastParser({
+    extensions: [...(table ? [gfmTable()] : []), ...(strikethrough ? [gfmStrikethrough()] : []), frontmatter(['yaml'])],
+    mdastExtensions: [...(table ? [gfmTableFromMarkdown()] : []), ...(strikethrough ? [gfmStrikethroughFromMarkdown()] : []), frontmatterFromMarkdown(['yaml'])],
+  });
 /**
  * GFM's extensions cost about 0.4× remark on prose, the table scanner most (it is tried at every
  * line start). A table needs a delimiter row: a line that, after container prefixes (`>`, spaces,
@@ -72,9 +68,9 @@ const processorWith = (table: boolean, strikethrough: boolean) =>
  * it otherwise); strikethrough needs a `~`. A text without them reads the same without the
  * extension, so it is left out.
  */
-const markdownProcessors = [processorWith(false, false), processorWith(false, true), processorWith(true, false), processorWith(true, true)] as const;
+const markdownParsers = [markdownParserWith(false, false), markdownParserWith(false, true), markdownParserWith(true, false), markdownParserWith(true, true)] as const;
 /** GFM's table scanner costs several times remark itself on one huge line: skip it there. */
-const plainMarkdownProcessor = markdownProcessors[0];
+const plainMarkdownParser = markdownParsers[0];
 
 /**
  * Lines that could be a GFM table delimiter row (see above); `m`: `$` also matches before a lone CR.
@@ -121,11 +117,11 @@ function isDelimiterLine(text: string, from: number, end: number): boolean {
   return dash && bar;
 }
 
-function processorFor(text: string): (typeof markdownProcessors)[number] {
+function markdownParserFor(text: string): (typeof markdownParsers)[number] {
   const table = mayHoldTable(text);
   const strikethrough = text.includes('~');
-  if (table) return strikethrough ? markdownProcessors[3] : markdownProcessors[2];
-  return strikethrough ? markdownProcessors[1] : markdownProcessors[0];
+  if (table) return strikethrough ? markdownParsers[3] : markdownParsers[2];
+  return strikethrough ? markdownParsers[1] : markdownParsers[0];
 }
 /** Lines longer than this are read without GFM extensions. */
 export const MAX_GFM_LINE = 100_000;
@@ -163,7 +159,7 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
   }
   let tree: Root;
   try {
-    tree = (longLine ? plainMarkdownProcessor : processorFor(parseText)).parse(parseText) as Root;
+    tree = (longLine ? plainMarkdownParser : markdownParserFor(parseText))(parseText);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     tree = paragraphsOfText(text);
