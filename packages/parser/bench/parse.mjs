@@ -18,8 +18,10 @@ import { parseBriefWith } from '../dist/parse-brief.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const shared = process.env.BRIEFS_SHARED ?? path.resolve(repoRoot, '../shared');
+// 50 timed runs: on a shared machine the sum of minima of 20 runs still moved by ±0.1× between
+// runs of the same build; of 50, by about ±0.05×.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 
 const sources = (dir) =>
   existsSync(dir)
