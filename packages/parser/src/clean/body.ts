@@ -34,11 +34,8 @@ export function readCaptions(page: Page): void {
     const next = page.next(i);
     // Counts before patterns: both tests ask the credit rule only of a text short enough.
     const creditFollows = next < page.length && page.free(next) && wordCount(page.text(next)) <= 12 && isCreditLine(page.text(next));
-    // The text is trimmed (`clean`): a credit tail is its last character, `)`. A credit line holds
-    // a credit word, and so does a text that ends with one: most texts hold none, and their last
-    // sentence is not cut out.
-    const endsWithCredit =
-      (text.charCodeAt(text.length - 1) === 41 && CREDIT_TAIL.test(text)) || (SENTENCE_BREAK.test(text) && holdsCreditWord(text) && endsWithCreditLine(text, n));
+    // The text is trimmed (`clean`): a credit tail is its last character, `)`.
+    const endsWithCredit = (text.charCodeAt(text.length - 1) === 41 && CREDIT_TAIL.test(text)) || (SENTENCE_BREAK.test(text) && endsWithCreditLine(text, n));
     // One sentence or two: asked last, of the few texts that name a map or photo.
     const single = (): boolean => text.split(/(?<=[.!?])\s+\p{Lu}/u).length <= 2;
     if (CAPTION_START.test(text) || endsWithCredit || creditFollows || (n >= 5 && CAPTION_SUBJECT.test(text) && single())) {
@@ -52,10 +49,14 @@ export function readCaptions(page: Page): void {
 /** What `afterLastSentenceBreak` looks for: without one, the last sentence is the whole text. */
 const SENTENCE_BREAK = /[.!?]\s/;
 
-/** Whether the text after the last sentence break is a credit line, and not the whole text. */
+/**
+ * Whether the text after the last sentence break is a credit line, and not the whole text. A
+ * credit line holds a credit word (unanchored, so the text holds it too): the last sentence, not
+ * the whole text, is scanned for one first, and most hold none.
+ */
 function endsWithCreditLine(text: string, n: number): boolean {
   const lastChunk = afterLastSentenceBreak(text);
-  return wordCount(lastChunk) <= 12 && n > wordCount(lastChunk) && isCreditLine(lastChunk);
+  return holdsCreditWord(lastChunk) && wordCount(lastChunk) <= 12 && n > wordCount(lastChunk) && isCreditLine(lastChunk);
 }
 
 /**
