@@ -55,7 +55,7 @@ export function detectLanguage(full: string): string {
       return tag;
     }
   }
-  const scores = functionWordScores(lowerHead(text, 20000));
+  const scores = functionWordScores(functionWordSample(text, 20000));
   // The first language with the highest score (the order of FUNCTION_WORDS breaks ties).
   let best = 0;
   for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
@@ -74,19 +74,35 @@ function lowerHead(text: string, n: number): string {
   return head.includes('Σ') ? text.toLowerCase().slice(0, n) : head.toLowerCase().slice(0, n);
 }
 
+/**
+ * What the function words are counted in: `lowerHead(text, n)`, or just the head when that is
+ * as good. The patterns read the sample ignoring case (`i` without `u` folds ASCII letters only),
+ * and lower-casing maps no character to another length but U+0130 İ ("i̇"), and none into ASCII
+ * but İ and the Kelvin sign (to "k", in no function word): without an İ in its first `n` code
+ * units, the head finds the tokens the lower-cased head finds, at the same offsets, without
+ * lower-casing 20,000 characters.
+ */
+function functionWordSample(text: string, n: number): string {
+  const head = text.length > n ? text.slice(0, n) : text;
+  return head.includes('\u0130') ? lowerHead(text, n) : head;
+}
+
 const FUNCTION_WORDS: Array<[string, string[]]> = [
   ['en', ['the', 'and', 'of', 'to', 'is', 'that']],
   ['de', ['der', 'die', 'und', 'das', 'ist', 'nicht']],
   ['fr', ['le', 'les', 'et', 'des', 'est', 'une']],
   ['es', ['el', 'los', 'y', 'del', 'que', 'una']],
 ];
-/** A function word after a space (the first token: after `^`) up to a space or the end, in a group per language. */
+/**
+ * A function word after a space (the first token: after `^`) up to a space or the end, in a group
+ * per language, in either case (see `functionWordSample`).
+ */
 const FUNCTION_WORD_GROUPS = FUNCTION_WORDS.map(([, ws]) => `(${ws.join('|')})`).join('|');
-const FUNCTION_WORD_AFTER_SPACE = new RegExp(` (?:${FUNCTION_WORD_GROUPS})(?= |$)`, 'g');
-const FUNCTION_WORD_FIRST = new RegExp(`^(?:${FUNCTION_WORD_GROUPS})(?= |$)`);
+const FUNCTION_WORD_AFTER_SPACE = new RegExp(` (?:${FUNCTION_WORD_GROUPS})(?= |$)`, 'gi');
+const FUNCTION_WORD_FIRST = new RegExp(`^(?:${FUNCTION_WORD_GROUPS})(?= |$)`, 'i');
 
 /**
- * Per language of FUNCTION_WORDS, how often its function words stand as tokens of
+ * Per language of FUNCTION_WORDS, how often its function words (in either case) stand as tokens of
  * `sample.split(' ')`, a token equal to the one just before it not counted when that one was (as
  * non-overlapping `indexOf` matches of ` word ` would count them: a word repeated with one space
  * between counts every other time). The pattern engine finds the tokens (a third faster than
@@ -104,7 +120,8 @@ function functionWordScores(sample: string): number[] {
     let l = 1;
     while (m[l] === undefined) l++;
     const word = m[l]!;
-    if (m.index === countedEnd && word === counted) countedEnd = -2;
+    // The words compared as the lower-cased sample holds them (a repeat is rare: lower-cased only then).
+    if (m.index === countedEnd && word.toLowerCase() === counted.toLowerCase()) countedEnd = -2;
     else {
       scores[l - 1]!++;
       counted = word;
