@@ -8,7 +8,7 @@ import type { Page } from './page.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, cardLabel, kindLabel } from './labels.js';
 import { dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
-import { endsSentence, fold, isHeadline, isProse, titleCaseRatio, wordCount } from './text.js';
+import { endsSentence, fold, isHeadline, isJsSpace, isProse, titleCaseRatio, wordCount } from './text.js';
 import { matchLineRule } from './line-rules.js';
 
 const CONTACT = /^(?:phone|tel|fax|e-?mail)\b|^\d+\s+\p{Lu}.*\b(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Square|Sq|Place|Floor|Suite|Lane)\b|\b\d{5}(?:-\d{4})?$/u;
@@ -25,14 +25,22 @@ function isContact(t: string): boolean {
   return (c === 112 || c === 116 || c === 102 || c === 101 || (c >= 48 && c <= 57) || (z >= 48 && z <= 57)) && CONTACT.test(t);
 }
 
-/** Strips bullets, the "◆" author marker, and glued section labels ("Worldcategory…"). */
 /** How many words of a title its URL slug repeats. */
 function slugOverlap(url: string, title: string): number {
   const slug = new Set(url.toLowerCase().split(/[^a-z0-9]+/));
   return new Set(title.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && slug.has(w))).size;
 }
 
-const cardText = (t: string): string => t.replace(/^[◆•·]\s*/, '').replace(/^(?:\p{Lu}\p{Ll}*)?category(?=\p{Lu}|\s|$|\s*·)/u, '').replace(/^[\s·•]+/, '').trim();
+/**
+ * Strips bullets, the "◆" author marker, and glued section labels ("Worldcategory…"). Each
+ * pattern matches at the start only: a text that starts with none of the marks and no white
+ * space, and holds no "category", comes back trimmed (most do: the patterns are not run).
+ */
+const cardText = (t: string): string => {
+  const c = t.charCodeAt(0);
+  if (c !== 0x25c6 && c !== 0x2022 && c !== 0xb7 && !isJsSpace(c) && !t.includes('category')) return t.trim();
+  return t.replace(/^[◆•·]\s*/, '').replace(/^(?:\p{Lu}\p{Ll}*)?category(?=\p{Lu}|\s|$|\s*·)/u, '').replace(/^[\s·•]+/, '').trim();
+};
 
 /**
  * Reads cards from `from` while units look like card parts; returns the index after the last
