@@ -1,4 +1,5 @@
 /** Person names as bylines and author boxes print them. */
+import { isJsSpace } from './text.js';
 
 const PARTICLES = new Set(['de', 'da', 'del', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'y', 'ben']);
 const NOT_NAMES = new Set([
@@ -34,6 +35,35 @@ export function isPersonName(text: string): boolean {
   return capitalised >= 2;
 }
 
+/**
+ * Whether a word of the text (a run between white space and commas, where the separators cut)
+ * starts with a lower-case ASCII letter and cannot be a particle, an "and" the separators take, or
+ * an "al-"/"el-"/"bin-" name: the part that holds it is refused by `isPersonName` (its pattern
+ * wants a capital first), so the text is no list of names. Read up to the first such word (most
+ * headlines and sentences have one among their first words) instead of splitting the whole text.
+ * Particles are looked for with every final `.`, `;` and `,` dropped (more than `isPersonName`
+ * drops): a word that may be one is passed over.
+ */
+function holdsLowerWord(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || isJsSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) !== 44 && !isJsSpace(text.charCodeAt(j))) j++;
+    if (c >= 97 && c <= 122) {
+      const word = text.slice(i, j);
+      const core = word.replace(/[.;,]+$/, '').toLowerCase();
+      if (!PARTICLES.has(core) && core !== 'and' && !/^(?:al|el|bin)-/.test(word)) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
 /** Characters `isPersonName` refuses (but `;`, which may close the list and is dropped there). */
 const NOT_IN_NAMES = /[\d@:!?()[\]{}|/]/;
 
@@ -41,7 +71,7 @@ const NOT_IN_NAMES = /[\d@:!?()[\]{}|/]/;
 export function splitNames(text: string): string[] | null {
   // Separators hold none of these characters, so one of them anywhere is in a part, which is then
   // no name: refused before splitting.
-  if (NOT_IN_NAMES.test(text)) return null;
+  if (NOT_IN_NAMES.test(text) || holdsLowerWord(text)) return null;
   const parts = text
     .trim()
     .replace(/[.;]$/, '')
