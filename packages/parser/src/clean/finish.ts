@@ -10,9 +10,10 @@ import { fold, titleCase } from './text.js';
 /** Repairs scraped hrefs (`https://site/a/</b/c>`, `https:/www…`) and resolves relative ones. */
 export function fixUrl(url: string, base: string): string {
   let u = url.trim();
-  const inner = /<([^<>]+)>/.exec(u);
+  // Each pattern is run only where it matches: most hrefs hold no `<` and start with a full scheme.
+  const inner = u.includes('<') ? /<([^<>]+)>/.exec(u) : null;
   if (inner) u = inner[1]!;
-  u = u.replace(/^(https?):\/(?!\/)/, '$1://');
+  if (u.startsWith('http:/') ? u.charCodeAt(6) !== 47 : u.startsWith('https:/') && u.charCodeAt(7) !== 47) u = u.replace(/^(https?):\/(?!\/)/, '$1://');
   if (!base || /^(?:[a-z][a-z0-9+.-]*:|#)/i.test(u)) return u;
   try {
     return new URL(u, base).href;
