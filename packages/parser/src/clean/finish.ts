@@ -33,6 +33,10 @@ export function settleDates(page: Page, frontMatterDate: string | null, bodyDate
   if (!page.meta.published && urlDate) page.meta.published = urlDate;
 }
 
+const ROLE_AFTER_ACRONYM = /\b(\p{Lu}{3,8})\s+(?:Senior|Associate|Fellow|Director|Analyst|Researcher|Head|Chief|Visiting|Nonresident|Non-resident)\b/gu;
+/** The role words of ROLE_AFTER_ACRONYM, as it reads them (its `\b` is the same without `u`). */
+const ROLE_WORD = /(?:Senior|Associate|Fellow|Director|Analyst|Researcher|Head|Chief|Visiting|Nonresident|Non-resident)\b/;
+
 export function settlePublisher(page: Page, bodyText: string): void {
   const hints = [...page.publisherHints].sort((a, b) => b.weight - a.weight);
   if (page.domain) {
@@ -57,7 +61,9 @@ export function settlePublisher(page: Page, bodyText: string): void {
   }
   // Last resort: an acronym that people hold roles at ("MERICS Senior Associate Fellow").
   if (!hints.length && !page.domain) {
-    const roles = [...bodyText.slice(0, 200000).matchAll(/\b(\p{Lu}{3,8})\s+(?:Senior|Associate|Fellow|Director|Analyst|Researcher|Head|Chief|Visiting|Nonresident|Non-resident)\b/gu)];
+    const sample = bodyText.slice(0, 200000);
+    // Every match holds a role word: a body without one (most) is not scanned for capitals before one.
+    const roles = ROLE_WORD.test(sample) ? [...sample.matchAll(ROLE_AFTER_ACRONYM)] : [];
     const counts = new Map<string, number>();
     for (const m of roles) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
