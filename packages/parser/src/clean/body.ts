@@ -224,7 +224,9 @@ export function readDuplicates(page: Page): void {
     if (page.unit(i).kind === 'heading' || d?.role === 'heading') continue;
     const t = page.text(i);
     if (wordCount(t) < 6) continue;
-    const text = t.slice(0, 2000).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '');
+    // The counter pattern matches only at an i (either case) or a `[`: other texts are not run through `replace`.
+    const head = t.charCodeAt(0) | 32;
+    const text = head === 105 || head === 123 ? t.slice(0, 2000).replace(/^(?:item \d+ of \d+|\[\d+\/\d+\])\s*/i, '') : t.slice(0, 2000);
     let seen: boolean;
     if (d?.role === 'caption') {
       const k = `c:${fold(text).slice(0, 160)}`;
