@@ -109,13 +109,19 @@ export function readClaim(masked: string, source: string | null, lexed: Lexed = 
   const positioned = !lexed.exotic;
   const recommendation = collect(masked, lexed.lower, RECOMMENDATION, rules, 0, positioned);
   const forecast = collect(masked, lexed.lower, FORECAST, rules >> RECOMMENDATION.length, RECOMMENDATION.length, positioned);
-  const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);
-  const hedge = words.length > 0 ? [...new Set(words)].join(', ') : null;
+  // Most sentences with a cue word match no rule: no words to order.
+  const hedge = recommendation.length + forecast.length > 0 ? hedgeOf(recommendation, forecast) : null;
   let kind: ClaimKind = 'statement';
   if (source) kind = 'attributed';
   else if (recommendation.length > 0) kind = 'recommendation';
   else if (forecast.length > 0) kind = 'forecast';
   return { kind, hedge };
+}
+
+/** The words of the matches in reading order, each once, joined. */
+function hedgeOf(recommendation: Array<{ index: number; word: string }>, forecast: Array<{ index: number; word: string }>): string {
+  const words = [...recommendation, ...forecast].sort((a, b) => a.index - b.index).map((w) => w.word);
+  return [...new Set(words)].join(', ');
 }
 
 /**

@@ -6,7 +6,7 @@
 import { MEASURE_UNITS, MONTH_SOURCE, MONTHS, WEEKDAYS } from './lexicon.js';
 import { SCALES } from './numbers.js';
 import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
-import { allMatches, alternation, type DateSpan, type DocumentState, matchesAt, sticky, withBefore } from './state.js';
+import { allMatches, alternation, type DateSpan, type DocumentState, matchesAt, sortStable, sticky, withBefore } from './state.js';
 
 type Published = NonNullable<DocumentState['published']>;
 type Precision = DateSpan['precision'];
@@ -181,6 +181,9 @@ function yearStarts(text: string): number[] {
   return out;
 }
 
+const longestFirst = (a: Candidate, b: Candidate): number => b.end - b.start - (a.end - a.start) || a.start - b.start;
+const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
+
 export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {
   const candidates: Candidate[] = [];
   const published = state.published;
@@ -314,13 +317,13 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   }
 
   // Longest first, then earliest: "September 2014" wins over "2014" inside it.
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  sortStable(candidates, longestFirst);
   const chosen: Candidate[] = [];
   for (const candidate of candidates) {
     if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
     chosen.push(candidate);
   }
-  chosen.sort((a, b) => a.start - b.start);
+  sortStable(chosen, byStart);
   // "Since 2017", "since February 2022": an open interval from that time keeps its "since".
   for (const c of chosen) {
     const since = /\bsince\s+$/i.exec(text.slice(Math.max(0, c.start - 7), c.start));

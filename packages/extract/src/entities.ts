@@ -340,7 +340,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     hits[kept++] = hit;
     lastEnd = hit.range[1];
   }
-  hits.length = kept;
+  if (kept < hits.length) hits.length = kept;
   return hits;
 }
 

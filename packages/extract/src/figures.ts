@@ -27,7 +27,7 @@ import {
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
 import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
-import { allMatches, alternation, type DocumentState, type FigureSpan, matchesAt, sticky, withBefore } from './state.js';
+import { allMatches, alternation, type DocumentState, type FigureSpan, matchesAt, sortStable, sticky, withBefore } from './state.js';
 
 type Kind = FigureSpan['kind'];
 
@@ -268,6 +268,9 @@ function ageLike(text: string, start: number, end: number): boolean {
   return n >= 1 && n <= 3 && start + n + 1 < limit && text.charCodeAt(start + n) === 44 && isSpace(text.charCodeAt(start + n + 1));
 }
 
+const coreOrder = (a: Core, b: Core): number => a.start - b.start;
+const figureOrder = (a: FigureSpan, b: FigureSpan): number => a.range[0] - b.range[0];
+
 /** Find the figures of a sentence, leaving out spans already taken by dates. */
 export function findFigures(
   text: string,
@@ -353,7 +356,7 @@ export function findFigures(
     if (!spelledCounts(text, start, end, m[0], value)) continue;
     cores.push({ start, end, value, vague: false, spelled: true });
   }
-  cores.sort((a, b) => a.start - b.start);
+  sortStable(cores, coreOrder);
   for (const core of cores) {
     if (!free(core.start, core.end)) continue;
     add(build(text, core, betweenWord));
@@ -366,7 +369,7 @@ export function findFigures(
     if (value === null || value === 1) continue;
     add(ordinal(text, m.index, m.index + m[0].length, value, Boolean(m[2])));
   }
-  figures.sort((a, b) => a.range[0] - b.range[0]);
+  sortStable(figures, figureOrder);
   return figures;
 }
 

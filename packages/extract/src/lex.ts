@@ -90,6 +90,9 @@ export function wordStarts(lexed: Lexed, wordClass: WordClass): number[] {
   return out;
 }
 
+/** What a sentence's first word starts with, for a text where the pass cannot tell. */
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
 export function lex(text: string): Lexed {
   if (nextTable === null) {
     nextTable = Int32Array.from(trieNext);
@@ -130,15 +133,16 @@ export function lex(text: string): Lexed {
     if (c >= 48 && c <= 57) {
       digits = true;
       if (first === -1) first = i;
-    } else if (c >= 128 && first === -1 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xa0 && c !== 0xab && c !== 0xbb) {
-      // General punctuation (quotes, dashes, bullets, spaces), NBSP and guillemets hold no letter or digit.
+    } else if (c >= 128 && first === -1 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7) {
+      // General punctuation (quotes, dashes, bullets, spaces), NBSP, guillemets and the middle dot
+      // (maskQuotes' blank) hold no letter or digit.
       first = -2;
     }
     i++;
   }
   // Until the first letter or digit, `lower` holds the same ASCII code units as `text` (lower-casing
   // maps no other ASCII code unit, and no non-ASCII one to ASCII punctuation).
-  if (first === -2) first = text.search(/[\p{L}\d]/u);
+  if (first === -2) first = text.search(LETTER_OR_DIGIT);
   // Lower-casing maps only "İ" (U+0130) to more code units and only the Kelvin sign (U+212A) from outside ASCII into a–z.
   const exotic = lower.length !== text.length || text.indexOf('\u212a') >= 0;
   return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first, hits, exotic };

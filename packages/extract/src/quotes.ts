@@ -4,7 +4,7 @@
  * single quotes are not read as quotes: they are far more often apostrophes.
  */
 import { hasLetterOrDigit, isSpace } from './lex.js';
-import { allMatches } from './state.js';
+import { allMatches, sortStable } from './state.js';
 
 export interface RawQuote {
   /** Index of the opening mark, or -1 when the quotation began in an earlier sentence. */
@@ -36,6 +36,8 @@ function nextMark(text: string, from: number): number {
   MARK.lastIndex = from;
   return MARK.exec(text)?.index ?? text.length;
 }
+
+const byStart = (a: RawQuote, b: RawQuote): number => a.start - b.start;
 
 /** Quotations of a sentence in reading order; nested ones are left inside their parent. */
 export function findQuotes(text: string): RawQuote[] {
@@ -75,7 +77,7 @@ export function findQuotes(text: string): RawQuote[] {
     if (isTaken(m.index)) continue;
     add(found, taken, text, m.index, m.index + m[0].length - 1);
   }
-  found.sort((a, b) => a.start - b.start);
+  sortStable(found, byStart);
   return found;
 }
 

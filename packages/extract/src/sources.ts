@@ -6,7 +6,7 @@
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { has, isSpace, type Lexed, lex, wordClass, wordStarts } from './lex.js';
-import { allMatches, alternation, type DocumentState, matchesAt, sticky } from './state.js';
+import { allMatches, alternation, type DocumentState, matchesAt, sortStable, sticky } from './state.js';
 
 export interface Cue {
   /** Where the cue's words sit in the sentence, [start, end). */
@@ -309,6 +309,8 @@ export function stripDashParenthetical(text: string): string {
 }
 
 /** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
+const byStart = (a: Cue, b: Cue): number => a.start - b.start;
+
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
   if (!has(lexed, CUE_WORDS)) return cues;
@@ -365,7 +367,7 @@ export function findCues(masked: string, state: DocumentState, lexed: Lexed = le
     if (!source) continue;
     cues.push({ start: windowStart + subject.start, end: verbEnd, source, form: 'verb' });
   }
-  cues.sort((a, b) => a.start - b.start);
+  sortStable(cues, byStart);
   return cues;
 }
 

@@ -124,6 +124,22 @@ export function matchesAt(twin: RegExp, text: string, starts: readonly number[])
   return out ?? NO_MATCHES;
 }
 
+/**
+ * `list.sort(compare)`, in place: the lists sorted per sentence hold a handful of items (most none
+ * or one), which an insertion sort (stable, as `sort` is, so the same order) puts in order for less
+ * than a call of the built-in sort costs.
+ */
+export function sortStable<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i;
+    for (; j > 0 && compare(list[j - 1]!, item) > 0; j--) list[j] = list[j - 1]!;
+    list[j] = item;
+  }
+  return list;
+}
+
 /** Sort offsets pushed nearly in order (a word before a listed one can come after it). */
 export function ascending(offsets: number[]): number[] {
   for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return offsets.sort((a, b) => a - b);
