@@ -18,8 +18,8 @@ import { parseBriefWith } from '../dist/parse-brief.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const shared = process.env.BRIEFS_SHARED ?? path.resolve(repoRoot, '../shared');
-// 50 timed runs: on a shared machine the sum of minima of 20 runs still moved by ±0.1× between
-// runs of the same build; of 50, by about ±0.05×.
+// 50 timed runs: more runs make the sums of minima steadier on a shared machine. Full ÷ remark of
+// one build on our 2-core machine: 1.76–2.02× in three bench runs of 20, 1.69–1.90× in ten of 50.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 
