@@ -157,23 +157,23 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
       characterReference: onexitcharacterreference,
       codeFenced: closer(onexitcodefenced),
       codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFencedFenceInfo: resumeInto('lang'),
+      codeFencedFenceMeta: resumeInto('meta'),
       codeFlowValue: onexitdata,
       codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
+      codeText: closer(resumeInto('value')),
       codeTextData: onexitdata,
       data: onexitdata,
       definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionDestinationString: resumeInto('url'),
       definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
+      definitionTitleString: resumeInto('title'),
       emphasis: closer(),
       hardBreakEscape: closer(onexithardbreak),
       hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
+      htmlFlow: closer(resumeInto('value')),
       htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
+      htmlText: closer(resumeInto('value')),
       htmlTextData: onexitdata,
       image: closer(settleReference),
       label: onexitlabel,
@@ -185,8 +185,8 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
       listUnordered: closer(),
       paragraph: closer(),
       referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
+      resourceDestinationString: resumeInto('url'),
+      resourceTitleString: resumeInto('title'),
       resource: onexitresource,
       setextHeading: closer(onexitsetextheading),
       setextHeadingLineSequence: onexitsetextheadinglinesequence,
@@ -404,6 +404,14 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
     return context.stack[context.stack.length - 1] as Building;
   }
 
+  /** A handle that sets the current node's `field` to the text buffered since `buffer()`. */
+  function resumeInto(field: string): Handle {
+    return function resumed(this: CompileContext) {
+      const data = this.resume();
+      current(this)[field] = data;
+    };
+  }
+
   function onenterlistordered(this: CompileContext): undefined {
     this.data.expectingFirstListItemValue = true;
   }
@@ -414,16 +422,6 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
       ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
       this.data.expectingFirstListItemValue = undefined;
     }
-  }
-
-  function onexitcodefencedfenceinfo(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).lang = data;
-  }
-
-  function onexitcodefencedfencemeta(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).meta = data;
   }
 
   function onexitcodefencedfence(this: CompileContext): undefined {
@@ -449,16 +447,6 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
     const node = current(this);
     node.label = label;
     node.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-
-  function onexitdefinitiontitlestring(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).title = data;
-  }
-
-  function onexitdefinitiondestinationstring(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).url = data;
   }
 
   function onexitatxheadingsequence(this: CompileContext, token: Token): undefined {
@@ -515,21 +503,6 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
     this.data.atHardBreak = true;
   }
 
-  function onexithtmlflow(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).value = data;
-  }
-
-  function onexithtmltext(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).value = data;
-  }
-
-  function onexitcodetext(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).value = data;
-  }
-
   /** Links and images carry `identifier` and `label` until it is known whether they are references. */
   function settleReference(this: CompileContext): undefined {
     const node = current(this);
@@ -562,16 +535,6 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
     this.data.inReference = true;
     if (node.type === 'link') node.children = fragment.children as PhrasingContent[];
     else node.alt = value;
-  }
-
-  function onexitresourcedestinationstring(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).url = data;
-  }
-
-  function onexitresourcetitlestring(this: CompileContext): undefined {
-    const data = this.resume();
-    current(this).title = data;
   }
 
   function onexitresource(this: CompileContext): undefined {
