@@ -1,6 +1,7 @@
 /**
- * Source text → mdast, for every input format: markdown and `.txt` through remark-parse with GFM
- * and YAML front matter; HTML through rehype-parse → rehype-remark. Positions on the tree point
+ * Source text → mdast, for every input format: markdown and `.txt` as remark-parse reads them
+ * (micromark and its compile step, `from-markdown.ts`) with GFM and YAML front matter; HTML through
+ * rehype-parse → rehype-remark. Positions on the tree point
  * into the text as read (micromark understands CRLF and CR itself, so the text is never rewritten
  * for it).
  *
