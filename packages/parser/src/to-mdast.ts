@@ -1,9 +1,8 @@
 /**
  * Source text → mdast, for every input format: markdown and `.txt` as remark-parse reads them
  * (micromark and its compile step, `from-markdown.ts`) with GFM and YAML front matter; HTML through
- * rehype-parse → rehype-remark. Positions on the tree point
- * into the text as read (micromark understands CRLF and CR itself, so the text is never rewritten
- * for it).
+ * rehype-parse → rehype-remark. Positions on the tree point into the text as read (micromark
+ * understands CRLF and CR itself, so the text is never rewritten for it).
  *
  * Guard: micromark's container handling is quadratic in nesting depth (100,000 nested `>` would
  * take hours). Lines nested deeper than MAX_NESTING are blanked (same length, so offsets hold) in
