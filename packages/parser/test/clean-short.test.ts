@@ -48,6 +48,37 @@ describe('short documents keep their text', () => {
     expect(allClaims(brief).map((c) => c.text)).toEqual(['Ships were counted twice.', 'The count rose.']);
   });
 
+  it('a first-line headline in sentence case is the title, before the text or a byline', () => {
+    const cases: Array<[string, string]> = [
+      [`Harbour office counts the ships twice in one year\n\n${two}\n`, 'sentence-case.txt'],
+      [`Harbour office counts the ships twice in one year\n\n${two}\n`, 'sentence-case.md'],
+      [`\n\nHarbour office counts the ships twice in one year\nBy Mara Lind\nMarch 3, 2025\n\n${two}\n`, 'stacked.txt'],
+      [`Why did 40% of the ships come twice?\n\n${two}\n`, 'question.txt'],
+    ];
+    for (const [source, path] of cases) {
+      const brief = parseBrief(source, { path });
+      expect(brief.meta.title, path).toBe(source.trim().split('\n')[0]);
+      expect(allClaims(brief).map((c) => c.text), path).toEqual(['Ships were counted twice.', 'The count rose.']);
+      expect(brief.residue?.map((r) => r.rule)[0], path).toBe('title');
+    }
+    expect(parseBrief(`\n\nHarbour office counts the ships twice in one year\nBy Mara Lind\nMarch 3, 2025\n\n${two}\n`, { path: 'stacked.txt' }).meta.authors).toEqual([{ name: 'Mara Lind' }]);
+  });
+
+  it('a first line is no sentence-case title when it reads as something else', () => {
+    const untitled = (source: string, path = 'untitled.txt') => expect(parseBrief(source, { path }).meta.title, source).toBe('');
+    // A sentence (closing full stop), a label (colon), too short (a site or series name), a lower-case start.
+    untitled(`The harbour office counts the ships.\n\n${two}\n`);
+    untitled(`Harbour office counts in one year:\n\n${two}\n`);
+    untitled(`Harbour desk notes\n\n${two}\n`);
+    untitled(`harbour office counts the ships twice in one year\n\n${two}\n`);
+    // Not followed by sentences: a list of lines is no headline over a text.
+    untitled('Harbour office counts the ships twice\nPorts and customs in the north\nFishing quotas for the coming year\n');
+    // A linked line is navigation, not a title.
+    untitled(`[Harbour office counts the ships twice](https://example.org/a)\n\n${two}\n`, 'linked.md');
+    // Not the first line with text: a headline lower down is not the page's title.
+    untitled(`${two}\n\nHarbour office counts the ships twice in one year\n\n${two}\n`);
+  });
+
   it('a paragraph that repeats the front-matter description is the summary and still the body', () => {
     const brief = parseBrief(`---\ntitle: Counting Ships\ndescription: ${two}\n---\n\n${two}\n`, { path: 'fm.md' });
     expect(brief.meta.summary).toBe(two);

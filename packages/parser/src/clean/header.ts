@@ -69,6 +69,7 @@ export function readTitle(page: Page): void {
       break;
     }
   }
+  page.meta.title ||= leadingHeadline(page) ?? '';
   if (!page.meta.title) return;
   const want = fold(page.meta.title);
   const wantFirst = want.charCodeAt(0);
@@ -84,6 +85,28 @@ export function readTitle(page: Page): void {
     const t = fold(page.text(i));
     if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
   }
+}
+
+/**
+ * A headline in sentence case on the page's first line ("Power drought tips Ukraine's economy
+ * into worst crisis"): news sites and plain-text clippings print titles so, and `isHeadline` wants
+ * most words capitalised. Taken only where a title stands: the first line with text (all before
+ * it empty or already residue), of 4–24 words, starting with a capital or a digit, without a
+ * closing full stop, comma, colon or semicolon, links, a line rule, a genre label, a date or a
+ * byline, and followed by sentences or by a byline or date line. Shorter lines stay what the
+ * header rules make of them: two or three words are as often a site or series name.
+ */
+function leadingHeadline(page: Page): string | null {
+  let i = 0;
+  while (i < page.length && (!page.free(i) || !page.text(i))) i++;
+  if (i >= page.length || page.unit(i).kind !== 'line' || page.unit(i).links.length > 0) return null;
+  const text = page.text(i);
+  const words = wordCount(text);
+  if (words < 4 || words > 24 || /[.,:;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text) || isProse(text)) return null;
+  if (matchLineRule(text) || kindLabel(text) || dateLine(text) || /^by\b/i.test(text)) return null;
+  const next = page.next(i);
+  if (next >= page.length || !(isHeaderSignal(page, next) || (page.free(next) && isSentences(page.text(next))))) return null;
+  return text;
 }
 
 /** Names from "By A, B and C" / stacked "By\nA\nB" bylines, with role lines after a name. */
