@@ -345,7 +345,7 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
 }
 
 /** Where `splitBeforeKnown` may split, and `splitPossessive` does (each read whole by `allMatches` before its loop). */
-const SPLIT_BEFORE_KNOWN = /\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+)?))/g;
+const SPLIT_BEFORE_KNOWN = /\s+(?:and|in)\s+(?=(?:the\s+)?(\S+(?:\s+\S+){0,2}))/g;
 const POSSESSIVE_S = /['’]s\b/g;
 /** "and" or "in" between white space: what every match of the splitting pattern below holds. */
 const AND_IN = /\s(?:and|in)\s/;
@@ -356,6 +356,14 @@ const isKnown = (w: string, state: DocumentState, places: ReturnType<typeof gaze
 function hasNonSpace(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!space(text.charCodeAt(k))) return true;
   return false;
+}
+/** The word of `run` before white space ending at `from` ('' when there is none). */
+function wordBefore(run: string, from: number): string {
+  let end = from;
+  while (end > 0 && space(run.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !space(run.charCodeAt(start - 1))) start--;
+  return run.slice(start, end);
 }
 /** The parts `splitBeforeKnown` found, as `[start, end, start, end, …]` in its run (scratch, refilled by each call). */
 const partBounds: number[] = [];
@@ -377,7 +385,7 @@ function splitBeforeKnown(run: string, state: DocumentState, places: ReturnType<
   let count = 0;
   let offset = 0;
   for (const m of allMatches(SPLIT_BEFORE_KNOWN, run)) {
-    // The match is white space, "and" or "in", white space; `m[1]` one word or two with white space between.
+    // The match is white space, "and" or "in", white space; `m[1]` one to three words with white space between.
     const gap = m[0];
     let g = 0;
     while (space(gap.charCodeAt(g))) g++;
@@ -393,13 +401,14 @@ function splitBeforeKnown(run: string, state: DocumentState, places: ReturnType<
     const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
     if (isKnown(previous.length > 0 ? `${previous} ${joiner}` : joiner, state, places) || isKnown(`${previous} and ${next0}`, state, places)) continue;
+    // The known name after the joiner may take one to three words ("the United Arab Emirates"),
+    // the one before it one or two ("Saudi Arabia and …").
     let nextKnown = isKnown(next0, state, places);
     if (!nextKnown && cut < following.length) {
-      let second = cut;
-      while (space(following.charCodeAt(second))) second++;
-      nextKnown = isKnown(`${next0} ${following.slice(second)}`, state, places);
+      const words = following.split(/\s+/);
+      nextKnown = isKnown(`${words[0]} ${words[1]}`, state, places) || (words.length > 2 && isKnown(words.join(' '), state, places));
     }
-    if (!nextKnown && !(isAnd && isKnown(previous, state, places))) continue;
+    if (!nextKnown && !(isAnd && (isKnown(previous, state, places) || (from > 0 && isKnown(`${wordBefore(run, from)} ${previous}`, state, places))))) continue;
     if (hasNonSpace(run, offset, m.index)) {
       partBounds[count++] = offset;
       partBounds[count++] = m.index;

@@ -106,7 +106,12 @@ const COMPOUND_UNIT_AFTER = new RegExp(
   'i',
 );
 const COMPOUND_CURRENCY_AFTER = /^-(dollar|euro|pound|ruble|rouble|yuan|yen)\b/i;
-const RATE_AFTER = /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|annum|hour)\b|^\s+(annually)\b|^\s?\/\s?(day|year|month)\b/i;
+/**
+ * A rate after a quantity: "400 a day", "5% per year", "/month". "A year" followed by a word of
+ * time ("700,000 bpd a year earlier", "5% a year ago") tells when, not how often.
+ */
+const RATE_AFTER =
+  /^\s+(?:(?:a|an)\s+(?=(?:day|week|month|year|annum|hour)\b(?!\s+(?:ago|earlier|later|before|after|prior)\b))|(?:per|each|every)\s+)(day|week|month|year|annum|hour)\b|^\s+(annually)\b|^\s?\/\s?(day|year|month)\b/i;
 /** "€0.3 per megawatt-hour", "$85 a barrel": a price per unit of something. */
 const PER_UNIT_AFTER =
   /^\s+(?:per|a)\s+(megawatt-hours?|MWh|kilowatt-hours?|kWh|barrel|tonne|ton|kilogram|kg|litre|liter|gallon|capita|person|head|share)\b/i;

@@ -141,6 +141,12 @@ describe('11 Reuters', () => {
 });
 
 describe('03 CFR and 04 Carnegie', () => {
+  it('reads "the World Food Program and the World Health Organization" as two organisations', () => {
+    const names = at('03', 'World Food Program').inlines.flatMap((n) => (n.type === 'entity' ? [n.name] : []));
+    expect(names).toContain('World Food Program');
+    expect(names).toContain('World Health Organization');
+    expect(names.some((n) => n.includes(' and the '))).toBe(false);
+  });
   it('reads spelled thousands and vague money', () => {
     expect(figures(at('03', 'sixty-six thousand'))[0]).toMatchObject({ value: 66000, subject: 'incidents' });
     expect(figures(at('03', 'accepted close'))[0]).toMatchObject({

@@ -92,6 +92,14 @@ describe('figures: percent, measures, ranges, rates, fractions, ordinals', () =>
   });
   it('reads rates', () => {
     expect(figure('Crews fired 400 shells a day.')[0]).toMatchObject({ value: 400, unit: '/day', subject: 'shells' });
+    expect(figure('Wages rose 5% per year before the war.')[0]).toMatchObject({ text: '5% per year', unit: '%/year' });
+    expect(figure('Guards earn $40 a day on average.')[0]).toMatchObject({ text: '$40 a day', unit: 'USD/day' });
+  });
+  it('reads "a year" before a word of time as when, not how often', () => {
+    expect(figure('Exports reached 700,000 bpd a year earlier.')[0]).toMatchObject({ text: '700,000 bpd', unit: 'bbl/d' });
+    expect(figure('Imports fell 3% a year later.')[0]).toMatchObject({ text: '3%', unit: '%' });
+    // The figure stays beside the date "a year ago".
+    expect(figure('Prices rose 5% a year ago.')[0]).toMatchObject({ text: '5%', value: 5, unit: '%' });
   });
   it('reads fractions as percent', () => {
     expect(figure('Nearly two-thirds of members agreed.')[0]).toMatchObject({ value: 66.7, approximate: true, subject: 'members' });
@@ -238,6 +246,11 @@ describe('entities: boundaries', () => {
   it('splits a name joined by "and"/"in" to a known place', () => {
     const e = entity('Delegates met at the World Economic Forum in Davos and the Regional Government and Baghdad agreed.');
     expect(e.map((x) => x.name)).toEqual(['World Economic Forum', 'Davos', 'Regional Government', 'Baghdad']);
+  });
+  it('splits where the known name on either side has more than one word', () => {
+    expect(entity('Saudi Arabia and the United Arab Emirates pledged money.').map((x) => x.name)).toEqual(['Saudi Arabia', 'United Arab Emirates']);
+    expect(entity('Officials in South Africa and New Zealand agreed.').map((x) => x.name)).toEqual(['South Africa', 'New Zealand']);
+    expect(entity('Bosnia and Herzegovina joined.').map((x) => x.name)).toEqual(['Bosnia and Herzegovina']);
   });
   it('takes demonyms of member states first and never a weekday for a person', () => {
     expect(entity('French troops left on Thursday, Haddad said.').map((x) => [x.name, x.kind])).toEqual([
