@@ -50,6 +50,7 @@ describe('rules after the article', () => {
     ['copyright', '© 2026 Institute for Coastal Studies. All rights reserved.'],
     ['license', 'This work is licensed under Creative Commons Attribution 4.0 International.'],
     ['credit-line', 'Reporting by Ana Ruiz and Tomas Berg; Editing by Lea Kim'],
+    ['credit-line', '(Reporting by Ana Ruiz; Additional reporting by Tomas Berg; Editing by Lea Kim)'],
   ];
   for (const [rule, residue] of cases) {
     it(`${rule}: drops the closing line`, () => {
@@ -64,6 +65,10 @@ describe('rules after the article', () => {
   });
   it('credit-line: authors come from "Reporting by"', () => {
     const page = cleanText(atEnd('Reporting by Ana Ruiz and Tomas Berg; Editing by Lea Kim'));
+    expect(page.result.meta.authors.map((a) => a.name)).toEqual(['Ana Ruiz', 'Tomas Berg']);
+  });
+  it('credit-line: in parentheses, as wire stories print it', () => {
+    const page = cleanText(atEnd('(Reporting by Ana Ruiz; Writing by Tomas Berg; Editing by Lea Kim)'));
     expect(page.result.meta.authors.map((a) => a.name)).toEqual(['Ana Ruiz', 'Tomas Berg']);
   });
   it('page-footer: everything after the end marker is dropped', () => {

@@ -178,11 +178,12 @@ export const LINE_RULES: LineRule[] = [
   },
   { id: 'standards', first: 'o', test: (t, n) => n <= 15 && /^our standards:/i.test(t) },
   {
+    // Wire stories close with it, often in parentheses: "(Reporting by A; Editing by B)".
     id: 'credit-line',
-    first: 'rawec',
+    first: 'rawec(',
     test: (t, n) =>
       n <= 40 &&
-      (/^(?:reporting|additional reporting|writing|editing|edited|compiled) by\b.*(?:;|editing by|$)/i.test(t) && /\bby\b/i.test(t)) &&
+      (/^\(?(?:reporting|additional reporting|writing|editing|edited|compiled) by\b.*(?:;|editing by|$)/i.test(t) && /\bby\b/i.test(t)) &&
       !/[.!?]\s+\S/.test(t),
   },
   { id: 'credit-line', first: 'gcmpi', test: (t, n) => n <= 25 && /^(?:graphics?|charts?|maps?|photos?|illustrations?) (?:provided |produced |created )?by\b/i.test(t) },

@@ -61,7 +61,7 @@ function proseAfter(page: Page, i: number): number {
 /** "Reporting by A, B; writing by A; Editing by C" → the reporters and writers are the authors. */
 function readCreditAuthors(page: Page, i: number): void {
   if (page.meta.authors.length) return;
-  for (const part of page.text(i).split(/\s*;\s*/)) {
+  for (const part of page.text(i).replace(/^\(|\)$/g, '').split(/\s*;\s*/)) {
     const m = /^(?:additional\s+)?(?:reporting|writing|written|reported|by)\b(?:\s+by)?\s+(.+)$/i.exec(part);
     if (!m) continue;
     for (const name of splitNames(m[1]!) ?? []) page.addAuthor({ name });
