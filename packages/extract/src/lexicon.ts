@@ -480,6 +480,23 @@ export const ORGANIZATION_HEADS = new Set([
   'Bureau',
   'Conference',
   'Summit',
+  'Partners',
+  'Holdings',
+  'Associates',
+  'Advisors',
+  'Advisers',
+  'Industries',
+  'Technologies',
+  'Airlines',
+  'Airways',
+  'Watch',
+  'Trust',
+  'Exchange',
+  'Observatory',
+  'Laboratory',
+  'Mission',
+  'Command',
+  'Police',
 ]);
 
 /** Verbs that cite a source: "X said", "said X", "X told Reuters", "X has warned". */

@@ -227,6 +227,13 @@ describe('entities', () => {
       ['Middle East', 'place'],
     ]);
   });
+  it('takes a place inside a company or watchdog name as part of the name', () => {
+    expect(entity('An analyst at Gulf Maritime Partners in Abu Dhabi agreed.').map((x) => [x.name, x.kind])).toEqual([
+      ['Gulf Maritime Partners', 'organization'],
+      ['Abu Dhabi', 'place'],
+    ]);
+    expect(entity('Human Rights Watch and the Sahel Land Observatory disagreed.').map((x) => x.name)).toEqual(['Human Rights Watch', 'Sahel Land Observatory']);
+  });
   it('expands acronyms defined in the document', () => {
     const ex = createExtractor({ published: PUBLISHED });
     ex.analyze('The Kurdistan Workers Alliance (KWA) met.');
