@@ -226,6 +226,17 @@ describe('the head of a clean page', () => {
     const page = cleanText(`# The Velmora Channel Plan\n\n- Deeper channel by 2030\n- Compensation unresolved\n\n${paragraphs(4)}`);
     expect(page.ruleOf('Deeper channel by 2030')).toBe('body');
   });
+  it('a genre label, date and reading time on one line give kind and date', () => {
+    for (const line of ['*Commentary* · 4 February 2026', 'Analysis | February 4, 2026 | 6 min read', 'Commentary — 4 Feb 2026']) {
+      const page = cleanText(`# The Velmora Channel Plan\n\n${line}\n\n${paragraphs(4)}`);
+      expect(page.result.meta.published, line).toBe('2026-02-04');
+      expect(page.result.meta.kind, line).toBe(line.includes('Analysis') ? 'Analysis' : 'Commentary');
+      expect(page.ruleOf(line.replace(/\*/g, '').slice(0, 10)), line).toBe('date-line');
+    }
+    // A line with other words than those parts is no header cluster.
+    const other = cleanText(`# The Velmora Channel Plan\n\nCommentary · Harbour desk · 4 February 2026\n\n${paragraphs(4)}`);
+    expect(other.result.meta.kind).toBe('');
+  });
   it('menu words before the title go', () => {
     const page = cleanText(`Home\nResearch\nExperts\n\n# The Velmora Channel Plan\n\n${paragraphs(4)}`);
     expect(page.ruleOf('Home')).toBe('navigation');

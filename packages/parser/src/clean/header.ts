@@ -195,6 +195,34 @@ function signalAhead(page: Page, i: number): boolean {
   return false;
 }
 
+/** What separates the parts of a header line: a middle dot, bullet, bar or dash between spaces. */
+const HEADER_SEPARATOR = /\s+[·•|—–]\s+/;
+
+/**
+ * A header line of a genre label, a date and a reading time run together ("Commentary · 4
+ * February 2026", "Analysis | March 3, 2026 | 6 min read"): every part one of them, one part a
+ * date. The label goes to `kind`, the date to `published`, and the line is a date line.
+ */
+function readHeaderCluster(page: Page, i: number): boolean {
+  const text = page.text(i);
+  if (text.length > 120 || !HEADER_SEPARATOR.test(text)) return false;
+  const parts = text.split(HEADER_SEPARATOR);
+  let kind: string | null = null;
+  let date: ReturnType<typeof dateLine> = null;
+  for (const part of parts) {
+    const label: string | null = kind === null ? kindLabel(part) : null;
+    if (label) kind = label;
+    else if (date === null && (date = dateLine(part)) !== null) continue;
+    else if (matchLineRule(part) !== 'read-time') return false;
+  }
+  if (!date) return false;
+  if (kind) page.meta.kind ||= kind;
+  if (date.updated) page.meta.updated ??= date.iso;
+  else page.meta.published ??= date.iso;
+  page.drop(i, 'date-line');
+  return true;
+}
+
 /** Walks the head of the page up to the first paragraph of running text. */
 export function readHeader(page: Page, description: string): void {
   let updatedNext = false;
@@ -218,6 +246,7 @@ export function readHeader(page: Page, description: string): void {
       page.drop(i, 'date-line');
       continue;
     }
+    if (readHeaderCluster(page, i)) continue;
     const date = dateLine(text);
     if (date) {
       if (date.updated || updatedNext) page.meta.updated ??= date.iso;
