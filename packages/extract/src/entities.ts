@@ -282,18 +282,39 @@ function keepsFinalDot(text: string, start: number, end: number): boolean {
   return word === 'St' || word === 'Jr' || word === 'Dr' || word === 'Inc';
 }
 
+/** Weekdays and months: a run does not go on through a connector into one ("the European Parliament on Tuesday"). */
+const TIME_NAMES = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+]);
+
+/** Where the run [start, end) ends once a final "<connector> <weekday or month>" is left off. */
+function withoutTimeTail(text: string, start: number, end: number): number {
+  let s = end;
+  while (s > start && !space(text.charCodeAt(s - 1))) s--;
+  if (s === start || !TIME_NAMES.has(text.slice(s, end))) return end;
+  let c = s;
+  while (c > start && space(text.charCodeAt(c - 1))) c--;
+  let b = c;
+  while (b > start && !space(text.charCodeAt(b - 1))) b--;
+  if (b === start || !CONNECTORS.has(text.slice(b, c))) return end;
+  while (b > start && space(text.charCodeAt(b - 1))) b--;
+  return b;
+}
+
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
   addPlaceFlags(places);
   const hits: EntitySpan[] = [];
   const firstWordAt = lexed.firstWordAt;
   for (let at = nextRunStart(text, 0); at >= 0; ) {
-    const end = runEnd(text, at);
+    let end = runEnd(text, at);
     if (end < 0) {
       at = nextRunStart(text, at + runStartLength);
       continue;
     }
     const start = at;
+    if (!runIsOneToken) end = withoutTimeTail(text, start, end);
     at = nextRunStart(text, end);
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     // (A final dot goes but in initials and abbreviations: the run is sliced once, without it.)

@@ -254,6 +254,12 @@ describe('entities: boundaries', () => {
     const e = entity('Delegates met at the World Economic Forum in Davos and the Regional Government and Baghdad agreed.');
     expect(e.map((x) => x.name)).toEqual(['World Economic Forum', 'Davos', 'Regional Government', 'Baghdad']);
   });
+  it('ends a name before a connector and a weekday or month', () => {
+    expect(entity('He told the European Parliament on Tuesday that it would work.').map((x) => x.name)).toEqual(['European Parliament']);
+    expect(entity('Officials are gathering in Washington on November 14.').map((x) => x.name)).toEqual(['Washington']);
+    expect(entity('The Council of Europe in March agreed.').map((x) => x.name)).toEqual(['Council of Europe']);
+    expect(entity('The Council on Foreign Relations met.').map((x) => x.name)).toEqual(['Council on Foreign Relations']);
+  });
   it('splits where the known name on either side has more than one word', () => {
     expect(entity('Saudi Arabia and the United Arab Emirates pledged money.').map((x) => x.name)).toEqual(['Saudi Arabia', 'United Arab Emirates']);
     expect(entity('Officials in South Africa and New Zealand agreed.').map((x) => x.name)).toEqual(['South Africa', 'New Zealand']);
