@@ -211,8 +211,12 @@ function readHeaderCluster(page: Page, i: number): boolean {
   let date: ReturnType<typeof dateLine> = null;
   for (const part of parts) {
     const label: string | null = kind === null ? kindLabel(part) : null;
-    if (label) kind = label;
-    else if (date === null && (date = dateLine(part)) !== null) continue;
+    if (label) {
+      kind = label;
+      continue;
+    }
+    const partDate = date === null ? dateLine(part) : null;
+    if (partDate) date = partDate;
     else if (matchLineRule(part) !== 'read-time') return false;
   }
   if (!date) return false;
