@@ -215,7 +215,7 @@ function readHeaderCluster(page: Page, i: number): boolean {
       kind = label;
       continue;
     }
-    const partDate = date === null ? dateLine(part) : null;
+    const partDate: ReturnType<typeof dateLine> = date === null ? dateLine(part) : null;
     if (partDate) date = partDate;
     else if (matchLineRule(part) !== 'read-time') return false;
   }
