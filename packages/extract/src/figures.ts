@@ -106,6 +106,14 @@ const COMPOUND_UNIT_AFTER = new RegExp(
   'i',
 );
 const COMPOUND_CURRENCY_AFTER = /^-(dollar|euro|pound|ruble|rouble|yuan|yen)\b/i;
+/** A spelled number's final scale word ("three million"). */
+const SPELLED_SCALE_END = /\s+(thousand|million|billion|trillion)$/i;
+/**
+ * Before "X to Y", a word of change makes it a change, not a range ("rose from 410 to 1,150",
+ * "fell 5 to 3"); elsewhere "eight to ten bcm", "5 to 10 billion dollars" are ranges.
+ */
+const CHANGE_BEFORE =
+  /\b(?:from|rose|risen|rising|rises|fell|fallen|falling|falls|grew|grown|growing|grows|increased|increasing|increases|decreased|decreasing|decreases|dropped|dropping|declined|declining|climbed|jumped|slipped|slid|surged|soared|plunged|raised|raising|cut|cutting|lowered|lowering|went|go|goes|moved|changed|up|down)\s+(?:[$€£]\s?)?$/i;
 /**
  * A rate after a quantity: "400 a day", "5% per year", "/month". "A year" followed by a word of
  * time ("700,000 bpd a year earlier", "5% a year ago") tells when, not how often.
@@ -354,11 +362,18 @@ export function findFigures(
   // A spelled number starts at a number word, or at "a" or "an" before one.
   const spelledAt = spelled && exact ? withBefore(text, wordStarts(lexed, SPELLED_WORDS), [2, 1]) : null;
   for (const m of spelled ? (spelledAt ? matchesAt(SPELLED_AT, text, spelledAt) : allMatches(SPELLED_RE, text)) : []) {
-    const value = parseSpelledNumber(m[0]);
+    let words = m[0];
+    let value = parseSpelledNumber(words);
+    // "one million and two million": the first number alone (the range reading takes the second).
+    const and = value === null ? words.search(/\s+and\s/i) : -1;
+    if (and > 0) {
+      words = words.slice(0, and);
+      value = parseSpelledNumber(words);
+    }
     if (value === null) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    if (!spelledCounts(text, start, end, m[0], value)) continue;
+    const end = start + words.length;
+    if (!spelledCounts(text, start, end, words, value)) continue;
     cores.push({ start, end, value, vague: false, spelled: true });
   }
   sortStable(cores, coreOrder);
@@ -696,8 +711,19 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
       const skip = /^[$€£]\s?/.exec(text.slice(joinerEnd))?.[0].length ?? 0;
       const second = SECOND_NUMBER.exec(text.slice(joinerEnd + skip));
       if (second && !/^(?:hundred|thousand|million|billion|trillion|dozen)\b/i.test(second[0])) {
-        const secondValue = /\d/.test(second[0]) ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
+        let secondValue = /\d/.test(second[0]) ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
         const secondTail = readTail(text, joinerEnd + skip + second[0].length, currency, !/\d/.test(second[0]));
+        // "between two and three million": the scale word read with the second number words is
+        // both numbers' scale when the first has none of its own.
+        const spelledScale = /\d/.test(second[0]) ? null : SPELLED_SCALE_END.exec(second[0]);
+        if (spelledScale && !SPELLED_SCALE_END.test(text.slice(core.start, core.end)) && /\s/.test(second[0])) {
+          const number = parseSpelledNumber(second[0].slice(0, spelledScale.index));
+          const scale = parseSpelledNumber(spelledScale[1]!);
+          if (number !== null && scale !== null && number > core.value) {
+            secondValue = number;
+            secondTail.scale *= scale;
+          }
+        }
         const isOr = range ? /\bor\b/.test(range[0]) : false;
         const isTo = range ? /\bto\b/.test(range[0]) : false;
         const sameScale = secondTail.scale !== 1 || tail.scale === 1;
@@ -705,7 +731,7 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
           secondValue !== null &&
           secondValue > core.value &&
           sameScale &&
-          !(isTo && !/\b(?:some|about|around|roughly|approximately|estimated)\s+$/i.test(before)) &&
+          !(isTo && CHANGE_BEFORE.test(before) && !/\b(?:some|about|around|roughly|approximately|estimated)\s+$/i.test(before)) &&
           !(isOr && secondValue - core.value > 10) &&
           (tail.unit === null || secondTail.unit === null || secondTail.unit === tail.unit)
         ) {

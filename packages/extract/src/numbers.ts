@@ -111,9 +111,10 @@ const NUMBER_WORD_SOURCE = [...Object.keys(UNITS), ...Object.keys(TENS), ...Obje
 
 /**
  * A run of spelled number words: "eighty-one", "sixty-six thousand", "two hundred and fifty",
- * "two and a half", "a dozen". Matched case-insensitively; callers decide whether it counts.
+ * "two and a half", "a dozen". "And" joins words only after a scale word ("between two and three
+ * million" is two numbers). Matched case-insensitively; callers decide whether it counts.
  */
-export const SPELLED_NUMBER_SOURCE = `(?:(?:a|an)\\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\\b))?(?:${NUMBER_WORD_SOURCE})(?:(?:-|\\s+|\\s+and\\s+)(?:${NUMBER_WORD_SOURCE}))*(?:\\s+and\\s+a\\s+half)?`;
+export const SPELLED_NUMBER_SOURCE = `(?:(?:a|an)\\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\\b))?(?:${NUMBER_WORD_SOURCE})(?:(?:-|\\s+|(?<=hundred|thousand|million|billion|trillion|dozen)\\s+and\\s+)(?:${NUMBER_WORD_SOURCE}))*(?:\\s+and\\s+a\\s+half)?`;
 
 export const ORDINAL_WORD_SOURCE = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:${Object.keys(ORDINAL_UNITS).join('|')})`;
 
@@ -145,6 +146,7 @@ export function parseSpelledNumber(text: string): number | null {
   let current = 0;
   let seen = false;
   let last: 'unit' | 'tens' | 'scale' | 'and' | null = null;
+  let lastBig = 0;
   for (const word of words) {
     if (word === 'and') {
       if (last !== 'scale') return null;
@@ -170,6 +172,9 @@ export function parseSpelledNumber(text: string): number | null {
       if (scale === 100) {
         current = (current || 1) * 100;
       } else {
+        // Scales of a thousand and more fall from left to right: "one million and two million" is two numbers.
+        if (lastBig !== 0 && scale >= lastBig) return null;
+        lastBig = scale;
         total += (current || 1) * scale;
         current = 0;
       }

@@ -89,6 +89,19 @@ describe('figures: percent, measures, ranges, rates, fractions, ordinals', () =>
     expect(figure('Between 200 and 300 troops left.')[0]).toMatchObject({ value: 200, valueMax: 300 });
     expect(figure('Prices rose 10–15%.')[0]).toMatchObject({ value: 10, valueMax: 15, unit: '%' });
     expect(figure('The cut went from 2% to 1.5%.').map((f) => f.valueMax)).toEqual([null, null]);
+    expect(figure('A cold spring could add eight to ten bcm.')[0]).toMatchObject({ text: 'eight to ten bcm', value: 8, valueMax: 10, unit: 'bcm' });
+    expect(figure('They want 5 to 10 billion dollars.')[0]).toMatchObject({ value: 5e9, valueMax: 1e10, unit: 'USD' });
+    expect(figure('It takes 2 to 3 weeks.')[0]).toMatchObject({ value: 2, valueMax: 3, unit: 'week' });
+  });
+  it('reads "X to Y" after a word of change as two figures', () => {
+    expect(figure('Conflicts rose from 410 to 1,150.').map((f) => [f.value, f.valueMax])).toEqual([[410, null], [1150, null]]);
+    expect(figure('Output rose 5 to 10 percent.').map((f) => f.valueMax)).toEqual([null, null]);
+  });
+  it('reads spelled ranges with one scale word', () => {
+    expect(figure('Between two and three million people fled.')[0]).toMatchObject({ value: 2e6, valueMax: 3e6, subject: 'people' });
+    expect(figure('Between one million and two million people fled.')[0]).toMatchObject({ value: 1e6, valueMax: 2e6 });
+    expect(figure('Two hundred and fifty troops left.')[0]).toMatchObject({ value: 250 });
+    expect(figure('One million two hundred thousand people fled.')[0]).toMatchObject({ value: 1.2e6 });
   });
   it('reads rates', () => {
     expect(figure('Crews fired 400 shells a day.')[0]).toMatchObject({ value: 400, unit: '/day', subject: 'shells' });
