@@ -134,6 +134,13 @@ describe('furniture with meta', () => {
     ]);
     expect(page.bodyText).not.toContain('Grain Routes');
   });
+  it('related-list: an inline "Topics: a, b" line after the cards is the page\'s tags', () => {
+    const src = `# The Velmora Channel Plan\n\n${paragraphs(4)}\n\nRelated\n\n- [Why the cap never bit](https://example.org/a)\n- [Pipelines at 50](https://example.org/b)\n\nTopics: Energy, European Union\n`;
+    const page = cleanText(src);
+    expect(page.result.meta.related.map((r) => r.title)).toEqual(['Why the cap never bit', 'Pipelines at 50']);
+    expect(page.result.meta.topics).toEqual(['Energy', 'European Union']);
+    expect(page.ruleOf('Topics:')).toBe('tag-list');
+  });
   it('related-list: "**Title** _by Author_" bullets in the body', () => {
     const page = cleanText(inBody('* **How Ports Shape Inland Trade** _by Ana Ruiz_\n* **The Limits of Dredging** _by Tomas Berg and Lea Kim_'));
     expect(page.result.meta.related.map((r) => r.title)).toEqual(['How Ports Shape Inland Trade', 'The Limits of Dredging']);

@@ -102,12 +102,15 @@ export function addUnlabelledTag(page: Page, tag: string, url?: string): void {
 
 const isTagText = (t: string): boolean => t.length > 0 && t.length <= 60 && wordCount(t) <= 6 && !/[.!?:]$/.test(t) && !/^\d/.test(t);
 
+/** An inline tag line's label and tags: "Topics: a, b", "Regions a | b", "Read more on: a, b". */
+export const INLINE_TAGS = /^(?:(topics?|tags?|filed under|categories|issues|subjects)|(regions?|countries)|read more on)\s*:?\s+(.+)$/i;
+
 /** TOPICS / REGIONS & COUNTRIES markers followed by one tag per unit; inline "Tags: a, b" lines. */
 export function readTagLists(page: Page, from: number): void {
   for (let i = from; i < page.length; i++) {
     if (!page.free(i)) continue;
     const text = page.text(i);
-    const inline = /^(?:(topics?|tags?|filed under|categories|issues|subjects)|(regions?|countries)|read more on)\s*:?\s+(.+)$/i.exec(text);
+    const inline = INLINE_TAGS.exec(text);
     if (inline && /[,|;]/.test(inline[3]!) && wordCount(text) <= 40) {
       const kind = inline[1] ? 'topics' : inline[2] ? 'regions' : null;
       for (const tag of inline[3]!.split(/\s*[,|;]\s*/)) {

@@ -6,7 +6,7 @@
 import type { RelatedItem } from '@briefs/ast';
 import type { Page } from './page.js';
 import { AUTHOR_BOX_MARKER, REGION_MARKER, RELATED_MARKER, TOPIC_MARKER, cardLabel, kindLabel } from './labels.js';
-import { dateLine, unitUrl } from './furniture.js';
+import { INLINE_TAGS, dateLine, unitUrl } from './furniture.js';
 import { isPersonName, splitNames } from './names.js';
 import { endsSentence, fold, isHeadline, isJsSpace, isProse, titleCaseRatio, wordCount } from './text.js';
 import { matchLineRule } from './line-rules.js';
@@ -81,6 +81,8 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
     const raw = page.text(j);
     const t = cardText(raw);
     if (TOPIC_MARKER.test(t) || REGION_MARKER.test(t) || AUTHOR_BOX_MARKER.test(t)) break;
+    // "Topics: Energy, European Union" after a related list is the page's tags, not a card.
+    if (/[,|;]/.test(t) && INLINE_TAGS.test(t)) break;
     if (page.unit(j).kind === 'heading' && !item && !isHeadline(t)) break;
     // A speaker label ("Name:") or a contact line ends the cards.
     if (t.endsWith(':') || isContact(t)) break;
