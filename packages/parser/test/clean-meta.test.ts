@@ -121,6 +121,21 @@ describe('a Q&A transcript', () => {
     expect(page.result.meta.title).toBe('Can the Channel Pay for Itself?');
     expect(page.result.meta.publisher).toBe('Harbour Forum');
   });
+  it('"Q:" turns and an author\'s surname alone make a transcript: the interviewer and the full name', () => {
+    const p = cleanText(
+      `# Gas talk\n\nBy Ingrid Solberg\n\n${paragraphs(2)}\n\nQ: Is a shortage likely?\n\nSolberg: Not a physical one.\n\nQ: What should governments do?\n\nSolberg: Buy together, and early.\n`,
+    );
+    expect(p.decisionOf('Q: Is a shortage').speaker?.name).toBe('Interviewer');
+    expect(p.decisionOf('Solberg: Not a').speaker?.name).toBe('Ingrid Solberg');
+    expect(p.decisionOf('Solberg: Buy').speaker?.name).toBe('Ingrid Solberg');
+  });
+  it('repeated labels that are no names or interview sides make no transcript', () => {
+    const p = cleanText(`# Notes\n\n${paragraphs(2)}\n\nNote: the plan works.\n\nSource: the port office.\n\nNote: it may change.\n\nSource: the ministry.\n`);
+    expect(p.decisionOf('Note: the plan').speaker).toBeUndefined();
+    // A surname alone whose bearer the page does not name is no speaker either.
+    const q = cleanText(`# Notes\n\n${paragraphs(2)}\n\nQ: Why now?\n\nHarbour: Because.\n\nQ: And then?\n\nHarbour: We wait.\n`);
+    expect(q.decisionOf('Harbour: Because').speaker).toBeUndefined();
+  });
   it('a single "Name:" in prose is not a transcript', () => {
     const p = cleanText(`# Notes\n\n${paragraphs(2)}\n\nMara Velasquez: the plan works.\n\n${paragraphs(2, 3)}`);
     expect(p.decisionOf('Mara Velasquez').speaker).toBeUndefined();

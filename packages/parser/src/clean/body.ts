@@ -141,15 +141,42 @@ export function readHeadings(page: Page): void {
 }
 
 /** "Name:" speaker labels of a transcript: the turn's units carry the speaker. */
+/** Labels of an interview's two sides that are not names, and the speaker each stands for. */
+const QA_LABELS = new Map([
+  ['Q', 'Interviewer'],
+  ['Question', 'Interviewer'],
+  ['Interviewer', 'Interviewer'],
+  ['A', 'Interviewee'],
+  ['Answer', 'Interviewee'],
+]);
+
 export function readSpeakers(page: Page): void {
-  const label = /^(\p{Lu}[\p{L}.'’ -]{1,60}?)\s*:\s*(.*)$/u;
-  const candidates: Array<{ i: number; name: string; rest: string }> = [];
+  const label = /^(\p{Lu}[\p{L}.'’ -]{0,60}?)\s*:\s*(.*)$/u;
+  const labelled: Array<{ i: number; name: string; rest: string }> = [];
   for (let i = page.bodyStart; i < page.articleEnd; i++) {
     if (!page.free(i) && page.decisions[i]?.role !== 'body') continue;
     // A label ends at a colon: most paragraphs have none and are not read by the pattern.
     const m = page.text(i).includes(':') ? label.exec(page.text(i)) : null;
-    if (m && isPersonName(m[1]!) && wordCount(m[1]!) <= 5) candidates.push({ i, name: m[1]!.trim(), rest: m[2]! });
+    if (m && wordCount(m[1]!) <= 5) labelled.push({ i, name: m[1]!.trim(), rest: m[2]! });
   }
+  // Speakers: full names, the interviewer's "Q"/"Question"/"Interviewer" (and "A"/"Answer"), and a
+  // surname alone where the page names its bearer (an author, or a full-name label): that name.
+  const fullNames = new Map<string, string | null>();
+  for (const name of [...page.meta.authors.map((a) => a.name), ...labelled.map((c) => c.name).filter(isPersonName)]) {
+    const surname = name.split(/\s+/).pop()!;
+    // A surname two people share names neither.
+    fullNames.set(surname, fullNames.has(surname) && fullNames.get(surname) !== name ? null : name);
+  }
+  const speakerOf = (label: string): string | null => {
+    if (isPersonName(label)) return label;
+    const role = QA_LABELS.get(label);
+    if (role) return role;
+    return /^\p{Lu}[\p{L}'’-]+$/u.test(label) ? (fullNames.get(label) ?? null) : null;
+  };
+  const candidates = labelled.flatMap((c) => {
+    const name = speakerOf(c.name);
+    return name ? [{ ...c, name }] : [];
+  });
   // One "Name:" is a sentence; a transcript repeats its speakers.
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
