@@ -105,6 +105,29 @@ describe('a flattened one-paragraph page', () => {
   });
 });
 
+describe('a wire story scraped as text: menu, sentence-case headline, byline, date with time zone', () => {
+  const source = [
+    'Skip to main content', 'World', 'Business', 'Markets', '',
+    'Harbour strike halts grain exports from Velmora for a third day', '',
+    'By Ana Ruiz and Tomas Berg', 'September 18, 2025 6:42 AM GMT+1', 'Updated 2 hours ago', '',
+    `VELMORA, Sept 18 - ${paragraphs(2)}`, '',
+    'Advertisement · Scroll to continue', '',
+    paragraphs(2, 3), '',
+    '(Reporting by Ana Ruiz; Editing by Lea Kim)', '',
+  ].join('\n');
+  const page = cleanText(source);
+  it('the headline is the title, the byline the authors, the date line the publication date', () => {
+    expect(page.result.meta.title).toBe('Harbour strike halts grain exports from Velmora for a third day');
+    expect(page.result.meta.authors.map((a) => a.name)).toEqual(['Ana Ruiz', 'Tomas Berg']);
+    expect(page.result.meta.published).toBe('2025-09-18');
+    expect(page.ruleOf('September 18, 2025')).toBe('date-line');
+  });
+  it('chrome run together on one line is residue', () => {
+    expect(page.ruleOf('Advertisement · Scroll')).toBe('advertisement');
+    expect(page.bodyText).not.toContain('Scroll to continue');
+  });
+});
+
 describe('a Q&A transcript', () => {
   const page = cleanText(fixture('qa-transcript.md'));
   it('label-only lines are residue; the turn that follows carries the speaker', () => {

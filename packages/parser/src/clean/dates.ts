@@ -18,7 +18,9 @@ const monthOf = (name: string): number | undefined => MONTHS[name.toLowerCase().
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?';
 // A time needs a colon or am/pm: "| 6 min read" after a date is not a time.
-const TIME = '(?:\\s*(?:[,·•|@-]|at)?\\s*\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)(?:\\s*(?:UTC|GMT|[ECMP][SD]?T|ET))?)?';
+// The zone: an abbreviation, with an offset or alone ("GMT+1", "UTC+05:30", "CEST").
+const ZONE = '(?:UTC|GMT|BST|IST|CEST|CET|EEST|EET|MSK|EAT|CAT|WAT|SAST|JST|KST|HKT|SGT|AEST|AEDT|[ECMP][SD]?T|ET)(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\b';
+const TIME = `(?:\\s*(?:[,·•|@-]|at)?\\s*\\d{1,2}(?::\\d{2}\\s*(?:[ap]\\.?m\\.?)?|\\s*[ap]\\.?m\\.?)(?:\\s*${ZONE})?)?`;
 
 /** Patterns that match a date at the start of a string; group layout noted per pattern. */
 const PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => string | null }> = [

@@ -64,7 +64,7 @@ export function readTitle(page: Page): void {
     for (const i of firstFree()) {
       const text = page.text(i);
       if (isProse(text) || !isHeadline(text) || wordCount(text) < 4 || page.unit(i).links.length) continue;
-      if (matchLineRule(text) || kindLabel(text)) continue;
+      if (matchLineRule(text) || kindLabel(text) || /^by\s/i.test(text) || dateLine(text)) continue;
       page.meta.title = text;
       break;
     }
@@ -91,14 +91,20 @@ export function readTitle(page: Page): void {
  * A headline in sentence case on the page's first line ("Power drought tips Ukraine's economy
  * into worst crisis"): news sites and plain-text clippings print titles so, and `isHeadline` wants
  * most words capitalised. Taken only where a title stands: the first line with text (all before
- * it empty or already residue), of 4–24 words, starting with a capital or a digit, without a
+ * it empty, already residue, or menu words), of 4–24 words, starting with a capital or a digit, without a
  * closing full stop, comma, colon or semicolon, links, a line rule, a genre label, a date or a
  * byline, and followed by sentences or by a byline or date line. Shorter lines stay what the
  * header rules make of them: two or three words are as often a site or series name.
  */
 function leadingHeadline(page: Page): string | null {
   let i = 0;
-  while (i < page.length && (!page.free(i) || !page.text(i))) i++;
+  // Menu words before it (one to three words a line, no sentence) are page chrome the header
+  // rules drop later.
+  for (let menu = 0; i < page.length; i++) {
+    if (!page.free(i) || !page.text(i)) continue;
+    if (menu >= 12 || page.unit(i).kind !== 'line' || wordCount(page.text(i)) > 3 || endsSentence(page.text(i))) break;
+    menu++;
+  }
   if (i >= page.length || page.unit(i).kind !== 'line' || page.unit(i).links.length > 0) return null;
   const text = page.text(i);
   const words = wordCount(text);

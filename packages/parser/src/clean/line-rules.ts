@@ -248,8 +248,18 @@ const firstLineRule = memoised((text: string): string | null => {
   const scanned = n <= 45 ? SCANNED_WORDS.test(text) : n <= 60 ? COOKIE_OR_DISCLAIMER_WORD.test(text) : n <= SCANNED_MAX_WORDS;
   const c = text.charCodeAt(0);
   for (const rule of c < 128 ? RULES_BY_FIRST[c]! : LINE_RULES) if (rule.test(text, n, scanned)) return rule.id;
-  return null;
+  return n <= 12 && text.includes(' · ') ? joinedLineRule(text) : null;
 });
+
+/**
+ * Chrome run together on one line ("Advertisement · Scroll to continue"): the rule of its first
+ * part when every part between " · " is chrome a line rule takes.
+ */
+function joinedLineRule(text: string): string | null {
+  const parts = text.split(' · ');
+  const first = firstLineRule(parts[0]!.trim());
+  return first !== null && parts.every((p) => firstLineRule(p.trim()) !== null) ? first : null;
+}
 
 /**
  * The line rules, in order, a text starting with each ASCII character may match: most texts are
