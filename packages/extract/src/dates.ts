@@ -184,7 +184,11 @@ function yearStarts(text: string): number[] {
 const longestFirst = (a: Candidate, b: Candidate): number => b.end - b.start - (a.end - a.start) || a.start - b.start;
 const byStart = (a: Candidate, b: Candidate): number => a.start - b.start;
 
-export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text)): DateSpan[] {
+/**
+ * `yearless`, when given, receives the month-day dates ("Sept 18", "18 September") a document
+ * without a publication date cannot place in a year: no date, but their day is no figure either.
+ */
+export function findDates(text: string, state: DocumentState, lexed: Lexed = lex(text), yearless?: Array<{ range: [number, number] }>): DateSpan[] {
   const candidates: Candidate[] = [];
   const published = state.published;
   const push = (start: number, end: number, value: string | null, precision: Precision) => {
@@ -228,6 +232,10 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   for (const m of years && months ? atMonth(MONTH_YEAR, MONTH_YEAR_AT) : []) {
     if (m[1] === 'May' && /\bmay\s+of\b/i.test(m[0])) continue;
     push(m.index, m.index + m[0].length, ym(Number(m[2]), monthOf(m[1]!)), 'month');
+  }
+  if (!published && months && digits && yearless) {
+    for (const m of atMonth(MONTH_DAY, MONTH_DAY_AT)) yearless.push({ range: [m.index, m.index + m[0].length] });
+    for (const m of dayFirst(DAY_MONTH, DAY_MONTH_AT)) yearless.push({ range: [m.index, m.index + m[0].length] });
   }
   if (published && months) {
     for (const m of digits ? atMonth(MONTH_DAY, MONTH_DAY_AT) : []) {

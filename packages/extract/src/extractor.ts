@@ -53,8 +53,9 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   }
   for (const q of quoteSpans) inlines.push(q);
 
-  const dates = findDates(text, state, lexed);
-  const figures = findFigures(text, dates, state, lexed);
+  const yearless: Array<{ range: [number, number] }> = [];
+  const dates = findDates(text, state, lexed, yearless);
+  const figures = findFigures(text, yearless.length > 0 ? [...dates, ...yearless] : dates, state, lexed);
 
   let source = sentenceCue?.source ?? null;
   // Nothing but quotations: no letter or digit outside them (the mask's "·" is neither), so

@@ -497,6 +497,11 @@ export const ORGANIZATION_HEADS = new Set([
   'Mission',
   'Command',
   'Police',
+  'Minerals',
+  'Mining',
+  'Resources',
+  'Metals',
+  'Petroleum',
 ]);
 
 /** Verbs that cite a source: "X said", "said X", "X told Reuters", "X has warned". */

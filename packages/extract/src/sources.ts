@@ -530,7 +530,9 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
         context,
       );
       if (subject && context.length > 30 && !/^(?:The|A|An|It|This|That|In|On|At|For|But|And)$/.test(subject[1]!)) {
-        return state.acronyms.get(subject[1]!) ?? subject[1]!;
+        // "The International Monetary Fund …, which it forecasts": the name without its article.
+        const name = subject[1]!.replace(/^(?:The|A|An)\s+(?=\p{Lu})/u, '');
+        return state.acronyms.get(name) ?? name;
       }
       return state.lastOrganization ?? state.lastSource;
     }

@@ -129,6 +129,13 @@ describe('figures: percent, measures, ranges, rates, fractions, ordinals', () =>
 });
 
 describe('dates', () => {
+  it('without a publication date, a day and month is no date and its day no figure', () => {
+    for (const text of ['On Sept 18 output fell.', 'The ministry published its plan on 3 March.', 'They met on Jan. 5, officials said.']) {
+      const a = analyze(text, null);
+      expect(of(a, 'date'), text).toEqual([]);
+      expect(of(a, 'figure'), text).toEqual([]);
+    }
+  });
   it('reads absolute dates with precision', () => {
     expect(date('It began on March 3, 2021.')[0]).toMatchObject({ value: '2021-03-03', precision: 'day' });
     expect(date('It began in August 2019.')[0]).toMatchObject({ value: '2019-08', precision: 'month' });
@@ -246,6 +253,7 @@ describe('entities', () => {
       ['Abu Dhabi', 'place'],
     ]);
     expect(entity('Human Rights Watch and the Sahel Land Observatory disagreed.').map((x) => x.name)).toEqual(['Human Rights Watch', 'Sahel Land Observatory']);
+    expect(entity('First Quantum Minerals cut its forecast.').map((x) => [x.name, x.kind])).toEqual([['First Quantum Minerals', 'organization']]);
   });
   it('expands acronyms defined in the document', () => {
     const ex = createExtractor({ published: PUBLISHED });
@@ -297,6 +305,10 @@ describe('sources: pronoun "it"', () => {
   it('reads "…, it said" as the sentence’s own subject', () => {
     const a = analyze('Global miner Nordvale lost about 10% of its output in January, it said.');
     expect([a.kind, a.source]).toEqual(['attributed', 'Nordvale']);
+  });
+  it('names the subject without its article', () => {
+    const a = analyze('The International Monetary Fund approved the loan, citing growth, which it now forecasts at 2.3%.');
+    expect(a.source).toBe('International Monetary Fund');
   });
 });
 
