@@ -134,6 +134,15 @@ describe('furniture with meta', () => {
     ]);
     expect(page.bodyText).not.toContain('Grain Routes');
   });
+  it('related-list: list items that are one link each are cards, however they are cased', () => {
+    const src = `# The Velmora Channel Plan\n\n${paragraphs(4)}\n\n### Related\n\n- [Fuel subsidies in the Sahel](/a)\n- [Mali's new transit rules](/b)\n- [Why the corridor matters](/c)\n`;
+    const page = cleanText(src);
+    expect(page.result.meta.related.map((r) => [r.title, r.url])).toEqual([
+      ['Fuel subsidies in the Sahel', '/a'],
+      ["Mali's new transit rules", '/b'],
+      ['Why the corridor matters', '/c'],
+    ]);
+  });
   it('related-list: an inline "Topics: a, b" line after the cards is the page\'s tags', () => {
     const src = `# The Velmora Channel Plan\n\n${paragraphs(4)}\n\nRelated\n\n- [Why the cap never bit](https://example.org/a)\n- [Pipelines at 50](https://example.org/b)\n\nTopics: Energy, European Union\n`;
     const page = cleanText(src);

@@ -133,7 +133,10 @@ export function readCards(page: Page, from: number, limit: number, rule: string,
       page.drop(j, rule);
       continue;
     }
-    const headline = (isHeadline(t) || (wordCount(t) >= 5 && wordCount(t) <= 30 && !endsSentence(t))) && !matchLineRule(t);
+    // A list item that is one link, all of it, is a card's headline however it is cased ("Mali's new transit rules").
+    const links = page.unit(j).links;
+    const wholeLink = page.unit(j).kind === 'listItem' && links.length === 1 && links[0]!.url !== '#' && fold(links[0]!.text) === fold(t) && wordCount(t) >= 2;
+    const headline = (wholeLink || isHeadline(t) || (wordCount(t) >= 5 && wordCount(t) <= 30 && !endsSentence(t))) && !matchLineRule(t);
     if (headline && (!item || (item as RelatedItem).title)) {
       flush();
       item = { title: t };
