@@ -35,6 +35,11 @@ const MONTH_YEAR = new RegExp(`\\b(${MONTH_SOURCE})\\s+(?:of\\s+)?(${YEAR})\\b`,
 const MONTH_DAY = new RegExp(`\\b(${MONTH_SOURCE})\\s+(${DAY})(?:st|nd|rd|th)?\\b(?![.,]?\\d|\\s*%)`, 'g');
 const DAY_MONTH = new RegExp(`\\b(${DAY})\\s+(${FULL_MONTH})\\b`, 'g');
 const MONTH_ALONE = new RegExp(`\\b(?:(this|last|next)\\s+)?(${FULL_MONTH})\\b${NOT_POSSESSIVE}`, 'gi');
+/** "between October and December", "from March to May 2025": a span of months. */
+const MONTH_SPAN = new RegExp(
+  `\\b(?:[Bb]etween|[Ff]rom)\\s+(${FULL_MONTH})(?:\\s+(${YEAR}))?\\s+(?:and|to|until|through)\\s+(${FULL_MONTH})(?:\\s+(${YEAR}))?\\b${NOT_POSSESSIVE}`,
+  'g',
+);
 const YEAR_SPAN = new RegExp(`\\b(?:(?:between|from)\\s+)?(${YEAR})\\s*(?:[-–—/]|\\s(?:and|to|until|through)\\s)\\s*(${YEAR}|\\d\\d)\\b(?![-–/.,]?\\d)`, 'gi');
 const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g;
 const PART_OF_YEAR = new RegExp(
@@ -236,6 +241,14 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
   if (!published && months && digits && yearless) {
     for (const m of atMonth(MONTH_DAY, MONTH_DAY_AT)) yearless.push({ range: [m.index, m.index + m[0].length] });
     for (const m of dayFirst(DAY_MONTH, DAY_MONTH_AT)) yearless.push({ range: [m.index, m.index + m[0].length] });
+  }
+  for (const m of months && (lower.includes('between') || lower.includes('from')) ? allMatches(MONTH_SPAN, text) : []) {
+    const first = monthOf(m[1]!);
+    const last = monthOf(m[3]!);
+    const lastYear = m[4] ? Number(m[4]) : m[2] ? Number(m[2]) + (last < first ? 1 : 0) : published ? inferYear(last, published) : null;
+    if (lastYear === null) continue;
+    const firstYear = m[2] ? Number(m[2]) : first <= last ? lastYear : lastYear - 1;
+    if (firstYear * 12 + first < lastYear * 12 + last) push(m.index, m.index + m[0].length, `${ym(firstYear, first)}/${ym(lastYear, last)}`, 'month');
   }
   if (published && months) {
     for (const m of digits ? atMonth(MONTH_DAY, MONTH_DAY_AT) : []) {
