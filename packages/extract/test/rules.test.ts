@@ -262,6 +262,13 @@ describe('entities', () => {
     expect(entity('Human Rights Watch and the Sahel Land Observatory disagreed.').map((x) => x.name)).toEqual(['Human Rights Watch', 'Sahel Land Observatory']);
     expect(entity('First Quantum Minerals cut its forecast.').map((x) => [x.name, x.kind])).toEqual([['First Quantum Minerals', 'organization']]);
   });
+  it('knows regional and UN bodies by acronym and either spelling; a document\'s own definition wins', () => {
+    expect(entity('Governments must coordinate escorts with ECOWAS.').map((x) => x.name)).toEqual(['Economic Community of West African States']);
+    expect(entity('The World Food Program and the WFP agreed.').map((x) => x.name)).toEqual(['World Food Programme', 'World Food Programme']);
+    const ex = createExtractor({ published: PUBLISHED });
+    ex.analyze('The Institute of Economic Affairs (IEA) published a paper.');
+    expect(of(ex.analyze('The IEA said taxes should fall.'), 'entity')[0]).toMatchObject({ name: 'Institute of Economic Affairs' });
+  });
   it('expands acronyms defined in the document', () => {
     const ex = createExtractor({ published: PUBLISHED });
     ex.analyze('The Kurdistan Workers Alliance (KWA) met.');
