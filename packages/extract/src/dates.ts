@@ -248,7 +248,9 @@ export function findDates(text: string, state: DocumentState, lexed: Lexed = lex
     const lastYear = m[4] ? Number(m[4]) : m[2] ? Number(m[2]) + (last < first ? 1 : 0) : published ? inferYear(last, published) : null;
     if (lastYear === null) continue;
     const firstYear = m[2] ? Number(m[2]) : first <= last ? lastYear : lastYear - 1;
-    if (firstYear * 12 + first < lastYear * 12 + last) push(m.index, m.index + m[0].length, `${ym(firstYear, first)}/${ym(lastYear, last)}`, 'month');
+    // The text starts at the first month, as a span of years starts at its first year.
+    const start = m.index + m[0].indexOf(m[1]!, 4);
+    if (firstYear * 12 + first < lastYear * 12 + last) push(start, m.index + m[0].length, `${ym(firstYear, first)}/${ym(lastYear, last)}`, 'month');
   }
   if (published && months) {
     for (const m of digits ? atMonth(MONTH_DAY, MONTH_DAY_AT) : []) {
