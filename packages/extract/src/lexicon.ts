@@ -502,6 +502,7 @@ export const ORGANIZATION_HEADS = new Set([
   'Resources',
   'Metals',
   'Petroleum',
+  'Treasury',
 ]);
 
 /** Verbs that cite a source: "X said", "said X", "X told Reuters", "X has warned". */

@@ -261,6 +261,7 @@ describe('entities', () => {
     ]);
     expect(entity('Human Rights Watch and the Sahel Land Observatory disagreed.').map((x) => x.name)).toEqual(['Human Rights Watch', 'Sahel Land Observatory']);
     expect(entity('First Quantum Minerals cut its forecast.').map((x) => [x.name, x.kind])).toEqual([['First Quantum Minerals', 'organization']]);
+    expect(entity('The US Treasury said so.').map((x) => [x.name, x.kind])).toEqual([['US Treasury', 'organization']]);
   });
   it('knows regional and UN bodies by acronym and either spelling; a document\'s own definition wins', () => {
     expect(entity('Governments must coordinate escorts with ECOWAS.').map((x) => x.name)).toEqual(['Economic Community of West African States']);
