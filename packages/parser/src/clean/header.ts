@@ -64,7 +64,7 @@ export function readTitle(page: Page): void {
     for (const i of firstFree()) {
       const text = page.text(i);
       if (isProse(text) || !isHeadline(text) || wordCount(text) < 4 || page.unit(i).links.length) continue;
-      if (matchLineRule(text) || kindLabel(text) || /^by\s/i.test(text) || dateLine(text)) continue;
+      if (isHeadFurniture(text)) continue;
       page.meta.title = text;
       break;
     }
@@ -86,6 +86,9 @@ export function readTitle(page: Page): void {
     if (t === want || (t.startsWith(want) && t.length - want.length < 50 && /\s[|–—-]\s/.test(page.text(i)))) page.drop(i, 'title');
   }
 }
+
+/** Head lines that are never the title: chrome a line rule takes, a genre label, a byline, a date line. */
+const isHeadFurniture = (text: string): boolean => matchLineRule(text) !== null || kindLabel(text) !== null || /^by\s/i.test(text) || dateLine(text) !== null;
 
 /**
  * A headline in sentence case on the page's first line ("Power drought tips Ukraine's economy
@@ -109,7 +112,7 @@ function leadingHeadline(page: Page): string | null {
   const text = page.text(i);
   const words = wordCount(text);
   if (words < 4 || words > 24 || /[.,:;]$/.test(text) || !/^[\p{Lu}\d]/u.test(text) || isProse(text)) return null;
-  if (matchLineRule(text) || kindLabel(text) || dateLine(text) || /^by\b/i.test(text)) return null;
+  if (isHeadFurniture(text)) return null;
   const next = page.next(i);
   if (next >= page.length || !(isHeaderSignal(page, next) || (page.free(next) && isSentences(page.text(next))))) return null;
   return text;
