@@ -140,7 +140,6 @@ export function readHeadings(page: Page): void {
   }
 }
 
-/** "Name:" speaker labels of a transcript: the turn's units carry the speaker. */
 /** Labels of an interview's two sides that are not names, and the speaker each stands for. */
 const QA_LABELS = new Map([
   ['Q', 'Interviewer'],
@@ -150,6 +149,7 @@ const QA_LABELS = new Map([
   ['Answer', 'Interviewee'],
 ]);
 
+/** "Name:" speaker labels of a transcript: the turn's units carry the speaker. */
 export function readSpeakers(page: Page): void {
   const label = /^(\p{Lu}[\p{L}.'’ -]{0,60}?)\s*:\s*(.*)$/u;
   const labelled: Array<{ i: number; name: string; rest: string }> = [];
