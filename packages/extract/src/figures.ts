@@ -65,6 +65,11 @@ const CURRENCY_CODE_AFTER = new RegExp(`^\\s?(${CURRENCY_CODES.join('|')})\\b`);
 const CURRENCY_WORD_AFTER = new RegExp(`^\\s+(${alternation(Object.keys(CURRENCY_WORDS))})\\b`, 'i');
 const SCALE_AFTER_SPACED = /^(?:\s+|-)(million|billion|trillion|thousand|bn|bln|mln|mn|tn|trn)\b/i;
 const SCALE_AFTER_GLUED = /^(bn|bln|mln|mn|tn|trn|k|m|b|K|M|B)\b/;
+/** What a length in metres is said to be ("400m tall", "12m deep"). */
+const DIMENSION_AFTER = /^\s+(?:tall|high|deep|long|wide|thick|in (?:length|height|depth|diameter))\b/;
+/** People and things counted in millions or billions, with one word before them at most ("3.5m displaced people"). */
+const COUNTED_AFTER_SCALE =
+  /^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|citizens|refugees|migrants|users|voters|households|families|children|jobs|workers|barrels|tonnes|tons|passengers|visitors|tourists|subscribers|customers|doses|vaccines|cases|deaths|homes|houses|vehicles|cars|trees|hectares|acres|shares|copies|downloads|views)\b/;
 const PERCENT_AFTER =
   /^(?:\s?%|\s+(?:percentage\s+points?|basis\s+points?|per\s?cent|percent|pct)\b|\s?pp\b)/i;
 const MEASURE_AFTER = new RegExp(`^\\s?(${alternation(Object.keys(MEASURE_UNITS))})(?![\\w²³])`, 'i');
@@ -452,6 +457,8 @@ function digitsStandAlone(text: string, start: number, end: number, firstWordAt:
   }
   // Both patterns below end in \s+$: without white space right before the number neither matches.
   if (j === start || last < 0) return true;
+  // "on page 12", "paragraph 3", "footnote 4": a place in a document (the capitalised nouns are below).
+  if ((last === 101 || last === 104 || last === 115) && /\b(?:pages?|paragraphs?|footnotes?|endnotes?|note)\s+$/.test(text.slice(windowStart, start))) return false;
   // `([A-Z][\w’'&.-]*)\s+$`: the first capital of the run of those characters before the white space.
   let k = j;
   while (k > windowStart && isNameCode(text.charCodeAt(k - 1))) k--;
@@ -542,10 +549,13 @@ function readTail(text: string, end: number, currency: string | null, spelled: b
     pos += spaced[0].length;
   } else if (glued) {
     const abbreviation = glued[1]!.toLowerCase();
-    // "5m" is five million only with money; "400m" alone reads as metres below.
-    if (!(abbreviation === 'm' || abbreviation === 'b') || currency) {
+    // "5m" is five million with money or before people or things counted ("3.5m people"); "400m"
+    // before a dimension ("400m tall") is metres; else the "m" is left unread.
+    if (!(abbreviation === 'm' || abbreviation === 'b') || currency || COUNTED_AFTER_SCALE.test(after.slice(glued[0].length))) {
       scale = SCALE_ABBREVIATIONS[abbreviation] ?? 1;
       pos += glued[0].length;
+    } else if (glued[1] === 'm' && DIMENSION_AFTER.test(after.slice(1))) {
+      return { end: pos + 1, unit: 'm', kind: 'measure', scale: 1, subjectAllowed: false, compoundSubject: null };
     }
   }
   after = text.slice(pos);

@@ -108,6 +108,14 @@ describe('figures: percent, measures, ranges, rates, fractions, ordinals', () =>
     expect(figure('Wages rose 5% per year before the war.')[0]).toMatchObject({ text: '5% per year', unit: '%/year' });
     expect(figure('Guards earn $40 a day on average.')[0]).toMatchObject({ text: '$40 a day', unit: 'USD/day' });
   });
+  it('reads a glued "m" as million before people counted, as metres before a dimension', () => {
+    expect(figure('Aid rose while 3.5m people fled.')[0]).toMatchObject({ text: '3.5m people', value: 3.5e6, subject: 'people' });
+    expect(figure('The tower is 400m tall.')[0]).toMatchObject({ text: '400m', value: 400, unit: 'm', kind: 'measure' });
+    expect(figure('It cost $400m last year.')[0]).toMatchObject({ value: 4e8, unit: 'USD' });
+  });
+  it('takes no figure from a place in a document', () => {
+    expect(figure('Cases fell 40 per cent, as noted on page 12 and in footnote 4.').map((f) => f.text)).toEqual(['40 per cent']);
+  });
   it('reads "a year" before a word of time as when, not how often', () => {
     expect(figure('Exports reached 700,000 bpd a year earlier.')[0]).toMatchObject({ text: '700,000 bpd', unit: 'bbl/d' });
     expect(figure('Imports fell 3% a year later.')[0]).toMatchObject({ text: '3%', unit: '%' });
