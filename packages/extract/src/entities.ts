@@ -316,6 +316,8 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
     const start = at;
     if (!runIsOneToken) end = withoutTimeTail(text, start, end);
     at = nextRunStart(text, end);
+    // "US$3bn", "HK$", "A$": a currency's prefix, not a place.
+    if (runIsOneToken && text.charCodeAt(end) === 36) continue;
     // Trim connectors and possessives at the edges; "University’s Japan Campus" splits at ’s.
     // (A final dot goes but in initials and abbreviations: the run is sliced once, without it.)
     const run = text.slice(start, text.charCodeAt(end - 1) === 46 && !keepsFinalDot(text, start, end) ? end - 1 : end);

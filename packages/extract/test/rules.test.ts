@@ -298,6 +298,10 @@ describe('entities: boundaries', () => {
     const e = entity('Delegates met at the World Economic Forum in Davos and the Regional Government and Baghdad agreed.');
     expect(e.map((x) => x.name)).toEqual(['World Economic Forum', 'Davos', 'Regional Government', 'Baghdad']);
   });
+  it('reads no place in a currency prefix', () => {
+    expect(entity('Aid rose to US$3bn and HK$2bn.')).toEqual([]);
+    expect(entity('The US said so.').map((x) => x.name)).toEqual(['United States']);
+  });
   it('ends a name before a connector and a weekday or month', () => {
     expect(entity('He told the European Parliament on Tuesday that it would work.').map((x) => x.name)).toEqual(['European Parliament']);
     expect(entity('Officials are gathering in Washington on November 14.').map((x) => x.name)).toEqual(['Washington']);
