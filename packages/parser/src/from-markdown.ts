@@ -93,6 +93,7 @@ export function createMdastParser(options: MdastParserOptions = {}): (text: stri
 }
 
 const own = {}.hasOwnProperty;
+const isList = (event: Event): boolean => event[1].type === 'listOrdered' || event[1].type === 'listUnordered';
 
 function compiler(extensions: Array<Extension | Extension[]>): (events: Event[]) => Root {
   const config: Config = {
@@ -213,14 +214,14 @@ function compiler(extensions: Array<Extension | Extension[]>): (events: Event[])
     } as CompileContext;
     // Add `listItem` tokens and infer spread. Each list is prepared while it is last in
     // `prepared`, so nothing shifts. (A text without lists keeps its events as they are.)
-    let index = events.findIndex((event) => event[1].type === 'listOrdered' || event[1].type === 'listUnordered');
+    let index = events.findIndex(isList);
     if (index !== -1) {
       const listStack: number[] = [];
       const prepared = events.slice(0, index);
       for (; index < events.length; index++) {
         const event = events[index]!;
         prepared.push(event);
-        if (event[1].type === 'listOrdered' || event[1].type === 'listUnordered') {
+        if (isList(event)) {
           if (event[0] === 'enter') listStack.push(prepared.length - 1);
           else prepareList(prepared, listStack.pop()!);
         }

@@ -68,9 +68,14 @@ const markdownParserWith = (table: boolean, strikethrough: boolean) =>
  * it otherwise); strikethrough needs a `~`. A text without them reads the same without the
  * extension, so it is left out.
  */
-const markdownParsers = [markdownParserWith(false, false), markdownParserWith(false, true), markdownParserWith(true, false), markdownParserWith(true, true)] as const;
-/** GFM's table scanner costs several times remark itself on one huge line: skip it there. */
-const plainMarkdownParser = markdownParsers[0];
+type MarkdownParser = ReturnType<typeof createMdastParser>;
+/** The four parsers by `table * 2 + strikethrough`, each made when a text first needs it. */
+const markdownParsers: Array<MarkdownParser | undefined> = [];
+function markdownParser(table: boolean, strikethrough: boolean): MarkdownParser {
+  const key = (table ? 2 : 0) + (strikethrough ? 1 : 0);
+  markdownParsers[key] ??= markdownParserWith(table, strikethrough);
+  return markdownParsers[key];
+}
 
 /**
  * Lines that could be a GFM table delimiter row (see above); `m`: `$` also matches before a lone CR.
@@ -117,11 +122,8 @@ function isDelimiterLine(text: string, from: number, end: number): boolean {
   return dash && bar;
 }
 
-function markdownParserFor(text: string): (typeof markdownParsers)[number] {
-  const table = mayHoldTable(text);
-  const strikethrough = text.includes('~');
-  if (table) return strikethrough ? markdownParsers[3] : markdownParsers[2];
-  return strikethrough ? markdownParsers[1] : markdownParsers[0];
+function markdownParserFor(text: string): MarkdownParser {
+  return markdownParser(mayHoldTable(text), text.includes('~'));
 }
 /** Lines longer than this are read without GFM extensions. */
 export const MAX_GFM_LINE = 100_000;
@@ -159,7 +161,8 @@ export function toMdast(text: string, format: SourceFormat, lines: LineIndex): M
   }
   let tree: Root;
   try {
-    tree = (longLine ? plainMarkdownParser : markdownParserFor(parseText))(parseText);
+    // GFM's table scanner costs several times remark itself on one huge line: skip it there.
+    tree = (longLine ? markdownParser(false, false) : markdownParserFor(parseText))(parseText);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     tree = paragraphsOfText(text);
