@@ -6,18 +6,13 @@
 import type { EntityKind } from '@briefs/ast';
 import { gazetteer, gazetteerFirstWords } from './gazetteer.js';
 import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { isSpace, type Lexed, lex } from './lex.js';
-import { allMatches, alternation, type DocumentState, type EntitySpan } from './state.js';
+import { isSpace, isWordChar, type Lexed, lex } from './lex.js';
+import { allMatches, alternation, type DocumentState, type EntitySpan, sortStable } from './state.js';
 
 const TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{M}'’&.-]*[\p{L}\p{M}.+]|[\p{Lu}](?:\.[\p{Lu}])*\.?|(?:al|el|bin|ibn)-[\p{Lu}][\p{L}'’-]*)`;
 /** Lower-case words inside a name: "Council on Foreign Relations", "Ursula von der Leyen". */
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'da', 'van', 'von', 'der', 'bin', 'al', 'la', 'le', 'in']);
 const CONNECTOR = `(?:${[...CONNECTORS].join('|')})`;
-/**
- * `isSpace` with printable ASCII ruled out first: the same answer, and in the loops here several
- * times faster than the call alone (measured).
- */
-const space = (c: number): boolean => (c > 32 && c < 0xa0 ? false : isSpace(c));
 /**
  * A run of capitalised words, with lower-case connectors inside ("Council on Foreign Relations"):
  * the pattern `runEnd` reads by hand (kept as its definition, and for the tests that compare them).
@@ -133,7 +128,7 @@ export function runEnd(text: string, at: number): number {
   const n = text.length;
   for (;;) {
     let i = end;
-    while (i < n && space(text.charCodeAt(i))) i++;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i === end) return end;
     let andIn = false;
     for (;;) {
@@ -145,12 +140,12 @@ export function runEnd(text: string, at: number): number {
         code |= c << (7 * (w - i));
         w++;
       }
-      if (w === i || w >= n || !space(text.charCodeAt(w))) break;
+      if (w === i || w >= n || !isSpace(text.charCodeAt(w))) break;
       const kind = CONNECTOR_CODES.get(code);
       if (kind === undefined) break;
       if (kind === 1) andIn = true;
       i = w + 1;
-      while (i < n && space(text.charCodeAt(i))) i++;
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
     }
     const next = tokenEnd(text, i);
     if (next < 0) return end;
@@ -257,8 +252,6 @@ const entity = (text: string, start: number, end: number, name: string, kind: En
   range: [start, end],
 });
 
-/** `\w` without the `u` flag: ASCII letters, digits and "_". */
-const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /**
  * `/\b(?:[A-Z]\.){2,}$/.test(run) || /\b(?:St|Jr|Dr|Inc)\.$/.test(run)` for the run [start, end)
  * of `text` ending in ".", read from the end: initials ("U.S.") or an abbreviation keep their dot.
@@ -291,16 +284,19 @@ const TIME_NAMES = new Set([
 /** Where the run [start, end) ends once a final "<connector> <weekday or month>" is left off. */
 function withoutTimeTail(text: string, start: number, end: number): number {
   let s = end;
-  while (s > start && !space(text.charCodeAt(s - 1))) s--;
+  while (s > start && !isSpace(text.charCodeAt(s - 1))) s--;
   if (s === start || !TIME_NAMES.has(text.slice(s, end))) return end;
   let c = s;
-  while (c > start && space(text.charCodeAt(c - 1))) c--;
+  while (c > start && isSpace(text.charCodeAt(c - 1))) c--;
   let b = c;
-  while (b > start && !space(text.charCodeAt(b - 1))) b--;
+  while (b > start && !isSpace(text.charCodeAt(b - 1))) b--;
   if (b === start || !CONNECTORS.has(text.slice(b, c))) return end;
-  while (b > start && space(text.charCodeAt(b - 1))) b--;
+  while (b > start && isSpace(text.charCodeAt(b - 1))) b--;
   return b;
 }
+
+/** Reading order, the longer of two hits at one place first. */
+const byRange = (a: EntitySpan, b: EntitySpan): number => a.range[0] - b.range[0] || b.range[1] - a.range[1];
 
 export function findEntities(text: string, state: DocumentState, lexed: Lexed = lex(text)): EntitySpan[] {
   const places = gazetteer();
@@ -345,15 +341,8 @@ export function findEntities(text: string, state: DocumentState, lexed: Lexed = 
       }
     }
   }
-  // Acronyms defined here: "Syrian Democratic Forces (SDF)".
-  // Hits come in reading order; the (stable) sort changes nothing then, and is skipped.
-  let ordered = true;
-  for (let k = 1; k < hits.length && ordered; k++) {
-    const a = hits[k - 1]!.range;
-    const b = hits[k]!.range;
-    ordered = a[0] < b[0] || (a[0] === b[0] && a[1] >= b[1]);
-  }
-  if (!ordered) hits.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  // Hits come in reading order: the stable sort then only compares.
+  sortStable(hits, byRange);
   // A hit overlapping the one kept before it goes: the rest are the output, in place.
   let kept = 0;
   let lastEnd = -1;
@@ -377,15 +366,15 @@ const AND_IN = /\s(?:and|in)\s/;
 const isKnown = (w: string, state: DocumentState, places: ReturnType<typeof gazetteer>): boolean => places.has(w) || state.acronyms.has(w);
 /** Whether `text` holds a character other than white space in [from, to) (`text.slice(from, to).trim().length > 0`). */
 function hasNonSpace(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!space(text.charCodeAt(k))) return true;
+  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return true;
   return false;
 }
 /** The word of `run` before white space ending at `from` ('' when there is none). */
 function wordBefore(run: string, from: number): string {
   let end = from;
-  while (end > 0 && space(run.charCodeAt(end - 1))) end--;
+  while (end > 0 && isSpace(run.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !space(run.charCodeAt(start - 1))) start--;
+  while (start > 0 && !isSpace(run.charCodeAt(start - 1))) start--;
   return run.slice(start, end);
 }
 /** The parts `splitBeforeKnown` found, as `[start, end, start, end, …]` in its run (scratch, refilled by each call). */
@@ -411,16 +400,16 @@ function splitBeforeKnown(run: string, state: DocumentState, places: ReturnType<
     // The match is white space, "and" or "in", white space; `m[1]` one to three words with white space between.
     const gap = m[0];
     let g = 0;
-    while (space(gap.charCodeAt(g))) g++;
+    while (isSpace(gap.charCodeAt(g))) g++;
     const isAnd = gap.charCodeAt(g) === 97;
     const joiner = isAnd ? 'and' : 'in';
     const following = m[1]!;
     let cut = 0;
-    while (cut < following.length && !space(following.charCodeAt(cut))) cut++;
+    while (cut < following.length && !isSpace(following.charCodeAt(cut))) cut++;
     const next0 = cut < following.length ? following.slice(0, cut) : following;
     // `/(\S+)$/.exec(run.slice(0, m.index))?.[1] ?? ''`, read back from the split.
     let from = m.index;
-    while (from > 0 && !space(run.charCodeAt(from - 1))) from--;
+    while (from > 0 && !isSpace(run.charCodeAt(from - 1))) from--;
     const previous = run.slice(from, m.index);
     // "Bosnia and Herzegovina", "Trinidad and Tobago" are one name.
     if (isKnown(previous.length > 0 ? `${previous} ${joiner}` : joiner, state, places) || isKnown(`${previous} and ${next0}`, state, places)) continue;
@@ -534,9 +523,9 @@ function stripTrailingConnector(run: string): string {
     b--;
   }
   // LEADING_CONNECTORS are the pattern's words; the white space before goes from its first character.
-  if (b === n || b === 0 || n - b > 3 || !space(run.charCodeAt(b - 1)) || !LEADING_CONNECTORS.has(run.slice(b))) return run;
+  if (b === n || b === 0 || n - b > 3 || !isSpace(run.charCodeAt(b - 1)) || !LEADING_CONNECTORS.has(run.slice(b))) return run;
   let a = b - 1;
-  while (a > 0 && space(run.charCodeAt(a - 1))) a--;
+  while (a > 0 && isSpace(run.charCodeAt(a - 1))) a--;
   return run.slice(0, a);
 }
 
@@ -553,10 +542,10 @@ function oneWord(run: string): number {
 function splitWords(run: string): number {
   let count = 0;
   for (let k = 0, n = run.length; k < n; ) {
-    while (k < n && space(run.charCodeAt(k))) k++;
+    while (k < n && isSpace(run.charCodeAt(k))) k++;
     if (k >= n) break;
     const from = k;
-    while (k < n && !space(run.charCodeAt(k))) k++;
+    while (k < n && !isSpace(run.charCodeAt(k))) k++;
     const word = run.slice(from, k);
     words[count] = word;
     wordStarts[count] = from;
@@ -575,16 +564,16 @@ function speechWordAfter(text: string, at: number): boolean {
   let p = at;
   if (text.charCodeAt(p) === 44) p++;
   const spaces = p;
-  while (space(text.charCodeAt(p))) p++;
+  while (isSpace(text.charCodeAt(p))) p++;
   if (p === spaces) return false;
   let q = p;
   while (q < text.length && text.charCodeAt(q) >= 97 && text.charCodeAt(q) <= 122) q++;
   if (q === p) return false;
-  if (q - p <= 4 && space(text.charCodeAt(q))) {
+  if (q - p <= 4 && isSpace(text.charCodeAt(q))) {
     const word = text.slice(p, q);
     if (word === 'has' || word === 'had' || word === 'also') {
       let r = q + 1;
-      while (space(text.charCodeAt(r))) r++;
+      while (isSpace(text.charCodeAt(r))) r++;
       let e = r;
       while (e < text.length && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
       if (e > r) return mayBeIn(SPEECH_WORD_LENGTHS, text, r, e) && SPEECH_WORDS.has(text.slice(r, e));
@@ -621,11 +610,7 @@ function analyzeRun(
   while (first < count && (wordFlags[first]! & LEADING) !== 0) lead = wordEnds[first++]! + 1;
   if (lead >= trimmed.length) return;
   if (lead > 0) {
-    if (first === count) {
-      // Only white space after them: read as written (runs never end in white space).
-      analyzeRun(text, runStart + lead, trimmed.slice(lead), state, places, hits, firstWordAt, afterPossessive);
-      return;
-    }
+    // Runs never end in white space: a word that leads nothing follows the leading ones.
     runStart += lead;
     trimmed = stripTrailingConnector(trimmed.slice(lead));
     let kept = 0;
@@ -642,7 +627,7 @@ function analyzeRun(
   const runEnd = runStart + trimmed.length;
   // An acronym defined right after: "Syrian Democratic Forces (SDF)". The pattern needs white space and "(".
   let afterSpace = runEnd;
-  while (space(text.charCodeAt(afterSpace))) afterSpace++;
+  while (isSpace(text.charCodeAt(afterSpace))) afterSpace++;
   if (afterSpace > runEnd && text.charCodeAt(afterSpace) === 40) {
     ACRONYM_AFTER.lastIndex = runEnd;
     const acronym = ACRONYM_AFTER.exec(text);
@@ -812,7 +797,7 @@ function isPersonRun(
  */
 function titleBefore(text: string, from: number, to: number): boolean {
   let e = to;
-  while (e > from && space(text.charCodeAt(e - 1))) e--;
+  while (e > from && isSpace(text.charCodeAt(e - 1))) e--;
   if (e === to) return false;
   let b = e;
   while (b > from) {

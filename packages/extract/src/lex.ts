@@ -148,6 +148,9 @@ export function lex(text: string): Lexed {
   return { lower, classes, digits, firstWordAt: first < 0 ? text.length : first, hits, exotic };
 }
 
+/** `\w` without the `u` flag: ASCII letters, digits and "_". */
+export const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
 /** `\s` of a regular expression: ECMAScript white space and line terminators, by code unit. */
 export function isSpace(c: number): boolean {
   // Printable ASCII and C1 first: nearly every code unit read is one.

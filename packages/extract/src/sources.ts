@@ -5,7 +5,7 @@
  */
 import { gazetteer } from './gazetteer.js';
 import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
-import { has, isSpace, type Lexed, lex, wordClass, wordStarts } from './lex.js';
+import { has, isSpace, isWordChar, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
 import { allMatches, alternation, type DocumentState, matchesAt, sortStable, sticky } from './state.js';
 
 export interface Cue {
@@ -123,11 +123,11 @@ export function inNearEnd(text: string): boolean {
   let e = text.length;
   for (let word = 0; word < 3; word++) {
     let s = e;
-    while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     if (word > 0 && e - s === 2 && text.charCodeAt(s) === 105 && text.charCodeAt(s + 1) === 110) return s > 0;
     if (s === 0) return false;
     e = s;
-    while (e > 0 && space(text.charCodeAt(e - 1))) e--;
+    while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
   }
   return false;
 }
@@ -136,7 +136,7 @@ const CAPITALISED_WORD = /^\p{Lu}[\p{L}-]+$/u;
 const CAPITAL_TAIL = /\p{Lu}[\p{L}.]*$/u;
 /** Where the word (a run without white space) ending at `end` of `text` starts. */
 function wordStartAt(text: string, end: number): number {
-  while (end > 0 && !space(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && !isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 /** Whether [s, e) of `text` is the word "in". */
@@ -204,13 +204,9 @@ const PRONOUNS = /^(?:he|she|him|her|they|them|it|we|i|you)$/i;
  * of a window of up to 240 characters; the functions below read the same answers from the end.
  */
 
-/** `isSpace` with printable ASCII ruled out first (the same answer, faster in loops). */
-const space = (c: number): boolean => (c > 32 && c < 0xa0 ? false : isSpace(c));
-/** `\w` without the `u` flag: ASCII letters, digits and "_". */
-const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** Where `text` ends before the white space that ends its first `end` code units. */
 function endBeforeSpace(text: string, end: number): number {
-  while (end > 0 && space(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 /** Where the run of `\w` ending at `end` starts (`end` when there is none). */
@@ -255,7 +251,7 @@ export function stripTrailingAdverbs(text: string): string {
   let cut = -1;
   for (;;) {
     let s = e;
-    while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
     if (s === e || s === 0) break;
     const word = asciiLower(text.slice(s, e));
     if (word === null || !ADVERB_WORDS.has(word)) break;
@@ -282,7 +278,7 @@ export function endsWithNotSubject(text: string): boolean {
 export function endsWithToWord(text: string): boolean {
   const e = endBeforeSpace(text, text.length);
   let s = e;
-  while (s > 0 && !space(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
   if (s === e) return false;
   const t = endBeforeSpace(text, s);
   if (t === s || t < 2 || text.charCodeAt(t - 1) !== 111 || text.charCodeAt(t - 2) !== 116) return false;
@@ -308,16 +304,16 @@ export function stripDashParenthetical(text: string): string {
   return text.slice(0, endBeforeSpace(text, open));
 }
 
-/** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
 const byStart = (a: Cue, b: Cue): number => a.start - b.start;
 
+/** Find every attribution cue of a sentence. `masked` has quoted words blanked out. */
 export function findCues(masked: string, state: DocumentState, lexed: Lexed = lex(masked)): Cue[] {
   const cues: Cue[] = [];
   if (!has(lexed, CUE_WORDS)) return cues;
   // Only a text with the word "according" or "words" (in any case) can match. The word pass sees
   // them as the pattern does, but after a Kelvin sign (the one character that lower-cases to an
   // ASCII letter, "k") it reads a longer word: such a text runs the pattern anyway.
-  const according = has(lexed, ACCORDING_WORDS) || masked.includes('\u212A') ? allMatches(ACCORDING_RE, masked) : [];
+  const according = mayHave(lexed, ACCORDING_WORDS) ? allMatches(ACCORDING_RE, masked) : [];
   for (const m of according) {
     const rest = masked.slice(m.index + m[0].length);
     const np = /^[^,;:.!?·]+?(?=\s*(?:[,;:!?·]|\.(?:\s|$)|$|\s[—–]|\s+(?:that|who|which)\b))/.exec(rest);
@@ -390,9 +386,9 @@ function lastBoundaryFrom(text: string, from: number): number {
 export function lastClauseBoundary(text: string): number {
   let q = text.length - 64;
   for (; q > 0; q--) {
-    if (!space(text.charCodeAt(q))) continue;
+    if (!isSpace(text.charCodeAt(q))) continue;
     const p = text.charCodeAt(q - 1);
-    if (!space(p) && p !== 0x2014 && p !== 0x2013 && p !== 100 && p !== 68) break;
+    if (!isSpace(p) && p !== 0x2014 && p !== 0x2013 && p !== 100 && p !== 68) break;
   }
   if (q <= 0) return Math.max(0, lastBoundaryFrom(text, 0));
   const tail = lastBoundaryFrom(text, q);
@@ -434,7 +430,7 @@ function subjectBefore(before: string): { text: string; start: number } | null {
 function wordsMoreThan(np: string, n: number): boolean {
   let words = 1;
   for (let k = 1; k < np.length; k++) {
-    if (space(np.charCodeAt(k)) && !space(np.charCodeAt(k - 1)) && ++words > n) return true;
+    if (isSpace(np.charCodeAt(k)) && !isSpace(np.charCodeAt(k - 1)) && ++words > n) return true;
   }
   return false;
 }
@@ -562,7 +558,7 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
   if (!text) return null;
   // The last word, as `text.split(/\s+/).at(-1)` has it: what follows the last white space.
   let lastStart = text.length;
-  while (lastStart > 0 && !space(text.charCodeAt(lastStart - 1))) lastStart--;
+  while (lastStart > 0 && !isSpace(text.charCodeAt(lastStart - 1))) lastStart--;
   const last = text.slice(lastStart);
   if (/^[A-Z]/.test(last) && !/['’]s$/.test(last)) {
     const run = TRAILING_NAME_RUN.exec(text);
@@ -603,7 +599,7 @@ export function stripTitles(name: string): string {
 
 /** Whether `text` holds white space (`\s`). */
 function hasSpace(text: string): boolean {
-  for (let k = 0; k < text.length; k++) if (space(text.charCodeAt(k))) return true;
+  for (let k = 0; k < text.length; k++) if (isSpace(text.charCodeAt(k))) return true;
   return false;
 }
 
