@@ -13,7 +13,7 @@ import { hasLetterOrDigit, isSpace, lex } from './lex.js';
 import { ORGANIZATION_HEADS } from './lexicon.js';
 import { findQuotes, isTitleLike, maskQuotes, type RawQuote } from './quotes.js';
 import { type Cue, findCues } from './sources.js';
-import { createState, type DocumentState, type QuoteSpan } from './state.js';
+import { createState, type DocumentState, type QuoteSpan, sortStable, spaceStart } from './state.js';
 import type { ExtractOptions, Extractor, InlineSpan, SentenceAnalysis, SentenceContext } from './types.js';
 
 export function createExtractor(options: ExtractOptions): Extractor {
@@ -39,17 +39,18 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   const speaker = context.speaker?.trim() || null;
   if (speaker) rememberPerson(speaker, state);
 
-  // Quotes, dates, figures, entities: ordered by position, equal ranges in this order (`ordered`).
+  // Quotes, dates, figures, entities: ordered by position, equal ranges in this order (a stable sort).
   const inlines: InlineSpan[] = [];
   const quoteSpans = readQuotes(text, quotes, cues, sentenceCue, state);
+  // `text.trimEnd().length`: trimEnd drops the white space and line terminators of isSpace.
+  const trimmed = spaceStart(text, text.length);
   if (speaker && quoteSpans.length === 0) {
     // A Q&A turn ("Name: answer"): the sentence is the speaker's own words.
     // The bounds of `text.trim()`: trim drops the white space of isSpace.
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
-    const end = trimmedEnd(text);
     // Fragments ("SWIFT", "85 percent": link texts cut out of a sentence) are not quotations.
-    if (end > start && wordsAtLeast(text, start, end, 3)) inlines.push({ type: 'quote', text: text.slice(start, end), speaker, range: [start, end] });
+    if (trimmed > start && wordsAtLeast(text, start, trimmed, 3)) inlines.push({ type: 'quote', text: text.slice(start, trimmed), speaker, range: [start, trimmed] });
   }
   for (const q of quoteSpans) inlines.push(q);
 
@@ -74,60 +75,18 @@ function analyzeSentence(text: string, context: SentenceContext, state: Document
   // A quotation paragraph that follows a quoted speaker, or a sentence ending in a colon, goes on
   // with the same speaker ("“…,” wrote X. “…”").
   // `/:\s*$/`: trimEnd drops the same white space as \s.
-  const trimmed = trimmedEnd(text);
   const endsWithColon = trimmed > 0 && text.charCodeAt(trimmed - 1) === 58;
   state.previousEndedWithQuote = endsInQuote || quoteSpans.some((q) => q.speaker !== null) || (endsWithColon && source !== null);
   if (endsWithColon && source) state.lastQuoteSpeaker = source;
   else if (quoteSpans.length > 0) state.lastQuoteSpeaker = quoteSpans[quoteSpans.length - 1]!.speaker;
 
-  return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines: ordered(inlines, dates, figures, entities) };
+  for (const d of dates) inlines.push(d);
+  for (const f of figures) inlines.push(f);
+  for (const e of entities) inlines.push(e);
+  return { kind: claim.kind, source: claim.kind === 'attributed' ? source : null, hedge: claim.hedge, inlines: sortStable(inlines, byPosition) };
 }
 
 const byPosition = (a: InlineSpan, b: InlineSpan): number => a.range[0] - b.range[0] || b.range[1] - a.range[1];
-
-/**
- * `[...quotes, ...dates, ...figures, ...entities].sort(byPosition)`: the sort is stable, so for
- * lists each already in that order it is their merge, an earlier list first on ties (the lists
- * come out of their modules nearly always in order; else they are sorted as they are).
- */
-function ordered(quotes: InlineSpan[], dates: readonly InlineSpan[], figures: readonly InlineSpan[], entities: readonly InlineSpan[]): InlineSpan[] {
-  if (!inOrder(quotes) || !inOrder(dates) || !inOrder(figures) || !inOrder(entities)) {
-    for (const d of dates) quotes.push(d);
-    for (const f of figures) quotes.push(f);
-    for (const e of entities) quotes.push(e);
-    if (quotes.length > 1) quotes.sort(byPosition);
-    return quotes;
-  }
-  return merge(merge(merge(quotes, dates), figures), entities);
-}
-
-function inOrder(list: readonly InlineSpan[]): boolean {
-  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
-
-/** Two lists in order merged into `a` (a new array when `b` interleaves with it); `a` first on ties. */
-function merge(a: InlineSpan[], b: readonly InlineSpan[]): InlineSpan[] {
-  if (b.length === 0) return a;
-  if (a.length === 0 || byPosition(a[a.length - 1]!, b[0]!) <= 0) {
-    for (const x of b) a.push(x);
-    return a;
-  }
-  const out: InlineSpan[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(byPosition(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
-}
-
-/** `text.trimEnd().length`: trimEnd drops the white space and line terminators of isSpace. */
-function trimmedEnd(text: string): number {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
 
 /**
  * Whether `text.slice(start, end).split(/\s+/)` has at least `n` pieces, for a span without

@@ -24,6 +24,7 @@ import {
   parseSpelledNumber,
   roundPercent,
   SCALE_ABBREVIATIONS,
+  SCALES,
   SPELLED_NUMBER_SOURCE,
 } from './numbers.js';
 import { has, isSpace, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
@@ -721,17 +722,17 @@ function build(text: string, core: Core, betweenWord: boolean): FigureSpan | nul
       const skip = /^[$€£]\s?/.exec(text.slice(joinerEnd))?.[0].length ?? 0;
       const second = SECOND_NUMBER.exec(text.slice(joinerEnd + skip));
       if (second && !/^(?:hundred|thousand|million|billion|trillion|dozen)\b/i.test(second[0])) {
-        let secondValue = /\d/.test(second[0]) ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
-        const secondTail = readTail(text, joinerEnd + skip + second[0].length, currency, !/\d/.test(second[0]));
+        const secondDigits = /\d/.test(second[0]);
+        let secondValue = secondDigits ? parseDigits(second[0]) : parseSpelledNumber(second[0]);
+        const secondTail = readTail(text, joinerEnd + skip + second[0].length, currency, !secondDigits);
         // "between two and three million": the scale word read with the second number words is
         // both numbers' scale when the first has none of its own.
-        const spelledScale = /\d/.test(second[0]) ? null : SPELLED_SCALE_END.exec(second[0]);
-        if (spelledScale && !SPELLED_SCALE_END.test(text.slice(core.start, core.end)) && /\s/.test(second[0])) {
+        const spelledScale = secondDigits ? null : SPELLED_SCALE_END.exec(second[0]);
+        if (spelledScale && !SPELLED_SCALE_END.test(text.slice(core.start, core.end))) {
           const number = parseSpelledNumber(second[0].slice(0, spelledScale.index));
-          const scale = parseSpelledNumber(spelledScale[1]!);
-          if (number !== null && scale !== null && number > core.value) {
+          if (number !== null && number > core.value) {
             secondValue = number;
-            secondTail.scale *= scale;
+            secondTail.scale *= SCALES[spelledScale[1]!.toLowerCase()]!;
           }
         }
         const isOr = range ? /\bor\b/.test(range[0]) : false;
