@@ -143,13 +143,13 @@ export class TreeBuilder {
     const same = p !== null && !newParagraph && p.block === unit.block && p.speaker === speaker && sameChain(p.containers, unit.containers);
     if (same) {
       p.parts.push(text);
-      p.linked ||= unit.linked;
+      p.linked ||= unit.links.length > 0;
       return;
     }
     this.flush();
     this.enter(unit.containers);
     // Code keeps its line structure: sentences never run across its lines.
-    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers, linked: unit.linked };
+    this.pending = { parts: [text], speaker, block: unit.block, containers: unit.containers, linked: unit.links.length > 0 };
     if (unit.kind === 'code') this.flush();
   }
 
@@ -164,12 +164,12 @@ export class TreeBuilder {
     this.append(paragraph);
   }
 
-  /** `linked`: whether `text` may hold a link (else its sentences are not searched for one). */
-  private claims(text: MappedText, speaker: string | undefined, linked = hasLink(text)): Claim[] {
+  /** `linked`: whether `text` may hold a link (false: its sentences are not searched for one; unknown: looked for). */
+  private claims(text: MappedText, speaker: string | undefined, linked?: boolean): Claim[] {
     const out: Claim[] = [];
     // The text's link runs, read once (sentences come in order, disjoint): each sentence looks only
     // at the runs that reach into it, where every sentence scanned its whole link map.
-    const runs = linked ? text.linkRuns() : NO_RUNS;
+    const runs = linked === false ? NO_RUNS : text.linkRuns();
     let r = 0;
     for (const bounds of splitSentences(text.text)) {
       const sentence = text.slice(bounds[0], bounds[1]);
@@ -422,15 +422,6 @@ function startsAlnum(text: string): boolean {
 }
 
 const NO_RUNS: readonly number[] = [];
-
-
-/** Whether any character of `text` belongs to a link. */
-function hasLink(text: MappedText): boolean {
-  const { link, at } = text;
-  const n = at + text.length;
-  for (let i = at; i < n; i++) if (link[i]! >= 0) return true;
-  return false;
-}
 
 const sameChain = (a: readonly Container[], b: readonly Container[]): boolean =>
   a.length === b.length && a.every((c, i) => c.key === b[i]!.key);

@@ -30,8 +30,6 @@ export interface ParsedUnit extends Unit {
   block: number;
   /** Starts a paragraph: a new block, or a line of scraped one-paragraph-per-line text. */
   newParagraph: boolean;
-  /** Whether any character of `reader` belongs to a link (`links` is not empty). */
-  linked: boolean;
   image?: ImageRef;
   table?: TableData;
 }
@@ -46,10 +44,10 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
   let key = 0;
   const stack: Item[] = [{ node: tree, containers: [] }];
   // One object shape for every unit (what a spread of differently shaped literals did not give).
-  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong' | 'linked'> & { strong?: boolean }, links: UnitLink[] = []): void => {
+  const add = (u: Omit<ParsedUnit, 'index' | 'line' | 'links' | 'text' | 'strong'> & { strong?: boolean }, links: UnitLink[] = []): void => {
     const unit: ParsedUnit = {
       index: 0, kind: u.kind, depth: u.depth, text: u.reader.text, start: u.start, end: u.end, line: lines.lineOf(u.start), blockStart: u.blockStart, strong: u.strong ?? false, links,
-      reader: u.reader, containers: u.containers, block: u.block, newParagraph: u.newParagraph, linked: links.length > 0,
+      reader: u.reader, containers: u.containers, block: u.block, newParagraph: u.newParagraph,
     };
     if (u.image !== undefined) unit.image = u.image;
     if (u.table !== undefined) unit.table = u.table;
@@ -105,13 +103,13 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
           const links = linked ? unitLinks(line, ctx) : [];
           paragraphUnits.push({
             index: 0, kind, depth, text: line.text, start: s, end: e, line: lines.lineOf(s), blockStart: i === 0, strong: strong && lineTexts.length === 1,
-            links, reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)), linked: links.length > 0,
+            links, reader: line, containers, block, newParagraph: i === 0 || (scraped && prev !== undefined && endsSentence(prev.text)),
           });
         }
         for (const image of images) {
           paragraphUnits.push({
             index: 0, kind: 'image', depth: 0, text: image.alt || image.title || '', start: image.start, end: image.end, line: lines.lineOf(image.start), blockStart: true, strong: false, links: [],
-            reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, linked: false, image,
+            reader: mapWhole(image.alt || image.title || '', image.start, image.end), containers, block: ++key, newParagraph: true, image,
           });
         }
         // Lines come in source order: sort only when images join them (or a map runs backwards).
@@ -187,7 +185,7 @@ export function collectUnits(tree: Root, ctx: ReaderContext, lines: LineIndex, g
     const [s, e] = reader.sourceRange();
     units.push({
       index: 0, kind: g.quote ? 'blockquote' : 'listItem', depth: g.depth, text: reader.text, start: s, end: e, line: lines.lineOf(g.lineStart), blockStart: true, strong: false, links: [],
-      reader, containers: [], block: ++key, newParagraph: true, linked: false,
+      reader, containers: [], block: ++key, newParagraph: true,
     });
   }
   if (guarded.length > 0) units.sort((x, y) => x.start - y.start);

@@ -62,25 +62,27 @@ export class MappedText {
   /** Source range covered by reader span [from, to). */
   sourceRange(from = 0, to = this.length): [number, number] {
     if (to <= from) {
-      const at = from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
+      const at = this.emptyAt(from);
       return [at, at];
     }
     const s = this.start[this.at + from]!;
-    let e = this.end[this.at + to - 1]!;
     // Defensive: maps are monotone by construction, but never hand out start > end.
-    if (e < s) e = s;
-    return [s, e];
+    return [s, Math.max(s, this.end[this.at + to - 1]!)];
   }
 
-  /** `lines.position` of `sourceRange(from, to)`, without the pair in between. */
+  /** `lines.position` of `sourceRange(from, to)`, without the pair in between (it is asked per node). */
   sourcePosition(lines: LineIndex, from = 0, to = this.length): Position {
     if (to <= from) {
-      const at = from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
+      const at = this.emptyAt(from);
       return lines.position(at, at);
     }
     const s = this.start[this.at + from]!;
-    const e = this.end[this.at + to - 1]!;
-    return lines.position(s, Math.max(s, e));
+    return lines.position(s, Math.max(s, this.end[this.at + to - 1]!));
+  }
+
+  /** Where an empty span at reader index `from` sits in the source. */
+  private emptyAt(from: number): number {
+    return from < this.length ? this.start[this.at + from]! : this.length > 0 ? this.end[this.at + this.length - 1]! : 0;
   }
 
   /** Leading/trailing whitespace removed (map kept). */

@@ -214,8 +214,9 @@ const HEADER_SEPARATOR = /\s+[·•|—–]\s+/;
  */
 function readHeaderCluster(page: Page, i: number): boolean {
   const text = page.text(i);
-  if (text.length > 120 || !HEADER_SEPARATOR.test(text)) return false;
+  if (text.length > 120) return false;
   const parts = text.split(HEADER_SEPARATOR);
+  if (parts.length < 2) return false;
   let kind: string | null = null;
   let date: ReturnType<typeof dateLine> = null;
   for (const part of parts) {

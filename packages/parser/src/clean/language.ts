@@ -63,20 +63,8 @@ export function detectLanguage(full: string): string {
 }
 
 /**
- * `text.toLowerCase().slice(0, n)`. Lower-casing maps each code point on its own (it may lengthen
- * one, never shortens one) but for the final sigma, which looks at what follows: a text longer
- * than `n` without `Σ` in its head is lower-cased only to one code unit past the head (a surrogate
- * pair is not cut), not whole.
- */
-function lowerHead(text: string, n: number): string {
-  if (text.length <= n + 1) return text.toLowerCase().slice(0, n);
-  const head = text.slice(0, n + 1);
-  return head.includes('Σ') ? text.toLowerCase().slice(0, n) : head.toLowerCase().slice(0, n);
-}
-
-/**
- * What the function words are counted in: `lowerHead(text, n)`, or just the head when that is
- * as good. The patterns read the sample ignoring case (`i` without `u` folds ASCII letters only),
+ * What the function words are counted in: the lower-cased head, or just the head when that is as
+ * good. The patterns read the sample ignoring case (`i` without `u` folds ASCII letters only),
  * and lower-casing maps no character to another length but U+0130 İ ("i̇"), and none into ASCII
  * but İ and the Kelvin sign (to "k", in no function word): without an İ in its first `n` code
  * units, the head finds the tokens the lower-cased head finds, at the same offsets, without
@@ -84,7 +72,8 @@ function lowerHead(text: string, n: number): string {
  */
 function functionWordSample(text: string, n: number): string {
   const head = text.length > n ? text.slice(0, n) : text;
-  return head.includes('\u0130') ? lowerHead(text, n) : head;
+  // With an İ the lower-cased text (never shorter than the text) is cut at `n`.
+  return head.includes('\u0130') ? text.toLowerCase().slice(0, n) : head;
 }
 
 const FUNCTION_WORDS: Array<[string, string[]]> = [

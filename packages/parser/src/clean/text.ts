@@ -12,6 +12,8 @@ const EMPHASIS_EDGE_AT = /[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/y;
 const EMPHASIS_MARK = /[*_]/g;
 /** White space that collapsing to single spaces would change. */
 const ODD_SPACE = /[^\S ]| {2}/;
+/** `text.replace(/\s+/g, ' ')`, tested first: most texts (cleaned units) would come back the same. */
+const collapseSpaces = (text: string): string => (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text);
 /** `ODD_SPACE` or `SPACE_BEFORE_PUNCTUATION` in one pattern (a space before a space is ` {2}`). */
 const ODD_SPACE_OR_SPACE_BEFORE_PUNCTUATION = /[^\S ]| [ ,.;:!?]/;
 const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -84,7 +86,7 @@ export const clean = memoised((text: string): string => {
   // Most texts have no white space but single spaces, and no space before punctuation: one scan
   // for either (half the time of the two) tells, and testing is cheaper than rebuilding them.
   if (!ODD_SPACE_OR_SPACE_BEFORE_PUNCTUATION.test(plain)) return plain.trim();
-  const spaced = ODD_SPACE.test(plain) ? plain.replace(/\s+/g, ' ') : plain;
+  const spaced = collapseSpaces(plain);
   return (spaceBeforePunctuation(spaced) ? spaced.replace(/\s+([,.;:!?])/g, '$1') : spaced).trim();
 });
 
@@ -362,8 +364,6 @@ export function isAllCaps(text: string): boolean {
   return text.replace(/[^\p{L}]/gu, '').length >= 2;
 }
 
-/** `text.replace(/\s+/g, ' ')`, tested first: most texts (cleaned units) would come back the same. */
-const collapseSpaces = (text: string): string => (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text);
 
 /** A short display excerpt for `--explain`. */
 export function excerpt(text: string, max = 80): string {
