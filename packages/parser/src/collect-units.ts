@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import type { LineIndex } from './line-index.js';
-import { isSpace, MappedText, MappedTextBuilder } from './mapped-text.js';
+import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { alignInto, type ImageRef, type ReaderContext, readPhrasing } from './reader-text.js';
 import type { GuardedLine } from './to-mdast.js';
 import type { Unit, UnitKind, UnitLink } from './units.js';
@@ -211,12 +211,8 @@ function splitLines(text: MappedText): MappedText[] {
   for (;;) {
     const found = text.text.indexOf('\n', from);
     const i = found === -1 ? text.length : found;
-    // `slice(from, i).trim()` with the trim found first: one slice per line.
-    let a = from;
-    let b = i;
-    while (a < b && isSpace(text.text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.text.charCodeAt(b - 1))) b--;
-    if (b > a) out.push(a === 0 && b === text.length ? text : text.slice(a, b));
+    const line = text.trimmedSlice(from, i);
+    if (line.length > 0) out.push(line);
     if (found === -1) return out;
     from = i + 1;
   }

@@ -87,8 +87,13 @@ export class MappedText {
 
   /** Leading/trailing whitespace removed (map kept). */
   trim(): MappedText {
-    let a = 0;
-    let b = this.length;
+    return this.trimmedSlice(0, this.length);
+  }
+
+  /** `slice(from, to).trim()`, with one slice (none when that is the whole text). */
+  trimmedSlice(from: number, to: number): MappedText {
+    let a = from;
+    let b = to;
     while (a < b && isSpace(this.text.charCodeAt(a))) a++;
     while (b > a && isSpace(this.text.charCodeAt(b - 1))) b--;
     return a === 0 && b === this.length ? this : this.slice(a, b);

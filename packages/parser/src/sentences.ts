@@ -39,13 +39,13 @@ const STARTERS = new Set(
 const STOP = /[\n.!?…]/g;
 
 /**
- * Index of the first line feed or sentence-final mark at or after `from` (`text.length`: none):
- * the pattern skips the characters between them natively, where a loop read every one. `test`
- * makes no match array; every match is one code unit, so it ends at `lastIndex - 1`.
+ * Index of the first match of `re` (global, one code unit a match: `STOP`, `QUOTE_MARK`) at or
+ * after `from` (`text.length`: none): the pattern skips the characters between them natively,
+ * where a loop read every one. `test` makes no match array; a match ends at `lastIndex - 1`.
  */
-function nextStop(text: string, from: number): number {
-  STOP.lastIndex = from;
-  return STOP.test(text) ? STOP.lastIndex - 1 : text.length;
+function nextOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : text.length;
 }
 
 /** `/[.!?…]/` of one code unit. */
@@ -74,7 +74,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     if (b > a) out.push([a, b]);
     from = end;
   };
-  for (let k = nextStop(text, 0); k < text.length; k = nextStop(text, k + 1)) {
+  for (let k = nextOf(STOP, text, 0); k < text.length; k = nextOf(STOP, text, k + 1)) {
     const code = text.charCodeAt(k);
     if (code === 10) {
       emit(k);
@@ -189,15 +189,10 @@ const opensStraightQuote = (c: number): boolean => isJsSpace(c) || c === 40 || c
 const QUOTE_MARK = /[“«"]/g;
 
 /** Index of the first opening quote mark at or after `from` (`text.length`: none), skipped to natively (as `nextStop`). */
-function nextQuoteMark(text: string, from: number): number {
-  QUOTE_MARK.lastIndex = from;
-  return QUOTE_MARK.test(text) ? QUOTE_MARK.lastIndex - 1 : text.length;
-}
-
 /** Quotation spans [open, close] that close within MAX_QUOTE characters. */
 function protectedQuotes(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = nextQuoteMark(text, 0); i < text.length; i = nextQuoteMark(text, i + 1)) {
+  for (let i = nextOf(QUOTE_MARK, text, 0); i < text.length; i = nextOf(QUOTE_MARK, text, i + 1)) {
     const c = text.charCodeAt(i);
     let close = -1;
     if (c === 0x201c) close = text.indexOf('”', i + 1);
