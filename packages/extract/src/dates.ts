@@ -125,8 +125,7 @@ const COUNT_NOUN_AFTER =
   /^\s+(?:people|persons|troops|soldiers|civilians|fighters|members|workers|cases|jobs|units|households|homes|families|deaths|casualties|refugees|migrants|vehicles|drones|missiles|companies|firms|times)\b/i;
 
 const MONTH_WORDS = wordClass(Object.keys(MONTHS), true);
-const RELATIVE_WORDS = wordClass(['last', 'next', 'this', 'yesterday', 'tomorrow', 'ago', ...Object.keys(WEEKDAYS)], true);
-/** What each word of RELATIVE_WORDS allows: 1 RELATIVE, 2 YESTERDAY, 4 AGO, 8 RELATIVE_WEEKDAY (with 1, a weekday). */
+/** What each relative word allows: 1 RELATIVE, 2 YESTERDAY, 4 AGO, 8 RELATIVE_WEEKDAY (with 1, a weekday). */
 const RELATIVE_KINDS = new Map<string, number>([
   ['last', 1],
   ['next', 1],
@@ -136,6 +135,7 @@ const RELATIVE_KINDS = new Map<string, number>([
   ['ago', 4],
   ...Object.keys(WEEKDAYS).map((w): [string, number] => [w, 8]),
 ]);
+const RELATIVE_WORDS = wordClass([...RELATIVE_KINDS.keys()], true);
 
 /** The kinds of RELATIVE_KINDS whose words the text holds (every kind for an exotic text). */
 function relativeKinds(lexed: Lexed): number {

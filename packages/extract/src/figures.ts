@@ -475,7 +475,7 @@ function digitsStandAlone(text: string, start: number, end: number, firstWordAt:
   if (
     !firstWord &&
     !NAME_OK_BEFORE.has(word) &&
-    !CURRENCY_CODES.includes(word) &&
+    !CODE_SET.has(word) &&
     MONTHS[word.toLowerCase().replace(/\.$/, '')] === undefined &&
     !/^[A-Z]{2,}\$?$/.test(word.replace(/\.$/, '')) // "US 2,000"? keep acronyms like USD handled above
   ) {
