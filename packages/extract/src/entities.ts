@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '@briefs/ast';
 import { gazetteer, gazetteerFirstWords } from './gazetteer.js';
-import { ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { NAME_CONNECTORS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { isSpace, isWordChar, type Lexed, lex } from './lex.js';
 import { allMatches, alternation, type DocumentState, type EntitySpan, sortStable } from './state.js';
 
@@ -239,7 +239,7 @@ const LEADING_WORDS = new Set(
   ),
 );
 /** Connectors a leading sentence word may bring along. */
-const LEADING_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
+const LEADING_CONNECTORS = NAME_CONNECTORS;
 const CALENDAR_WORDS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan\.?|Feb\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Aug\.?|Apr\.?)$/;
 

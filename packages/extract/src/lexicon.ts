@@ -409,6 +409,9 @@ export const PERSON_TITLES = [
   'author',
 ];
 
+/** Lower-case words inside names ("Council on Foreign Relations", "Bank of England"). */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
+
 /** Words that end an organisation's name ("… Institute", "… Forces"). */
 export const ORGANIZATION_HEADS = new Set([
   'Institute',

@@ -4,7 +4,7 @@
  * person or organisation, "the same source" to the previous source. See README.md, "Sources".
  */
 import { gazetteer } from './gazetteer.js';
-import { DOCUMENT_NOUNS, EVIDENCE_VERBS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
+import { DOCUMENT_NOUNS, EVIDENCE_VERBS, NAME_CONNECTORS, ORGANIZATION_HEADS, PERSON_TITLES, SPEECH_VERBS } from './lexicon.js';
 import { has, isSpace, isWordChar, type Lexed, lex, mayHave, wordClass, wordStarts } from './lex.js';
 import { allMatches, alternation, type DocumentState, matchesAt, sortStable, sticky } from './state.js';
 
@@ -87,12 +87,23 @@ const NAMING_VERBS = new Set([
 ]);
 const COMPLEMENT_AFTER = /^\s*(?:that\b|:|,?\s*[“"«„]|,\s|directly\s+to\b|to\s+(?:\S+\s+){0,6}?as\s+[“"]|to\s+(?:the\s+)?(?:reporters|journalists|media|press))/;
 
-/** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive. */
-export const NOT_SUBJECT_BEFORE =
-  /\b(?:the|a|an|its|their|his|her|our|this|that|these|those|of|to|in|on|for|with|by|at|from|regarding|about|over|concerning|amid|despite|following|against|into|under|new|recent|latest|such|any|no|own|is|are|was|were|be|been|being|media|news|press|unconfirmed)\s*$/i;
+/** Words before a verb that show it is a noun ("its forecast", "by reports of") or passive (lower-case). */
+const NOT_SUBJECT_WORDS = new Set(
+  'the a an its their his her our this that these those of to in on for with by at from regarding about over concerning amid despite following against into under new recent latest such any no own is are was were be been being media news press unconfirmed'.split(
+    ' ',
+  ),
+);
+/** The word before the end is one of NOT_SUBJECT_WORDS (the reference `endsWithNotSubject` reads by hand). */
+export const NOT_SUBJECT_BEFORE = new RegExp(`\\b(?:${[...NOT_SUBJECT_WORDS].join('|')})\\s*$`, 'i');
 
-export const TRAILING_ADVERBS =
-  /(?:\s+(?:has|have|had|don['’]t|doesn['’]t|didn['’]t|do|does|not|also|recently|previously|reportedly|repeatedly|publicly|once|then|later|still|already|further|would|will|did|does|do|never|even|now|often|frequently|openly|explicitly|privately|separately|again|just|initially|first|last|year|week|month|correctly|rightly|long|widely|subsequently|since|too|both|all))+\s*$/i;
+/** Adverbs and auxiliaries that trail a cue's subject (lower-case; each a whole white-space-delimited word). */
+const ADVERB_WORDS = new Set(
+  'has have had don\'t don’t doesn\'t doesn’t didn\'t didn’t do does not also recently previously reportedly repeatedly publicly once then later still already further would will did never even now often frequently openly explicitly privately separately again just initially first last year week month correctly rightly long widely subsequently since too both all'.split(
+    ' ',
+  ),
+);
+/** Those words at the end, each after white space (the reference `stripTrailingAdverbs` reads by hand). */
+export const TRAILING_ADVERBS = new RegExp(`(?:\\s+(?:${[...ADVERB_WORDS].join('|')}))+\\s*$`, 'i');
 
 export const CLAUSE_BOUNDARY =
   /(?:[,;:([“”"«»„]|\s[—–]\s?|[—–]|\b(?:that|and(?!\s+\p{Lu})|but|while|when|as|although|though|because|so|if|yet|which|who|whom|where|whereas|after|before|since|until|whether|than)\b)/giu;
@@ -236,12 +247,6 @@ export function endsAfterQuote(text: string, end: number): boolean {
 export const endsWithSoHyphen = (text: string): boolean =>
   text.endsWith('so-') && (text.length === 3 || !isWordChar(text.charCodeAt(text.length - 4)));
 
-/** The words of TRAILING_ADVERBS, lower-case: each is a whole white-space-delimited word there. */
-const ADVERB_WORDS = new Set(
-  'has have had don\'t don’t doesn\'t doesn’t didn\'t didn’t do does not also recently previously reportedly repeatedly publicly once then later still already further would will did never even now often frequently openly explicitly privately separately again just initially first last year week month correctly rightly long widely subsequently since too both all'.split(
-    ' ',
-  ),
-);
 /**
  * `text.replace(TRAILING_ADVERBS, '')`: the words of the pattern each after white space, read
  * back from the end; the match starts at the white space before the first of them.
@@ -261,12 +266,6 @@ export function stripTrailingAdverbs(text: string): string {
   return cut < 0 ? text : text.slice(0, cut);
 }
 
-/** The words of NOT_SUBJECT_BEFORE, lower-case. */
-const NOT_SUBJECT_WORDS = new Set(
-  'the a an its their his her our this that these those of to in on for with by at from regarding about over concerning amid despite following against into under new recent latest such any no own is are was were be been being media news press unconfirmed'.split(
-    ' ',
-  ),
-);
 /** `NOT_SUBJECT_BEFORE.test(text)`: the `\w` word before the closing white space is one of its words. */
 export function endsWithNotSubject(text: string): boolean {
   const e = endBeforeSpace(text, text.length);
@@ -582,7 +581,6 @@ export function resolveSource(np: string, state: DocumentState, sentence: string
   return text;
 }
 
-const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'in']);
 
 /** "President Trump" → "Trump"; "Prime Minister Yulia Svyrydenko" → "Yulia Svyrydenko". */
 export function stripTitles(name: string): string {
